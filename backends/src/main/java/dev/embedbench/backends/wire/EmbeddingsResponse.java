@@ -1,0 +1,197 @@
+package dev.embedbench.backends.wire;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An embeddings response exactly as OpenAI shapes it: {@code object: "list"}, {@code data[i] =
+ * {object: "embedding", index, embedding}} in input order, {@code model} and {@code usage}.
+ *
+ * @param model the model name to report
+ * @param vectors one vector per input, in input order
+ * @param promptTokens tokens consumed; reported as both prompt and total tokens
+ */
+public record EmbeddingsResponse(String model, List<float[]> vectors, int promptTokens) {
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  public EmbeddingsResponse {
+    Objects.requireNonNull(model, "model");
+    vectors = List.copyOf(vectors);
+  }
+
+  /** Encodes this response; base64 is the standard encoding of the little-endian float32 bytes. */
+  public byte[] encode(EncodingFormat format) {
+    int dims = vectors.isEmpty() ? 0 : vectors.get(0).length;
+    int perVector = format == EncodingFormat.BASE64 ? (dims * 4 + 2) / 3 * 4 : dims * 12;
+    ByteArrayOutputStream out = new ByteArrayOutputStream(128 + vectors.size() * (64 + perVector));
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("object", "list");
+      g.writeFieldName("data");
+      g.writeStartArray();
+      ByteBuffer bytes = ByteBuffer.allocate(dims * 4).order(ByteOrder.LITTLE_ENDIAN);
+      for (int i = 0; i < vectors.size(); i++) {
+        float[] vector = vectors.get(i);
+        g.writeStartObject();
+        g.writeStringField("object", "embedding");
+        g.writeNumberField("index", i);
+        g.writeFieldName("embedding");
+        if (format == EncodingFormat.BASE64) {
+          if (bytes.capacity() != vector.length * 4) {
+            bytes = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+          }
+          bytes.clear();
+          bytes.asFloatBuffer().put(vector);
+          g.writeString(Base64.getEncoder().encodeToString(bytes.array()));
+        } else {
+          g.writeStartArray();
+          for (float v : vector) {
+            g.writeNumber(v);
+          }
+          g.writeEndArray();
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeStringField("model", model);
+      g.writeObjectFieldStart("usage");
+      g.writeNumberField("prompt_tokens", promptTokens);
+      g.writeNumberField("total_tokens", promptTokens);
+      g.writeEndObject();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Parses a response from an upstream server. Each embedding may be a float array or a base64
+   * string, whatever was asked for: some servers (SGLang) ignore {@code encoding_format}. Vectors are
+   * placed by their {@code index}, not by arrival order.
+   *
+   * @throws ApiException 502 when the body is not a well-formed embeddings response
+   */
+  public static EmbeddingsResponse parse(byte[] body) {
+    try (JsonParser p = JSON.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw garbage("body is not a JSON object");
+      }
+      String model = "";
+      List<float[]> byIndex = new ArrayList<>();
+      int promptTokens = 0;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        switch (field) {
+          case "model" -> model = value == JsonToken.VALUE_STRING ? p.getText() : model;
+          case "data" -> readData(p, value, byIndex);
+          case "usage" -> promptTokens = readPromptTokens(p, value);
+          default -> p.skipChildren();
+        }
+      }
+      for (int i = 0; i < byIndex.size(); i++) {
+        if (byIndex.get(i) == null) {
+          throw garbage("data has no embedding for index " + i);
+        }
+      }
+      return new EmbeddingsResponse(model, byIndex, promptTokens);
+    } catch (IOException | IllegalArgumentException e) {
+      throw garbage(e.getMessage());
+    }
+  }
+
+  private static void readData(JsonParser p, JsonToken token, List<float[]> byIndex)
+      throws IOException {
+    if (token != JsonToken.START_ARRAY) {
+      throw garbage("data is not an array");
+    }
+    while (p.nextToken() == JsonToken.START_OBJECT) {
+      int index = -1;
+      float[] vector = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (field.equals("index") && value == JsonToken.VALUE_NUMBER_INT) {
+          index = p.getIntValue();
+        } else if (field.equals("embedding")) {
+          vector = readVector(p, value);
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (index < 0 || vector == null) {
+        throw garbage("a data item lacks index or embedding");
+      }
+      while (byIndex.size() <= index) {
+        byIndex.add(null);
+      }
+      if (byIndex.set(index, vector) != null) {
+        throw garbage("data repeats index " + index);
+      }
+    }
+  }
+
+  private static float[] readVector(JsonParser p, JsonToken token) throws IOException {
+    if (token == JsonToken.VALUE_STRING) {
+      byte[] raw = Base64.getDecoder().decode(p.getText());
+      if (raw.length % 4 != 0) {
+        throw garbage("a base64 embedding is not a whole number of float32 values");
+      }
+      float[] vector = new float[raw.length / 4];
+      ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+      return vector;
+    }
+    if (token != JsonToken.START_ARRAY) {
+      throw garbage("an embedding is neither an array nor a base64 string");
+    }
+    float[] vector = new float[1024];
+    int n = 0;
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
+        throw garbage("an embedding holds a non-number");
+      }
+      if (n == vector.length) {
+        vector = Arrays.copyOf(vector, n * 2);
+      }
+      // Float.parseFloat of the shortest text is exact; going through double could round twice.
+      vector[n++] = Float.parseFloat(p.getText());
+    }
+    return n == vector.length ? vector : Arrays.copyOf(vector, n);
+  }
+
+  private static int readPromptTokens(JsonParser p, JsonToken token) throws IOException {
+    if (token != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return 0;
+    }
+    int promptTokens = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      if (field.equals("prompt_tokens") && value == JsonToken.VALUE_NUMBER_INT) {
+        promptTokens = p.getIntValue();
+      } else {
+        p.skipChildren();
+      }
+    }
+    return promptTokens;
+  }
+
+  private static ApiException garbage(String why) {
+    return new ApiException(ApiError.upstream("Upstream sent an invalid embeddings response: " + why));
+  }
+}
