@@ -27,7 +27,7 @@ public final class MeasuredCapacities {
     int eq = spec.indexOf('=');
     String name = eq > 0 ? spec.substring(0, eq) : null;
     Path path = Path.of(eq > 0 ? spec.substring(eq + 1) : spec);
-    MeasuredCapacity measured = ResultFileReader.read(path);
+    MeasuredCapacity measured = ResultFileReader.read(path, scenario.policy().slo());
     Capacity capacity = Capacities.measured(measured, scenario.demand());
     GpuSpec gpu = gpuId == null ? null : scenario.gpus().find(gpuId).orElseThrow(() ->
         new IllegalArgumentException("--gpu: unknown GPU '" + gpuId + "'; the catalog has "

@@ -1,5 +1,6 @@
 package dev.embedbench.costmodel.scenario;
 
+import dev.embedbench.costmodel.capacity.Slo;
 import java.util.Objects;
 
 /**

@@ -5,6 +5,7 @@ import static dev.embedbench.costmodel.catalog.CatalogLoader.build;
 import dev.embedbench.costmodel.audit.ArticleClaims;
 import dev.embedbench.costmodel.audit.ClaimsLoader;
 import dev.embedbench.costmodel.capacity.ResultFileReader;
+import dev.embedbench.costmodel.capacity.Slo;
 import dev.embedbench.costmodel.catalog.CatalogLoader;
 import dev.embedbench.costmodel.catalog.GpuCatalog;
 import dev.embedbench.costmodel.catalog.GpuPrice;
@@ -92,7 +93,7 @@ public final class ScenarioLoader {
     Policy policy = policy(root.child("policy"));
     List<Deployment> deployments = new ArrayList<>();
     for (ConfigNode d : root.list("deployments")) {
-      deployments.add(deployment(d, gpus, models, demand, siblingPath));
+      deployments.add(deployment(d, gpus, models, demand, policy, siblingPath));
     }
     ArticleClaims claims = root.has("claims")
         ? ClaimsLoader.load(root.child("claims"), models, gpus) : null;
@@ -153,7 +154,7 @@ public final class ScenarioLoader {
   }
 
   private static Deployment deployment(ConfigNode node, GpuCatalog gpus, ModelCatalog models,
-      Demand demand, Function<String, Path> siblingPath) {
+      Demand demand, Policy policy, Function<String, Path> siblingPath) {
     node.requireOnlyKeys(DEPLOYMENT_KEYS);
     String modelName = node.text("model");
     ModelSpec model = models.find(modelName).orElseThrow(() -> node.error("model",
@@ -168,12 +169,12 @@ public final class ScenarioLoader {
           + " has no price for '" + type + "'; it has "
           + gpu.prices().stream().map(GpuPrice::instanceType).toList()));
     }
-    Capacity capacity = capacity(node.child("capacity"), demand, price, siblingPath);
+    Capacity capacity = capacity(node.child("capacity"), demand, policy, price, siblingPath);
     GpuPrice chosen = price;
     return build(node, () -> new Deployment(node.text("id"), model, gpu, chosen, capacity));
   }
 
-  private static Capacity capacity(ConfigNode node, Demand demand, GpuPrice price,
+  private static Capacity capacity(ConfigNode node, Demand demand, Policy policy, GpuPrice price,
       Function<String, Path> siblingPath) {
     node.requireOnlyKeys(CAPACITY_KEYS);
     List<String> given = CAPACITY_FORMS.stream().filter(node::has).toList();
@@ -182,7 +183,7 @@ public final class ScenarioLoader {
     }
     String form = given.get(0);
     if (form.equals("measured")) {
-      return Capacities.measured(ResultFileReader.read(siblingPath.apply(node.text("measured"))), demand);
+      return Capacities.measured(ResultFileReader.read(siblingPath.apply(node.text("measured")), policy.slo()), demand);
     }
     String source = node.text("source");
     switch (form) {

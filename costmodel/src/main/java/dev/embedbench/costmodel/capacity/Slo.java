@@ -1,4 +1,4 @@
-package dev.embedbench.costmodel.scenario;
+package dev.embedbench.costmodel.capacity;
 
 /**
  * The service-level objective a capacity must be measured under.
