@@ -31,7 +31,8 @@ public final class CostCommand implements Callable<Integer> {
   static final String DEFAULT_SCENARIO = "configs/scenarios/article-qwen3.yaml";
 
   @Option(names = "--scenario", paramLabel = "FILE",
-      description = "Scenario YAML (default: ${DEFAULT-VALUE} under embedbench.home, else the bundled copy).")
+      description = "Scenario YAML (default: configs/scenarios/article-qwen3.yaml under the embedbench"
+          + " home, else the copy bundled in the jar).")
   Path scenarioFile;
 
   @Option(names = "--capacity", paramLabel = "[ID=]PATH",
