@@ -78,6 +78,10 @@ public final class CostCommand implements Callable<Integer> {
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("embedbench cost: " + e.getMessage());
       return 2;
+    } catch (RuntimeException e) {
+      // A bug, not bad input: still one line, never a stack trace.
+      System.err.println("embedbench cost: internal error: " + e);
+      return 70;
     }
   }
 
