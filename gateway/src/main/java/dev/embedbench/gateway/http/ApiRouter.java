@@ -7,8 +7,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -32,7 +33,7 @@ final class ApiRouter {
   private final HttpMetrics metrics;
   private final BooleanSupplier ready;
   private final ModelsHandler modelsHandler;
-  private final Set<String> modelNames;
+  private final Map<String, String> routeByName;
 
   /** @param ready true while the server should report ready (backends up, not draining) */
   ApiRouter(EmbeddingService service, ServerConfig config, PrometheusMeterRegistry registry,
@@ -43,10 +44,11 @@ final class ApiRouter {
     this.metrics = new HttpMetrics(registry);
     this.ready = ready;
     List<ModelListing> models = service.models();
-    this.modelsHandler = new ModelsHandler(models, System.currentTimeMillis() / 1000);
-    this.modelNames = new HashSet<>();
+    this.modelsHandler = new ModelsHandler(models);
+    this.routeByName = new HashMap<>();
     for (ModelListing model : models) {
-      modelNames.add(model.id());
+      routeByName.put(model.id(), model.id());
+      model.aliases().forEach(alias -> routeByName.put(alias, model.id()));
     }
   }
 
@@ -72,7 +74,7 @@ final class ApiRouter {
     }
     router.post(EMBEDDINGS)
         .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
-        .handler(new EmbeddingsHandler(vertx, service, modelNames));
+        .handler(new EmbeddingsHandler(vertx, service, routeByName));
     router.get(MODELS).handler(modelsHandler);
     return router;
   }

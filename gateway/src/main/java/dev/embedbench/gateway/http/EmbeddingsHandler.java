@@ -9,7 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -26,12 +26,13 @@ final class EmbeddingsHandler implements Handler<RoutingContext> {
 
   private final Vertx vertx;
   private final EmbeddingService service;
-  private final Set<String> modelNames;
+  private final Map<String, String> routeByName;
 
-  EmbeddingsHandler(Vertx vertx, EmbeddingService service, Set<String> modelNames) {
+  /** @param routeByName every route name and alias, to the route's name */
+  EmbeddingsHandler(Vertx vertx, EmbeddingService service, Map<String, String> routeByName) {
     this.vertx = vertx;
     this.service = service;
-    this.modelNames = Set.copyOf(modelNames);
+    this.routeByName = Map.copyOf(routeByName);
   }
 
   @Override
@@ -42,7 +43,7 @@ final class EmbeddingsHandler implements Handler<RoutingContext> {
     cpu(bytes.length > INLINE_PARSE_MAX_BYTES, () -> EmbeddingsRequest.parse(bytes))
         .compose(request -> {
           // Only configured names become tags; anything else a client sends stays out of metrics.
-          facts.model(modelNames.contains(request.model()) ? request.model() : "unknown");
+          facts.model(routeByName.getOrDefault(request.model(), "unknown"));
           facts.inputs(request.inputs().size());
           return service.embed(request).compose(outcome -> encode(request, outcome, facts));
         })

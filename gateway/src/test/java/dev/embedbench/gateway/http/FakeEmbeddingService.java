@@ -34,7 +34,9 @@ final class FakeEmbeddingService implements EmbeddingService {
 
   @Override
   public List<ModelListing> models() {
-    return List.of(new ModelListing(MODEL, DIMENSIONS, 512, BackendKind.EMULATED));
+    return List.of(new ModelListing(
+        MODEL, List.of("fake-alias"), 1_764_000_000L, "embedbench-tests", DIMENSIONS, 512,
+        BackendKind.EMULATED));
   }
 
   @Override

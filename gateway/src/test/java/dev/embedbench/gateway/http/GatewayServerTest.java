@@ -210,8 +210,9 @@ class GatewayServerTest extends GatewayHttpTestBase {
     JsonObject model = models.getJsonArray("data").getJsonObject(0);
     assertEquals("fake-embed", model.getString("id"));
     assertEquals("model", model.getString("object"));
-    assertEquals("embedbench", model.getString("owned_by"));
-    assertTrue(model.getLong("created") > 1_700_000_000L);
+    assertEquals("embedbench-tests", model.getString("owned_by"));
+    assertEquals(1_764_000_000L, model.getLong("created"));
+    assertEquals("fake-alias", model.getJsonArray("aliases").getString(0));
     assertEquals(1024, model.getInteger("dimensions"));
     assertEquals(512, model.getInteger("max_input_tokens"));
     assertEquals("emulated", model.getString("kind"));
