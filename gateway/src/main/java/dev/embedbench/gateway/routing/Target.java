@@ -159,6 +159,9 @@ final class Target {
     for (List<EmbeddingInput> batch : batches) {
       calls.add(embedOne(batch));
     }
+    // The slot is released only when every batch has really finished, not at the timeout; and
+    // before the answer is delivered, so that the caller's next request sees it free.
+    Future.join(calls).onComplete(done -> inflight.decrementAndGet());
     Promise<Answer> answer = Promise.promise();
     long timerId = vertx.setTimer(Math.max(1, config.timeout().toMillis()), id -> answer.tryFail(
         new ApiException(ApiError.upstreamTimeout("Target " + config.name() + " did not answer within "
@@ -175,8 +178,6 @@ final class Target {
         answer.tryFail(all.cause());
       }
     });
-    // The slot is released only when every batch has really finished, not at the timeout.
-    Future.join(calls).onComplete(done -> inflight.decrementAndGet());
     return answer.future().transform(result -> {
       ApiException failure = result.succeeded() ? null : AttemptOutcome.asApiException(result.cause());
       if (failure != null && !(result.cause() instanceof ApiException)) {
