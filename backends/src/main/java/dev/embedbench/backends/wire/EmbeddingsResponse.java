@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +28,15 @@ import java.util.Objects;
  */
 public record EmbeddingsResponse(String model, List<float[]> vectors, int promptTokens) {
 
-  private static final JsonFactory JSON = new JsonFactory();
+  /**
+   * Jackson's Schubfach writer and FastDoubleParser reader both give the shortest text that parses
+   * back to the same float and parse it correctly rounded, as {@link Float#toString} and {@link
+   * Float#parseFloat} do, several times faster (see CodecBenchmark).
+   */
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+      .build();
 
   public EmbeddingsResponse {
     Objects.requireNonNull(model, "model");
@@ -56,7 +66,8 @@ public record EmbeddingsResponse(String model, List<float[]> vectors, int prompt
           }
           bytes.clear();
           bytes.asFloatBuffer().put(vector);
-          g.writeString(Base64.getEncoder().encodeToString(bytes.array()));
+          // Jackson's default variant is standard base64 with padding and no line feeds.
+          g.writeBinary(bytes.array());
         } else {
           g.writeStartArray();
           for (float v : vector) {
@@ -201,8 +212,9 @@ public record EmbeddingsResponse(String model, List<float[]> vectors, int prompt
       if (n == vector.length) {
         vector = Arrays.copyOf(vector, n * 2);
       }
-      // Float.parseFloat of the shortest text is exact; going through double could round twice.
-      vector[n++] = Float.parseFloat(p.getText());
+      // Parsed straight to float, since going through double could round twice; an integer token
+      // goes through its text so that "-0" keeps its sign.
+      vector[n++] = t == JsonToken.VALUE_NUMBER_FLOAT ? p.getFloatValue() : Float.parseFloat(p.getText());
     }
     return n == vector.length ? vector : Arrays.copyOf(vector, n);
   }
