@@ -8,7 +8,7 @@ import dev.embedbench.backends.MatryoshkaRange;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,11 +59,12 @@ final class GatewayConfigLoader {
   }
 
   GatewayConfig load() {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException(file, "", "file does not exist");
+    }
     JsonNode root;
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(file, "", "file does not exist");
     } catch (JacksonException e) {
       throw new ConfigException(file, "", "not valid YAML: " + e.getOriginalMessage()
           + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
