@@ -16,6 +16,7 @@ import dev.embedbench.gateway.routing.shadow.ShadowMirror;
 import dev.embedbench.gateway.routing.targets.OwnedBackend;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Instant;
@@ -216,7 +217,14 @@ public final class Gateway {
     }
     Future<Target.Answer> answer = route.dispatch(prepared, true);
     if (entry.shadow() != null) {
-      mirror(entry, request, prepared, answer);
+      // After the current handler returns, so the shadow's request encoding never runs ahead of
+      // the client's own work on this event loop.
+      Context context = Vertx.currentContext();
+      if (context != null) {
+        context.runOnContext(v -> mirror(entry, request, prepared, answer));
+      } else {
+        mirror(entry, request, prepared, answer);
+      }
     }
     return answer.map(a -> outcome(route, prepared, a));
   }

@@ -1,5 +1,6 @@
 package dev.embedbench.gateway.routing.targets;
 
+import dev.embedbench.gateway.config.RemoteSpec;
 import dev.embedbench.gateway.config.TargetConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,7 +20,7 @@ public final class TargetFactories implements BackendFactory {
 
   /** Every type this build can run. */
   public static TargetFactories standard() {
-    return new TargetFactories(Map.of());
+    return new TargetFactories(Map.of(RemoteSpec.TYPE, new RemoteBackendFactory()));
   }
 
   @Override
