@@ -15,7 +15,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 RATE="${RATE:-2000}"
 SECONDS_RUN="${SECONDS_RUN:-15}"
-WARMUP_SECONDS="${WARMUP_SECONDS:-5}"
+WARMUP_SECONDS="${WARMUP_SECONDS:-10}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 GATEWAY_INSTANCES="${GATEWAY_INSTANCES:-$(nproc)}"
@@ -62,6 +62,7 @@ else
   java -cp "$jar" "$here/FastUpstream.java" "$UPSTREAM_PORT" 1 >"$tmp/upstream.log" 2>&1 &
 fi
 pids+=($!)
+upstream_pid=$!
 wait_for "http://127.0.0.1:$UPSTREAM_PORT/health" 60
 
 # --- the gateway ---------------------------------------------------------------------------------
@@ -84,6 +85,7 @@ YAML
 java -Dai.djl.offline=true -Dembedbench.home="$root" -jar "$jar" serve --config "$tmp/gateway.yaml" \
   --instances "$GATEWAY_INSTANCES" >"$tmp/gateway.log" 2>&1 &
 pids+=($!)
+gateway_pid=$!
 wait_for "http://127.0.0.1:$GATEWAY_PORT/ready" 60
 
 # --- nginx as a reverse proxy --------------------------------------------------------------------
@@ -116,6 +118,7 @@ http {
 NGINX
 nginx -c "$tmp/nginx/nginx.conf" -p "$tmp/nginx" &
 pids+=($!)
+nginx_pid=$!
 wait_for "http://127.0.0.1:$NGINX_PORT/health" 30
 
 # --- the load ------------------------------------------------------------------------------------
@@ -127,9 +130,26 @@ for port in "$UPSTREAM_PORT" "$GATEWAY_PORT" "$NGINX_PORT"; do
   if [ "$dims" != 1024 ]; then echo "gateway-overhead: port $port answered $dims dimensions, not 1024" >&2; exit 1; fi
 done
 
+# CPU seconds (user + system) of a process and its children threads/processes, in clock ticks.
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$@" $(pgrep -P "$1" || true); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+hz="$(getconf CLK_TCK)"
+
 declare -A fixed wrkout
 names=(direct gateway nginx)
 declare -A ports=([direct]=$UPSTREAM_PORT [gateway]=$GATEWAY_PORT [nginx]=$NGINX_PORT)
+# The process whose CPU each path adds (the upstream's own for direct).
+declare -A proxy_pid=([direct]=$upstream_pid [gateway]=$gateway_pid [nginx]=$nginx_pid)
+for name in "${names[@]}"; do
+  echo "gateway-overhead: warming $name up with wrk for $WARMUP_SECONDS s..." >&2
+  BODY_FILE="$body" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" -s "$here/post.lua" \
+    "http://127.0.0.1:${ports[$name]}/v1/embeddings" >/dev/null
+done
 probe_cmd="java -cp cli/target/embedbench.jar bench/gateway-overhead/FixedRateProbe.java URL BODY $RATE $SECONDS_RUN $CONNECTIONS $WARMUP_SECONDS"
 wrk_cmd="BODY_FILE=BODY wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_RUN}s -s bench/gateway-overhead/post.lua URL"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -140,8 +160,11 @@ for name in "${names[@]}"; do
     "$CONNECTIONS" "$WARMUP_SECONDS")"
   echo "  ${fixed[$name]}" >&2
   echo "gateway-overhead: $name: maximum throughput, wrk $CONNECTIONS connections for $SECONDS_RUN s..." >&2
+  ticks_before="$(cpu_ticks "${proxy_pid[$name]}")"
   wrkout[$name]="$(BODY_FILE="$body" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" \
     -s "$here/post.lua" "$url" | grep '^WRK_RESULT')"
+  ticks_after="$(cpu_ticks "${proxy_pid[$name]}")"
+  wrkout[$name]="${wrkout[$name]} cpu_seconds=$(python3 -c "print(($ticks_after - $ticks_before) / $hz)")"
   echo "  ${wrkout[$name]}" >&2
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -176,11 +199,13 @@ for k in ("direct", "gateway", "nginx"):
     lines.append(f"| {k} | {f['ok']} | {f['errors']} | {f['p50Micros']:.0f} | {f['p90Micros']:.0f} | "
                  f"{f['p99Micros']:.0f} | {f['p999Micros']:.0f} | {f['maxMicros']:.0f} | {added50} | {added99} |")
 lines += ["", f"## Maximum throughput: wrk, {conns} connections, {secs} s (closed loop)", "",
-  "| path | requests | errors | req/s | p50 µs | p99 µs | vs nginx |", "|---|---|---|---|---|---|---|"]
+  "| path | requests | errors | req/s | p50 µs | p99 µs | vs nginx | CPU µs per request (upstream for direct, else the proxy) |",
+  "|---|---|---|---|---|---|---|---|"]
 for k in ("direct", "gateway", "nginx"):
     w = wrk[k]
     lines.append(f"| {k} | {w['requests']:.0f} | {w['errors']:.0f} | {w['rps']:.0f} | {w['p50us']:.0f} | "
-                 f"{w['p99us']:.0f} | {w['rps'] / wrk['nginx']['rps'] * 100:.0f}% |")
+                 f"{w['p99us']:.0f} | {w['rps'] / wrk['nginx']['rps'] * 100:.0f}% | "
+                 f"{w['cpu_seconds'] / max(w['requests'], 1) * 1e6:.0f} |")
 g99 = fixed["gateway"]["p99Micros"] - d["p99Micros"]
 ratio = wrk["gateway"]["rps"] / wrk["nginx"]["rps"]
 lines += ["", "## Goals", "",
