@@ -14,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -62,6 +63,24 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Started started;
+    try {
+      started = start(out);
+    } catch (StartFailure failure) {
+      err.println("embedbench serve: " + failure.getMessage());
+      return failure.exitCode;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      started.stop(err);
+      stopped.countDown();
+    }, "embedbench-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  /** Loads the configuration, starts the gateway and its HTTP server, and prints the banner. */
+  Started start(PrintWriter out) throws StartFailure {
     Path file = config != null ? config : home().resolve(DEMO_CONFIG);
     GatewayConfig gatewayConfig;
     try {
@@ -70,15 +89,12 @@ public final class ServeCommand implements Callable<Integer> {
         gatewayConfig = gatewayConfig.withServer(gatewayConfig.server().withPort(port));
       }
     } catch (ConfigException e) {
-      err.println("embedbench serve: configuration error: " + e.getMessage());
-      return EXIT_CONFIG;
+      throw new StartFailure(EXIT_CONFIG, "configuration error: " + e.getMessage());
     } catch (IllegalArgumentException e) {
-      err.println("embedbench serve: --port: " + e.getMessage());
-      return EXIT_CONFIG;
+      throw new StartFailure(EXIT_CONFIG, "--port: " + e.getMessage());
     }
     if (instances < 1) {
-      err.println("embedbench serve: --instances must be >= 1, was " + instances);
-      return EXIT_CONFIG;
+      throw new StartFailure(EXIT_CONFIG, "--instances must be >= 1, was " + instances);
     }
 
     Vertx vertx = Vertx.vertx();
@@ -91,37 +107,45 @@ public final class ServeCommand implements Callable<Integer> {
       gatewayServer = awaitStart(GatewayServer.start(
           vertx, EmbeddingService.of(gateway), server, registry, instances));
     } catch (ConfigException e) {
-      err.println("embedbench serve: configuration error: " + e.getMessage());
       vertx.close();
-      return EXIT_CONFIG;
+      throw new StartFailure(EXIT_CONFIG, "configuration error: " + e.getMessage());
     } catch (RuntimeException e) {
-      err.println("embedbench serve: could not start on " + server.host() + ":" + server.port() + ": "
-          + describe(e));
       vertx.close();
-      return EXIT_START;
+      throw new StartFailure(EXIT_START,
+          "could not start on " + server.host() + ":" + server.port() + ": " + describe(e));
     }
-
     String url = "http://" + server.host() + ":" + gatewayServer.port();
     printBanner(out, url, file, server, gateway.models());
+    return new Started(vertx, gatewayServer, server.shutdownDeadline(), url);
+  }
 
-    CountDownLatch stopped = new CountDownLatch(1);
-    long waitMillis = server.shutdownDeadline().toMillis() + 5_000;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+  /** A running gateway and the one way to stop it. */
+  record Started(Vertx vertx, GatewayServer server, Duration shutdownDeadline, String url) {
+
+    /** Graceful shutdown of the server and backends, then Vert.x; bounded by the deadline + 5 s. */
+    void stop(PrintWriter err) {
       err.println("embedbench serve: shutting down: finishing in-flight requests (up to "
-          + server.shutdownDeadline().toMillis() + " ms)...");
+          + shutdownDeadline.toMillis() + " ms)...");
       err.flush();
       try {
-        gatewayServer.shutdown().await(waitMillis, TimeUnit.MILLISECONDS);
+        server.shutdown().await(shutdownDeadline.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         vertx.close().await(5, TimeUnit.SECONDS);
         err.println("embedbench serve: stopped.");
       } catch (TimeoutException | RuntimeException e) {
         err.println("embedbench serve: shutdown did not finish cleanly: " + describe(e));
       }
       err.flush();
-      stopped.countDown();
-    }, "embedbench-shutdown"));
-    stopped.await();
-    return 0;
+    }
+  }
+
+  /** Why {@code serve} could not start, with the exit status to return. */
+  static final class StartFailure extends Exception {
+    final int exitCode;
+
+    StartFailure(int exitCode, String message) {
+      super(message, null, false, false);
+      this.exitCode = exitCode;
+    }
   }
 
   private static void printBanner(PrintWriter out, String url, Path file, ServerConfig server,
