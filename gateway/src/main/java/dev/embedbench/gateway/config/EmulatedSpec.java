@@ -1,5 +1,6 @@
 package dev.embedbench.gateway.config;
 
+import dev.embedbench.backends.ModelInfo;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,10 +12,10 @@ import java.util.Optional;
  *
  * @param profile a built-in profile name ({@code configs/profiles/<name>.yaml}) or null
  * @param profileFile a profile file, or null; exactly one of the two is set
- * @param space the space the profile serves, read from the profile at load time, or null when the
+ * @param info what the profile serves, read from the profile at load time, or null when the
  *     profile is read only at start
  */
-public record EmulatedSpec(String profile, Path profileFile, EmbeddingSpace space)
+public record EmulatedSpec(String profile, Path profileFile, ModelInfo info)
     implements TargetSpec {
 
   public static final String TYPE = "emulated";
@@ -31,8 +32,14 @@ public record EmulatedSpec(String profile, Path profileFile, EmbeddingSpace spac
   }
 
   @Override
-  public Optional<EmbeddingSpace> declaredSpace() {
-    return Optional.ofNullable(space);
+  public Optional<ModelInfo> declaredInfo() {
+    return Optional.ofNullable(info);
+  }
+
+  /** The emulator returns unit vectors. */
+  @Override
+  public boolean normalized() {
+    return true;
   }
 
   /** The profile as a person would name it: the built-in name or the file. */

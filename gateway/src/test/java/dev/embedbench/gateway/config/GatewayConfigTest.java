@@ -181,6 +181,21 @@ class GatewayConfigTest {
   }
 
   @Test
+  void modelNamesCompareWithoutCaseOrOrganisation() throws IOException {
+    GatewayConfig config = GatewayConfig.load(write("""
+        routes:
+          - name: r
+            targets:
+        """ + REMOTE_A + """
+            - name: b
+              type: remote
+              url: http://127.0.0.1:9002
+              model: {name: Qwen/Qwen3-Embedding-0.6B, dimensions: 1024, max_input_tokens: 32768}
+        """));
+    assertEquals(2, config.routes().get(0).targets().size());
+  }
+
+  @Test
   void modelNamesAndTargetNamesAreUnique() throws IOException {
     ConfigException alias = fails("""
         routes:

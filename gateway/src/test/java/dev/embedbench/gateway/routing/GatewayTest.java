@@ -435,10 +435,8 @@ class GatewayTest {
   void startRejectsABackendServingAnotherModel(Vertx vertx) {
     // Only target b is changed: its backend claims a different model.
     GatewayHarness other = new GatewayHarness(vertx, dir,
-        config(route("r", target("a"), targetOf("b",
-            "{name: m, dimensions: 8, max_input_tokens: 64, matryoshka: {min: 2, max: 8}}",
-            "url: http://127.0.0.1:10"))),
-        info -> info.source().endsWith(":10")
+        config(route("r", target("a"), target("b"))),
+        (target, info) -> target.equals("b")
             ? new ModelInfo("other", 8, 64, null, null, info.kind(), info.source())
             : info);
     ExecutionException e = assertThrows(ExecutionException.class,
@@ -448,6 +446,20 @@ class GatewayTest {
     assertTrue(config.reason().contains("other"), config.reason());
     assertTrue(other.backend("a").closed(), "what started is closed again");
     assertNull(other.registry.find("embedbench.upstream.latency").timer());
+  }
+
+  @Test
+  void emulatedVectorsAreASpaceOfTheirOwn(Vertx vertx) {
+    GatewayHarness mixed = new GatewayHarness(vertx, dir,
+        config(route("r", target("a"), target("b"))),
+        (target, info) -> target.equals("b")
+            ? new ModelInfo(info.model(), 8, 64, info.matryoshka(), null, BackendKind.EMULATED,
+                "emulated: test")
+            : info);
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> mixed.startFuture.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS));
+    assertTrue(((ConfigException) e.getCause()).reason().contains("emulated:m"),
+        e.getCause().getMessage());
   }
 
   @Test
