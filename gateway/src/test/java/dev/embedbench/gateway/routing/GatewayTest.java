@@ -15,14 +15,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embedbench.backends.BackendKind;
 import dev.embedbench.backends.EmbeddingInput;
+import dev.embedbench.backends.EmbeddingResult;
 import dev.embedbench.backends.ModelInfo;
 import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.backends.wire.ApiException;
 import dev.embedbench.gateway.config.ConfigException;
+import dev.embedbench.gateway.config.GatewayConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -396,7 +400,7 @@ class GatewayTest {
   void wrongShapedAnswerIs502(Vertx vertx) {
     GatewayHarness h = start(vertx, config(route("r", target("a"))));
     h.backend("a").behave((backend, batch) -> Future.succeededFuture(
-        new dev.embedbench.backends.EmbeddingResult(List.of(new float[3]), 1)));
+        new EmbeddingResult(List.of(new float[3]), 1)));
     ApiException e = h.embedFails(request("r", "x"));
     assertEquals(502, e.error().httpStatus());
   }
@@ -464,10 +468,9 @@ class GatewayTest {
 
   @Test
   void startFailureNamesTheTarget(Vertx vertx) throws Exception {
-    java.nio.file.Files.writeString(dir.resolve("g.yaml"), config(route("r", target("a"))));
-    var config = dev.embedbench.gateway.config.GatewayConfig.load(dir.resolve("g.yaml"));
-    Future<Gateway> start = Gateway.start(vertx, config,
-        new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+    Files.writeString(dir.resolve("g.yaml"), config(route("r", target("a"))));
+    GatewayConfig config = GatewayConfig.load(dir.resolve("g.yaml"));
+    Future<Gateway> start = Gateway.start(vertx, config, new SimpleMeterRegistry(),
         GatewayOptions.defaults().withBackends((v, t) ->
             Future.failedFuture(new IllegalStateException("port in use"))));
     ExecutionException e = assertThrows(ExecutionException.class,
