@@ -98,6 +98,14 @@ class GatewayTest {
   }
 
   @Test
+  void emptyInputIs400(Vertx vertx) {
+    GatewayHarness h = start(vertx, config(route("r", target("a"))));
+    ApiException e = h.embedFails(request("r"));
+    assertEquals(400, e.error().httpStatus());
+    assertEquals("input", e.error().param());
+  }
+
+  @Test
   void failsOverOnServerError(Vertx vertx) {
     GatewayHarness h = start(vertx, config(route("r",
         target("a"), target("b", "weight: 0"))));
