@@ -138,7 +138,9 @@ final class ConfigNode {
     }
     long v = value.asLong();
     if (v < min || v > max) {
-      throw error(key, "must be between " + min + " and " + max + ", was " + v);
+      boolean unbounded = max == Integer.MAX_VALUE || max == Long.MAX_VALUE;
+      throw error(key, (unbounded ? "must be >= " + min : "must be between " + min + " and " + max)
+          + ", was " + v);
     }
     return v;
   }

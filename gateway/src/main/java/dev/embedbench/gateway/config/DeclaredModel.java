@@ -33,10 +33,6 @@ public record DeclaredModel(
     }
   }
 
-  public EmbeddingSpace space() {
-    return new EmbeddingSpace(name, dimensions, normalized);
-  }
-
   public ModelInfo toModelInfo(BackendKind kind, String source) {
     return new ModelInfo(name, dimensions, maxInputTokens, matryoshka, tokenizer, kind, source);
   }

@@ -1,5 +1,7 @@
 package dev.embedbench.gateway.config;
 
+import dev.embedbench.backends.ModelInfo;
+import dev.embedbench.backends.emulated.EmulatorProfile;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,12 +11,11 @@ import java.util.Optional;
  * OpenAI-compatible server on loopback with the given latency profile and talks to it over HTTP.
  * Figures through such a target are labelled emulated, never measured.
  *
- * @param profile a built-in profile name ({@code configs/profiles/<name>.yaml}) or null
- * @param profileFile a profile file, or null; exactly one of the two is set
- * @param space the space the profile serves, read from the profile at load time, or null when the
- *     profile is read only at start
+ * @param profile the built-in profile name ({@code configs/profiles/<name>.yaml}) or null
+ * @param profileFile the profile file, or null; exactly one of the two is set
+ * @param loaded the profile, read and validated at load
  */
-public record EmulatedSpec(String profile, Path profileFile, EmbeddingSpace space)
+public record EmulatedSpec(String profile, Path profileFile, EmulatorProfile loaded)
     implements TargetSpec {
 
   public static final String TYPE = "emulated";
@@ -23,6 +24,7 @@ public record EmulatedSpec(String profile, Path profileFile, EmbeddingSpace spac
     if ((profile == null) == (profileFile == null)) {
       throw new IllegalArgumentException("exactly one of profile and profileFile must be set");
     }
+    Objects.requireNonNull(loaded, "loaded");
   }
 
   @Override
@@ -31,12 +33,13 @@ public record EmulatedSpec(String profile, Path profileFile, EmbeddingSpace spac
   }
 
   @Override
-  public Optional<EmbeddingSpace> declaredSpace() {
-    return Optional.ofNullable(space);
+  public Optional<ModelInfo> declaredInfo() {
+    return Optional.of(loaded.modelInfo());
   }
 
-  /** The profile as a person would name it: the built-in name or the file. */
-  public String profileLabel() {
-    return profile != null ? profile : Objects.toString(profileFile);
+  /** The emulator returns unit vectors. */
+  @Override
+  public boolean normalized() {
+    return true;
   }
 }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.embedbench.backends.MatryoshkaRange;
+import dev.embedbench.backends.ModelInfo;
+import dev.embedbench.backends.emulated.EmulatorProfile;
+import dev.embedbench.backends.emulated.ProfileException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -190,14 +193,15 @@ final class GatewayConfigLoader {
 
   private void checkDeclaredDimensions(ConfigNode route, List<TargetConfig> targets, int dimensions) {
     for (TargetConfig target : targets) {
-      if (target.spec() instanceof RemoteSpec remote) {
-        MatryoshkaRange range = remote.model().matryoshka();
-        if (range == null || !range.contains(dimensions)) {
-          throw route.error("default_dimensions", "target " + target.name() + " ("
-              + remote.model().name() + ") "
-              + (range == null ? "declares no matryoshka range"
-                  : "supports " + range.minDimensions() + " to " + range.maxDimensions()));
-        }
+      ModelInfo info = target.spec().declaredInfo().orElse(null);
+      if (info == null) {
+        continue;
+      }
+      MatryoshkaRange range = info.matryoshka();
+      if (range == null || !range.contains(dimensions)) {
+        throw route.error("default_dimensions", "target " + target.name() + " (" + info.model()
+            + ") " + (range == null ? "has no Matryoshka range"
+                : "supports " + range.minDimensions() + " to " + range.maxDimensions()));
       }
     }
   }
@@ -359,16 +363,23 @@ final class GatewayConfigLoader {
     if ((profile == null) == (profileFile == null)) {
       throw node.error("profile", "set exactly one of 'profile' (a built-in name) and 'profile_file'");
     }
-    Path path = null;
-    if (profileFile != null) {
-      path = Path.of(profileFile);
-      if (!path.isAbsolute()) {
-        // Relative to the gateway file, so that a config and its profiles travel together.
-        Path dir = file.toAbsolutePath().getParent();
-        path = dir.resolve(path).normalize();
+    if (profile != null) {
+      try {
+        return new EmulatedSpec(profile, null, EmulatorProfile.builtin(profile));
+      } catch (ProfileException e) {
+        throw node.error("profile", e.getMessage());
       }
     }
-    return new EmulatedSpec(profile, path, null);
+    Path path = Path.of(profileFile);
+    if (!path.isAbsolute()) {
+      // Relative to the gateway file, so that a config and its profiles travel together.
+      path = file.toAbsolutePath().getParent().resolve(path).normalize();
+    }
+    try {
+      return new EmulatedSpec(null, path, EmulatorProfile.load(path));
+    } catch (ProfileException e) {
+      throw node.error("profile_file", e.getMessage());
+    }
   }
 
   private CircuitBreakerConfig breaker(ConfigNode node) {

@@ -1,5 +1,7 @@
 package dev.embedbench.gateway.config;
 
+import dev.embedbench.backends.BackendKind;
+import dev.embedbench.backends.ModelInfo;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,8 +38,13 @@ public record RemoteSpec(
   }
 
   @Override
-  public Optional<EmbeddingSpace> declaredSpace() {
-    return Optional.of(model.space());
+  public Optional<ModelInfo> declaredInfo() {
+    return Optional.of(model.toModelInfo(BackendKind.REMOTE, baseUrl.toString()));
+  }
+
+  @Override
+  public boolean normalized() {
+    return model.normalized();
   }
 
   /** Keeps the upstream key out of logs. */

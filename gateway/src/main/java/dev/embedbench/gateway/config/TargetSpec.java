@@ -1,5 +1,6 @@
 package dev.embedbench.gateway.config;
 
+import dev.embedbench.backends.ModelInfo;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,14 @@ public sealed interface TargetSpec permits RemoteSpec, EmulatedSpec {
   /** The {@code type} value in YAML. */
   String type();
 
-  /** The embedding space, when the configuration alone tells it. */
-  Optional<EmbeddingSpace> declaredSpace();
+  /** What the target serves, when known at load (declared in the file, or read from a profile). */
+  Optional<ModelInfo> declaredInfo();
+
+  /** Whether its vectors are unit vectors. */
+  boolean normalized();
+
+  /** The embedding space, when known at load. */
+  default Optional<EmbeddingSpace> declaredSpace() {
+    return declaredInfo().map(info -> EmbeddingSpace.of(info, normalized()));
+  }
 }

@@ -44,6 +44,9 @@ final class RequestValidator {
    * @throws ApiException 400 naming the field at fault
    */
   PreparedRequest prepare(EmbeddingsRequest request, boolean withInstruction) {
+    if (request.inputs().isEmpty()) {
+      throw ApiException.invalid("'input' must not be empty.", "input");
+    }
     Integer dimensions = dimensions(request.dimensions());
     boolean instruct = withInstruction && instructionPrefix != null;
     List<EmbeddingInput> inputs = new ArrayList<>(request.inputs().size());

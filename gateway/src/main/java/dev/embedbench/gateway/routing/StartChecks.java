@@ -48,10 +48,7 @@ final class StartChecks {
 
   /** The space a target serves: what its backend says, normalisation as its config declares. */
   static EmbeddingSpace space(Target target) {
-    ModelInfo info = target.info();
-    boolean normalized = target.config().spec().declaredSpace()
-        .map(EmbeddingSpace::normalized).orElse(true);
-    return new EmbeddingSpace(info.model(), info.dimensions(), normalized);
+    return EmbeddingSpace.of(target.info(), target.config().spec().normalized());
   }
 
   /** The one space all of a route's targets serve, or empty for a mixed route. */

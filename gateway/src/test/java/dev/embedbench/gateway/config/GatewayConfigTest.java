@@ -12,12 +12,31 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GatewayConfigTest {
 
   @TempDir Path dir;
+  private static String previousHome;
+
+  /** Built-in emulator profiles resolve under embedbench.home, as the launcher sets it. */
+  @BeforeAll
+  static void repositoryHome() {
+    previousHome = System.getProperty("embedbench.home");
+    System.setProperty("embedbench.home", Path.of("..").toAbsolutePath().normalize().toString());
+  }
+
+  @AfterAll
+  static void restoreHome() {
+    if (previousHome == null) {
+      System.clearProperty("embedbench.home");
+    } else {
+      System.setProperty("embedbench.home", previousHome);
+    }
+  }
 
   private static final String REMOTE_A = """
           - name: a
@@ -94,7 +113,7 @@ class GatewayConfigTest {
                 model: {name: m, dimensions: 8, max_input_tokens: 512}
         """);
     assertEquals("routes[1].targets[0].weight", e.key());
-    assertTrue(e.reason().contains("between 0 and"), e.reason());
+    assertEquals("must be >= 0, was -2", e.reason());
   }
 
   @Test
@@ -178,6 +197,21 @@ class GatewayConfigTest {
         """);
     assertEquals("routes[0].targets[1]", e.key());
     assertTrue(e.reason().contains("not normalised"), e.reason());
+  }
+
+  @Test
+  void modelNamesCompareWithoutCaseOrOrganisation() throws IOException {
+    GatewayConfig config = GatewayConfig.load(write("""
+        routes:
+          - name: r
+            targets:
+        """ + REMOTE_A + """
+            - name: b
+              type: remote
+              url: http://127.0.0.1:9002
+              model: {name: Qwen/Qwen3-Embedding-0.6B, dimensions: 1024, max_input_tokens: 32768}
+        """));
+    assertEquals(2, config.routes().get(0).targets().size());
   }
 
   @Test
@@ -283,6 +317,61 @@ class GatewayConfigTest {
             targets:
         """ + REMOTE_A).key());
     assertTrue(fails("routes: [\n").reason().startsWith("not valid YAML"));
+  }
+
+  @Test
+  void emulatedTargetsReadTheirProfileAtLoad() throws IOException {
+    ConfigException unknown = fails("""
+        routes:
+          - name: r
+            targets:
+              - {name: a, type: emulated, profile: no-such-profile}
+        """);
+    assertEquals("routes[0].targets[0].profile", unknown.key());
+    assertTrue(unknown.reason().contains("bge-m3-a10g"), "lists what exists: " + unknown.reason());
+    ConfigException missingFile = fails("""
+        routes:
+          - name: r
+            targets:
+              - {name: a, type: emulated, profile_file: nowhere.yaml}
+        """);
+    assertEquals("routes[0].targets[0].profile_file", missingFile.key());
+    Files.copy(Path.of("..", "configs", "profiles", "bge-m3-a10g.yaml"), dir.resolve("mine.yaml"));
+    GatewayConfig config = GatewayConfig.load(write("""
+        routes:
+          - name: r
+            targets:
+              - {name: a, type: emulated, profile_file: mine.yaml}
+        """));
+    EmulatedSpec spec = (EmulatedSpec) config.routes().get(0).targets().get(0).spec();
+    assertEquals(dir.resolve("mine.yaml"), spec.profileFile());
+    assertEquals("emulated:bge-m3", spec.declaredSpace().orElseThrow().model());
+  }
+
+  @Test
+  void emulatedAndRealVectorsDoNotShareARoute() throws IOException {
+    ConfigException e = fails("""
+        routes:
+          - name: r
+            targets:
+        """ + REMOTE_A + """
+            - {name: b, type: emulated, profile: qwen3-embedding-0.6b-a10g}
+        """);
+    assertEquals("routes[0].targets[1]", e.key());
+    assertTrue(e.reason().contains("emulated:qwen3-embedding-0.6b"), e.reason());
+  }
+
+  @Test
+  void defaultDimensionsAreCheckedAgainstTheProfile() throws IOException {
+    ConfigException e = fails("""
+        routes:
+          - name: r
+            default_dimensions: 256
+            targets:
+              - {name: a, type: emulated, profile: bge-m3-a10g}
+        """);
+    assertEquals("routes[0].default_dimensions", e.key());
+    assertTrue(e.reason().contains("no Matryoshka range"), e.reason());
   }
 
   @Test

@@ -28,7 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * A gateway over scripted backends: every target in the YAML is a {@code type: remote} target whose
@@ -44,11 +44,12 @@ final class GatewayHarness implements AutoCloseable {
   Gateway gateway;
 
   GatewayHarness(Vertx vertx, Path dir, String yaml) {
-    this(vertx, dir, yaml, info -> info);
+    this(vertx, dir, yaml, (target, info) -> info);
   }
 
-  /** @param models changes what a backend says it serves, to test start-time checks */
-  GatewayHarness(Vertx vertx, Path dir, String yaml, Function<ModelInfo, ModelInfo> models) {
+  /** @param models changes what a target's backend says it serves, to test start-time checks */
+  GatewayHarness(Vertx vertx, Path dir, String yaml,
+      BiFunction<String, ModelInfo, ModelInfo> models) {
     this.vertx = vertx;
     try {
       Path file = dir.resolve("gateway.yaml");
@@ -62,7 +63,7 @@ final class GatewayHarness implements AutoCloseable {
         .withRandom(new SynchronizedRandom(new SplittableRandom(42)))
         .withBackends((v, target) -> {
           RemoteSpec spec = (RemoteSpec) target.spec();
-          ScriptedBackend backend = new ScriptedBackend(models.apply(
+          ScriptedBackend backend = new ScriptedBackend(models.apply(target.name(),
               spec.model().toModelInfo(BackendKind.REMOTE, spec.baseUrl().toString())));
           backends.put(target.name(), backend);
           return Future.succeededFuture(OwnedBackend.of(backend));

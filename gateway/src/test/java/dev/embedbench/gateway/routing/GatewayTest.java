@@ -15,14 +15,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embedbench.backends.BackendKind;
 import dev.embedbench.backends.EmbeddingInput;
+import dev.embedbench.backends.EmbeddingResult;
 import dev.embedbench.backends.ModelInfo;
 import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.backends.wire.ApiException;
 import dev.embedbench.gateway.config.ConfigException;
+import dev.embedbench.gateway.config.GatewayConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,6 +95,14 @@ class GatewayTest {
     ApiException e = h.embedFails(request("nope", "x"));
     assertEquals(404, e.error().httpStatus());
     assertEquals("model_not_found", e.error().code());
+  }
+
+  @Test
+  void emptyInputIs400(Vertx vertx) {
+    GatewayHarness h = start(vertx, config(route("r", target("a"))));
+    ApiException e = h.embedFails(request("r"));
+    assertEquals(400, e.error().httpStatus());
+    assertEquals("input", e.error().param());
   }
 
   @Test
@@ -396,7 +408,7 @@ class GatewayTest {
   void wrongShapedAnswerIs502(Vertx vertx) {
     GatewayHarness h = start(vertx, config(route("r", target("a"))));
     h.backend("a").behave((backend, batch) -> Future.succeededFuture(
-        new dev.embedbench.backends.EmbeddingResult(List.of(new float[3]), 1)));
+        new EmbeddingResult(List.of(new float[3]), 1)));
     ApiException e = h.embedFails(request("r", "x"));
     assertEquals(502, e.error().httpStatus());
   }
@@ -435,10 +447,8 @@ class GatewayTest {
   void startRejectsABackendServingAnotherModel(Vertx vertx) {
     // Only target b is changed: its backend claims a different model.
     GatewayHarness other = new GatewayHarness(vertx, dir,
-        config(route("r", target("a"), targetOf("b",
-            "{name: m, dimensions: 8, max_input_tokens: 64, matryoshka: {min: 2, max: 8}}",
-            "url: http://127.0.0.1:10"))),
-        info -> info.source().endsWith(":10")
+        config(route("r", target("a"), target("b"))),
+        (target, info) -> target.equals("b")
             ? new ModelInfo("other", 8, 64, null, null, info.kind(), info.source())
             : info);
     ExecutionException e = assertThrows(ExecutionException.class,
@@ -451,11 +461,24 @@ class GatewayTest {
   }
 
   @Test
+  void emulatedVectorsAreASpaceOfTheirOwn(Vertx vertx) {
+    GatewayHarness mixed = new GatewayHarness(vertx, dir,
+        config(route("r", target("a"), target("b"))),
+        (target, info) -> target.equals("b")
+            ? new ModelInfo(info.model(), 8, 64, info.matryoshka(), null, BackendKind.EMULATED,
+                "emulated: test")
+            : info);
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> mixed.startFuture.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS));
+    assertTrue(((ConfigException) e.getCause()).reason().contains("emulated:m"),
+        e.getCause().getMessage());
+  }
+
+  @Test
   void startFailureNamesTheTarget(Vertx vertx) throws Exception {
-    java.nio.file.Files.writeString(dir.resolve("g.yaml"), config(route("r", target("a"))));
-    var config = dev.embedbench.gateway.config.GatewayConfig.load(dir.resolve("g.yaml"));
-    Future<Gateway> start = Gateway.start(vertx, config,
-        new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+    Files.writeString(dir.resolve("g.yaml"), config(route("r", target("a"))));
+    GatewayConfig config = GatewayConfig.load(dir.resolve("g.yaml"));
+    Future<Gateway> start = Gateway.start(vertx, config, new SimpleMeterRegistry(),
         GatewayOptions.defaults().withBackends((v, t) ->
             Future.failedFuture(new IllegalStateException("port in use"))));
     ExecutionException e = assertThrows(ExecutionException.class,

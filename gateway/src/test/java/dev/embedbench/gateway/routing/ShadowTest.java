@@ -12,11 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embedbench.backends.EmbeddingInput;
 import dev.embedbench.backends.wire.ApiError;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -155,7 +156,7 @@ class ShadowTest {
         route("candidate", lines("instruction: {task: T}"),
             targetOf("s", "{name: big, dimensions: 16, max_input_tokens: 64}"))));
     EmbeddingsOutcome outcome = h.embed(request("primary", 4,
-        java.util.List.of(new EmbeddingInput.Text("hi"))));
+        List.of(new EmbeddingInput.Text("hi"))));
     assertEquals(4, outcome.response().vectors().get(0).length);
     eventually("shadow ran", () -> h.counter("embedbench.shadow.requests",
         "route", "primary", "shadow", "candidate", "outcome", "success") == 1);

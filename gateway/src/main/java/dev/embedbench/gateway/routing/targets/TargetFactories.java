@@ -1,5 +1,6 @@
 package dev.embedbench.gateway.routing.targets;
 
+import dev.embedbench.gateway.config.EmulatedSpec;
 import dev.embedbench.gateway.config.RemoteSpec;
 import dev.embedbench.gateway.config.TargetConfig;
 import io.vertx.core.Future;
@@ -20,7 +21,9 @@ public final class TargetFactories implements BackendFactory {
 
   /** Every type this build can run. */
   public static TargetFactories standard() {
-    return new TargetFactories(Map.of(RemoteSpec.TYPE, new RemoteBackendFactory()));
+    return new TargetFactories(Map.of(
+        RemoteSpec.TYPE, new RemoteBackendFactory(),
+        EmulatedSpec.TYPE, new EmulatedBackendFactory()));
   }
 
   @Override
