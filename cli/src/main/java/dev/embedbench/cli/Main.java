@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         CostCommand.class,
+        ServeCommand.class,
+        EmulateCommand.class,
     })
 public final class Main implements Runnable {
 
