@@ -1,12 +1,10 @@
 package dev.embedbench.gateway.routing;
 
-import dev.embedbench.backends.ModelInfo;
 import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.backends.wire.ApiException;
 import dev.embedbench.backends.wire.EmbeddingsRequest;
 import dev.embedbench.backends.wire.EmbeddingsResponse;
 import dev.embedbench.gateway.config.ConfigException;
-import dev.embedbench.gateway.config.EmbeddingSpace;
 import dev.embedbench.gateway.config.GatewayConfig;
 import dev.embedbench.gateway.config.RetryConfig;
 import dev.embedbench.gateway.config.RouteConfig;
