@@ -202,6 +202,22 @@ public final class Gateway {
    * out. Fails only with {@link ApiException}.
    */
   public Future<EmbeddingsOutcome> embed(EmbeddingsRequest request) {
+    Future<EmbeddingsOutcome> outcome;
+    try {
+      outcome = serve(request);
+    } catch (RuntimeException e) {
+      outcome = Future.failedFuture(e);
+    }
+    // One place where a bug becomes a plain 500: the client never sees its details.
+    return outcome.recover(failure -> {
+      if (!(failure instanceof ApiException)) {
+        LOG.error("Serving model '{}' failed unexpectedly", request.model(), failure);
+      }
+      return Future.failedFuture(AttemptOutcome.asApiException(failure));
+    });
+  }
+
+  private Future<EmbeddingsOutcome> serve(EmbeddingsRequest request) {
     Entry entry = byName.get(request.model());
     if (entry == null) {
       return Future.failedFuture(new ApiException(ApiError.modelNotFound(request.model())));
