@@ -32,6 +32,10 @@ public final class Workload {
   public static Workload prepare(WorkloadSpec spec, String model, Path home) {
     boolean builtin = BuiltinCorpora.isBuiltin(spec.source());
     Path file = builtin ? BuiltinCorpora.path(spec.source(), home) : Path.of(spec.source());
+    if (!builtin && !java.nio.file.Files.isRegularFile(file)) {
+      throw new WorkloadException("workload '" + spec.source() + "' is neither a file nor a built-in workload "
+          + BuiltinCorpora.NAMES);
+    }
     List<WorkloadEntry> entries = WorkloadFileParser.parse(file);
     return fromEntries(builtin ? "builtin:" + spec.source() : file.toString(), entries, spec, model);
   }
