@@ -91,6 +91,9 @@ public final class LoadRun {
 
   /** Ends the run early; its results are written and marked partial with this reason. Any thread. */
   public void stop(String reason) {
+    if (finished.getCount() == 0) {
+      return;
+    }
     if (stopReason == null) {
       stopReason = reason;
     }

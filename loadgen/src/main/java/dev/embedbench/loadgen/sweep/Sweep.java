@@ -44,6 +44,7 @@ public final class Sweep {
   private final Consumer<String> console;
   private final List<SweepStep> steps = new ArrayList<>();
   private long stepNanos;
+  private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
   private volatile String stopReason;
   private volatile LoadRun current;
   private String command = "";
@@ -84,7 +85,20 @@ public final class Sweep {
     }
   }
 
+  /** Waits until sweep.json is written (for a shutdown hook); false if it was not in time. */
+  public boolean awaitFinished(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+    return finished.await(timeout, unit);
+  }
+
   public SweepResult run() throws IOException {
+    try {
+      return runSteps();
+    } finally {
+      finished.countDown();
+    }
+  }
+
+  private SweepResult runSteps() throws IOException {
     Files.createDirectories(dir);
     Instant startedAt = Instant.now();
     environment = EnvironmentInfo.capture(home);
