@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         CostCommand.class,
         ServeCommand.class,
         EmulateCommand.class,
+        LoadCommand.class,
+        SweepCommand.class,
     })
 public final class Main implements Runnable {
 
