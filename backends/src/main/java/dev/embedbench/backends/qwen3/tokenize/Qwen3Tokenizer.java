@@ -1,6 +1,5 @@
 package dev.embedbench.backends.qwen3.tokenize;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.embedbench.backends.EmbeddingInput;
 import dev.embedbench.backends.qwen3.checkpoint.CheckpointException;
@@ -75,22 +74,28 @@ public final class Qwen3Tokenizer implements AutoCloseable {
     return encode(((EmbeddingInput.Text) input).text());
   }
 
-  /** Tokenises text and makes sure it ends with exactly one end-of-text token. */
+  /**
+   * Tokenises text so that it ends with exactly one end-of-text token: whether or not the tokenizer's
+   * post-processor appends one, and even when the text spells {@code <|endoftext|>} itself (the
+   * tokenizer parses that as the special token; such interior occurrences are dropped).
+   */
   public int[] encode(String text) {
-    Encoding encoding = tokenizer.encode(text);
-    long[] raw = encoding.getIds();
-    boolean endsWithEos = raw.length > 0 && raw[raw.length - 1] == endOfText;
-    int length = endsWithEos ? raw.length : raw.length + 1;
+    long[] raw = tokenizer.encode(text).getIds();
+    int[] content = new int[raw.length];
+    int count = 0;
+    for (long id : raw) {
+      if (id != endOfText) {
+        content[count++] = Math.toIntExact(id);
+      }
+    }
+    int length = count + 1;
     if (length > maxInputTokens) {
       if (!truncate) {
         throw tooLong(length);
       }
       length = maxInputTokens;
     }
-    int[] ids = new int[length];
-    for (int i = 0; i < length - 1; i++) {
-      ids[i] = Math.toIntExact(raw[i]);
-    }
+    int[] ids = Arrays.copyOf(content, length);
     ids[length - 1] = endOfText;
     return ids;
   }
