@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         EmulateCommand.class,
         LoadCommand.class,
         SweepCommand.class,
+        EmbedCommand.class,
     })
 public final class Main implements Runnable {
 
