@@ -34,7 +34,8 @@ public final class ReportWriter {
   }
 
   private static Path writeAtomically(Path target, String content) throws IOException {
-    Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+    // A sibling, not Files.createTempFile: that one is owner-only (0600) and the report is meant to be shared.
+    Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
     try {
       Files.writeString(temporary, content, StandardCharsets.UTF_8);
       return Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

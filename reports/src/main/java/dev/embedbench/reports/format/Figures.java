@@ -53,7 +53,11 @@ public final class Figures {
     if (Double.isNaN(fraction)) {
       return "n/a";
     }
-    return new DecimalFormat("0.0", SYMBOLS).format(fraction * 100) + "%";
+    if (Double.isInfinite(fraction)) {
+      return (fraction > 0 ? "" : "-") + "∞%";
+    }
+    // Round the decimal the reader sees (0.5725 is 57.25%, shown 57.3%), not its binary approximation.
+    return BigDecimal.valueOf(fraction).movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
   }
 
   /** Reads back what {@link #number}, {@link #usd} or {@link #percent} wrote (percent gives the percentage). */

@@ -6,6 +6,7 @@ import dev.embedbench.reports.model.ModelReport;
 import dev.embedbench.reports.model.ReportInput;
 import dev.embedbench.reports.svg.CostBarChart;
 import dev.embedbench.reports.svg.CostQualityChart;
+import dev.embedbench.reports.svg.SeriesStyles;
 import dev.embedbench.reports.svg.SpectrumChart;
 import dev.embedbench.reports.svg.ThroughputChart;
 import dev.embedbench.reports.table.Cell;
@@ -14,6 +15,7 @@ import dev.embedbench.reports.table.Row;
 import dev.embedbench.reports.table.Table;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Renders the whole report as one self-contained HTML page. */
@@ -47,21 +49,22 @@ public final class HtmlReport {
         .raw("<style>\n" + STYLE + "\n</style>\n</head>\n<body>\n");
     header(html, input);
     List<ModelReport> models = input.models();
+    SeriesStyles styles = styles(input);
     if (!models.isEmpty()) {
       html.open("section", "latency").element("h2", "Latency and throughput");
-      figure(html, "figure-spectrum", SpectrumChart.render("chart-spectrum", models), models);
+      figure(html, "figure-spectrum", SpectrumChart.render("chart-spectrum", models, styles), models);
       table(html, ReportTables.models(models));
       html.close("section");
     }
     List<ModelReport> swept = models.stream().filter(model -> model.sweep().isPresent()).toList();
     if (!swept.isEmpty()) {
       html.open("section", "sweeps").element("h2", "Sweeps: throughput against p99");
-      figure(html, "figure-throughput", ThroughputChart.render("chart-throughput", swept), swept);
+      figure(html, "figure-throughput", ThroughputChart.render("chart-throughput", swept, styles), swept);
       table(html, ReportTables.sweepSteps(swept));
       html.close("section");
     }
     if (input.cost().isPresent() && !input.cost().get().rows().isEmpty()) {
-      cost(html, input.cost().get());
+      cost(html, input.cost().get(), styles);
     }
     if (!input.audit().isEmpty()) {
       html.open("section", "audit").element("h2", "Claim audit");
@@ -72,6 +75,14 @@ public final class HtmlReport {
         .raw(Escape.xml(String.join(", ", input.sourceDirs()))).raw("</footer>\n");
     html.raw("</body>\n</html>\n");
     return html.toString();
+  }
+
+  /** Measured models first, in report order, then any model that only has a cost row. */
+  private static SeriesStyles styles(ReportInput input) {
+    List<String> names = new ArrayList<>();
+    input.models().forEach(model -> names.add(model.modelName()));
+    input.cost().ifPresent(cost -> cost.rows().forEach(row -> names.add(row.modelName())));
+    return new SeriesStyles(names);
   }
 
   private static void header(HtmlBuilder html, ReportInput input) {
@@ -94,16 +105,16 @@ public final class HtmlReport {
     html.raw("</header>\n");
   }
 
-  private static void cost(HtmlBuilder html, CostSection cost) {
+  private static void cost(HtmlBuilder html, CostSection cost, SeriesStyles styles) {
     html.open("section", "cost").element("h2", "Cost");
     String labels = costProvenance(cost);
-    html.raw("<figure class=\"chart\" id=\"figure-cost\">\n").raw(CostBarChart.render("chart-cost", cost))
+    html.raw("<figure class=\"chart\" id=\"figure-cost\">\n").raw(CostBarChart.render("chart-cost", cost, styles))
         .element("figcaption", "Capacity sources: " + labels)
         .raw("</figure>\n");
     table(html, ReportTables.cost(cost));
     if (CostQualityChart.drawable(cost)) {
       html.raw("<figure class=\"chart\" id=\"figure-cost-quality\">\n")
-          .raw(CostQualityChart.render("chart-cost-quality", cost))
+          .raw(CostQualityChart.render("chart-cost-quality", cost, styles))
           .element("figcaption", "Capacity sources: " + labels + ". Quality: " + cost.qualityMetric() + ".")
           .raw("</figure>\n");
     }

@@ -20,7 +20,7 @@ public final class CostBarChart {
   private CostBarChart() {
   }
 
-  public static String render(String id, CostSection cost) {
+  public static String render(String id, CostSection cost, SeriesStyles styles) {
     List<CostRow> rows = cost.rows();
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("the cost chart needs at least one cost row");
@@ -32,14 +32,14 @@ public final class CostBarChart {
     svg.text(20, 50, "Each bar is labelled with where its capacity came from (measured run or stated figure).",
         "start", 13, false);
     panel(svg, "usd-per-million-requests", "Cost per million requests (USD)", rows, 64,
-        CostRow::usdPerMillionRequests, cost.baselineModel());
+        CostRow::usdPerMillionRequests, cost.baselineModel(), styles);
     panel(svg, "usd-per-year", "Cost per year for the demand (USD)", rows, 64 + panelHeight,
-        CostRow::usdPerYear, cost.baselineModel());
+        CostRow::usdPerYear, cost.baselineModel(), styles);
     return svg.finish();
   }
 
   private static void panel(Svg svg, String metric, String title, List<CostRow> rows, double top,
-      ToDoubleFunction<CostRow> value, String baselineModel) {
+      ToDoubleFunction<CostRow> value, String baselineModel, SeriesStyles styles) {
     double max = rows.stream().mapToDouble(value).max().orElse(0);
     PlotArea area = new PlotArea(LABEL_WIDTH_PX, top + PANEL_HEADER_PX, WIDTH_PX - LABEL_WIDTH_PX - 110,
         rows.size() * ROW_HEIGHT_PX);
@@ -56,7 +56,7 @@ public final class CostBarChart {
     svg.openGroup("bars", Map.of("metric", metric));
     for (int i = 0; i < rows.size(); i++) {
       CostRow row = rows.get(i);
-      SeriesStyle style = SeriesStyle.of(i);
+      SeriesStyle style = styles.of(row.modelName());
       double barTop = area.top() + i * ROW_HEIGHT_PX + 7;
       double amount = value.applyAsDouble(row);
       double barEnd = x.pixel(amount);

@@ -24,7 +24,7 @@ public final class CostQualityChart {
     return cost.rows().stream().anyMatch(row -> row.qualityScore().isPresent());
   }
 
-  public static String render(String id, CostSection cost) {
+  public static String render(String id, CostSection cost, SeriesStyles styles) {
     String qualityName = cost.qualityMetric();
     List<CostRow> scored = cost.rows().stream().filter(row -> row.qualityScore().isPresent()).toList();
     if (scored.isEmpty()) {
@@ -56,8 +56,7 @@ public final class CostQualityChart {
     svg.closeGroup();
 
     for (CostRow row : scored) {
-      int index = cost.rows().indexOf(row);
-      SeriesStyle style = SeriesStyle.of(index);
+      SeriesStyle style = styles.of(row.modelName());
       double px = x.pixel(row.qualityScore().orElseThrow());
       double py = y.pixel(row.usdPerMillionRequests());
       Map<String, String> data = new LinkedHashMap<>();
@@ -67,7 +66,9 @@ public final class CostQualityChart {
       data.put("usd-per-million-requests", Double.toString(row.usdPerMillionRequests()));
       data.put("on-front", Boolean.toString(front.contains(row)));
       svg.marker(style.marker(), px, py, style.colour(), true, data);
-      svg.text(px + 10, py - 8, row.modelName(), "start", 13, true);
+      // Labels in the right third go to the left of their point, so they stay inside the chart.
+      boolean leftOfPoint = px > AREA.left() + AREA.width() * 2 / 3;
+      svg.text(leftOfPoint ? px - 10 : px + 10, py - 8, row.modelName(), leftOfPoint ? "end" : "start", 13, true);
       legend.add(new Legend.Entry(style, false, true, row.modelName() + " [" + row.provenanceLabel() + "] — "
           + Figures.usd(row.usdPerMillionRequests()) + " per million requests, " + qualityName + " "
           + Figures.number(row.qualityScore().orElseThrow())));

@@ -18,7 +18,7 @@ public final class SpectrumChart {
   private SpectrumChart() {
   }
 
-  public static String render(String id, List<ModelReport> models) {
+  public static String render(String id, List<ModelReport> models, SeriesStyles styles) {
     if (models.isEmpty()) {
       throw new IllegalArgumentException("the spectrum chart needs at least one model");
     }
@@ -47,7 +47,7 @@ public final class SpectrumChart {
     List<Legend.Entry> legend = new ArrayList<>();
     for (int i = 0; i < models.size(); i++) {
       ModelReport model = models.get(i);
-      SeriesStyle style = SeriesStyle.of(i);
+      SeriesStyle style = styles.of(model.modelName());
       PercentileSpectrum spectrum = model.headline().responseSpectrum();
       Map<String, String> groupData = new LinkedHashMap<>();
       groupData.put("model", model.modelName());

@@ -21,7 +21,7 @@ public final class ThroughputChart {
   }
 
   /** @param models the models that were swept (each must have a sweep) */
-  public static String render(String id, List<ModelReport> models) {
+  public static String render(String id, List<ModelReport> models, SeriesStyles styles) {
     if (models.isEmpty() || models.stream().anyMatch(model -> model.sweep().isEmpty())) {
       throw new IllegalArgumentException("the throughput chart needs at least one model, each with a sweep");
     }
@@ -69,7 +69,7 @@ public final class ThroughputChart {
     for (int i = 0; i < models.size(); i++) {
       ModelReport model = models.get(i);
       Sweep sweep = model.sweep().orElseThrow();
-      SeriesStyle style = SeriesStyle.of(i);
+      SeriesStyle style = styles.of(model.modelName());
       Map<String, String> groupData = new LinkedHashMap<>();
       groupData.put("model", model.modelName());
       groupData.put("provenance", model.provenance().label());
