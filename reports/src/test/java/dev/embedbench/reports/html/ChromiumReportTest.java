@@ -74,7 +74,11 @@ class ChromiumReportTest {
   static void writeReport() throws IOException {
     assumeTrue(Files.isExecutable(CHROMIUM),
         "skipped: /usr/bin/chromium is not installed (run .ci/install-test-tools, or apt-get install -y chromium)");
-    Path runDir = RunFixtures.writeComparison(tmp.resolve("runs/20261126T180000Z-compare"));
+    // Under target/, not a temporary directory, so that the fixture runs stay for a person to re-run
+    // `embedbench report` on them.
+    Path runDir = OUT.resolve("runs/20261126T180000Z-compare");
+    deleteRecursively(runDir);
+    RunFixtures.writeComparison(runDir);
     ReportInput input = RunDirectoryReader.read(List.of(runDir), "Embedding models compared (test fixture)",
         Instant.parse("2026-11-26T18:00:00Z"));
     Files.createDirectories(OUT);
@@ -126,6 +130,17 @@ class ChromiumReportTest {
       assertTrue(Integer.parseInt(size[0]) > 600 && Integer.parseInt(size[1]) > 200, chart + " has a size: " + check);
     }
     assertTrue(Integer.parseInt(checks.get("scrollWidth")) <= 1280, "no horizontal scroll at 1280 px: " + checks);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   private record Result(String stdout, List<String> console) {
