@@ -58,9 +58,9 @@ public final class RunFixtures {
   public static Path writeRun(Path dir, String model, String kind, Double targetRate, long[] responseNanos,
       long[] serviceNanos, int seconds, Map<String, Long> failed, long notSent, boolean partial) throws IOException {
     Files.createDirectories(dir);
-    writeLog(dir.resolve("response-time.hlog"), responseNanos, seconds);
-    writeLog(dir.resolve("service-time.hlog"), serviceNanos, seconds);
-    writeLog(dir.resolve("schedule-lag.hlog"), new long[] {1000, 2000}, 1);
+    writeLog(dir.resolve("response_time.hlog"), responseNanos, seconds);
+    writeLog(dir.resolve("service_time.hlog"), serviceNanos, seconds);
+    writeLog(dir.resolve("schedule_lag.hlog"), new long[] {1000, 2000}, 1);
     ObjectNode summary = JSON.createObjectNode();
     if (targetRate != null) {
       summary.put("target_rate", targetRate);
@@ -87,6 +87,10 @@ public final class RunFixtures {
     target.put("kind", kind);
     summary.putObject("environment").put("java", "17");
     summary.put("command", "embedbench load --model " + model);
+    ObjectNode files = summary.putObject("files");
+    files.put("response_time_log", "response_time.hlog");
+    files.put("service_time_log", "service_time.hlog");
+    files.put("schedule_lag_log", "schedule_lag.hlog");
     JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("summary.json").toFile(), summary);
     return dir;
   }

@@ -27,10 +27,13 @@ public record RequestCounts(long scheduled, long ok, Map<String, Long> failedByC
     return failedByClass.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** Failed plus not sent, over everything that ended (0 when nothing did). */
+  /**
+   * Failed over sent (ok + failed), 0 when nothing was sent: the load generator's {@code error_rate}, which
+   * its sweeps hold to the SLO. Requests not sent are reported apart, as the generator's own shortfall.
+   */
   public double errorFraction() {
-    long ended = ok + failed() + notSent;
-    return ended == 0 ? 0 : (double) (failed() + notSent) / ended;
+    long sent = ok + failed();
+    return sent == 0 ? 0 : (double) failed() / sent;
   }
 
   public RequestCounts plus(RequestCounts other) {

@@ -25,12 +25,15 @@ public enum TargetKind {
       return UNKNOWN;
     }
     String normalised = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+    if (normalised.equals("unknown")) {
+      return UNKNOWN;
+    }
     for (TargetKind kind : values()) {
       if (kind.label.equals(normalised)) {
         return kind;
       }
     }
     throw new IllegalArgumentException(
-        "kind must be one of in-process, remote, emulated; got '" + text + "'");
+        "kind must be one of in-process, remote, emulated, unknown; got '" + text + "'");
   }
 }

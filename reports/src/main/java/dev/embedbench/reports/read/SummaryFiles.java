@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,7 @@ final class SummaryFiles {
     }
     LatencyPercentiles response = latency(summary, "response_time_ms");
     LatencyPercentiles service = latency(summary, "service_time_ms");
-    Logs logs = findLogs(dir);
+    Logs logs = listedLogs(summary, dir).orElseGet(() -> findLogs(dir));
     return new LoadgenRun(dir, model, kind, targetRate, achievedRate,
         summary.optionalNumber("measured_s").orElse(0.0), counts, response, service,
         summary.optionalBool("valid", true), summary.optionalBool("partial", false),
@@ -79,8 +80,29 @@ final class SummaryFiles {
   private record Logs(Optional<Path> response, Optional<Path> service) {
   }
 
+  /** The logs named in summary.json's {@code files} map, as the load generator writes it. */
+  private static Optional<Logs> listedLogs(JsonFields summary, Path dir) {
+    if (!summary.has("files")) {
+      return Optional.empty();
+    }
+    JsonFields files = summary.object("files");
+    Optional<Path> response = files.optionalText("response_time_log").map(dir::resolve);
+    Optional<Path> service = files.optionalText("service_time_log").map(dir::resolve);
+    if (response.isEmpty() && service.isEmpty()) {
+      return Optional.empty();
+    }
+    // A listed log that is missing means the directory lost files: say so rather than draw less.
+    for (String key : List.of("response_time_log", "service_time_log")) {
+      Optional<Path> log = key.startsWith("response") ? response : service;
+      if (log.isPresent() && !Files.isRegularFile(log.get())) {
+        throw files.error(key, "names " + log.get() + ", which does not exist");
+      }
+    }
+    return Optional.of(new Logs(response, service));
+  }
+
   /**
-   * The response-time log is the {@code .hlog} whose name says "response" (or "latency"); the service-time
+   * Without a {@code files} map: the response-time log is the {@code .hlog} whose name says "response" (or "latency"); the service-time
    * log says "service". Schedule-lag logs are the generator's own and not drawn.
    */
   private static Logs findLogs(Path dir) {

@@ -154,12 +154,24 @@ class RunDirectoryReaderTest {
   void mergingNeedsTheHistogramLogs() throws Exception {
     Path a = RunFixtures.writeSimpleRun(tmp.resolve("a"), "m", "emulated", 1, 10, 100);
     Path b = RunFixtures.writeSimpleRun(tmp.resolve("b"), "m", "emulated", 2, 10, 100);
-    Files.delete(b.resolve("response-time.hlog"));
+    Files.delete(b.resolve("response_time.hlog"));
+    Files.delete(b.resolve("service_time.hlog"));
+    ObjectNode json = (ObjectNode) RunFixtures.JSON.readTree(b.resolve("summary.json").toFile());
+    json.remove("files");
+    RunFixtures.JSON.writeValue(b.resolve("summary.json").toFile(), json);
     RunDirectoryException error = assertThrows(RunDirectoryException.class, () -> read(a, b));
     assertTrue(error.getMessage().contains(b.toString()) && error.getMessage().contains("histogram log"),
         error.getMessage());
     // Alone, the run without logs still reports its summary, with a coarse spectrum.
     assertFalse(read(b).model("m").orElseThrow().headline().responseSpectrum().fromHistogram());
+  }
+
+  @Test
+  void aListedLogThatIsMissingIsAnError() throws Exception {
+    Path dir = RunFixtures.writeSimpleRun(tmp.resolve("run"), "m", "emulated", 1, 10, 100);
+    Files.delete(dir.resolve("service_time.hlog"));
+    RunDirectoryException error = assertThrows(RunDirectoryException.class, () -> read(dir));
+    assertTrue(error.getMessage().contains("files.service_time_log"), error.getMessage());
   }
 
   @Test
