@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Serve text embeddings, compare embedding models under load, and know what each costs.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        CostCommand.class,
         ReportCommand.class,
     })
 public final class Main implements Runnable {

@@ -1,0 +1,199 @@
+package dev.embedbench.costmodel.capacity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.embedbench.costmodel.config.ConfigFiles;
+import dev.embedbench.costmodel.config.ConfigNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Reads a load-generator result: a run directory (its {@code sweep.json}, else {@code summary.json}) or
+ * either file. Keys are compared lower-cased without punctuation, so {@code best_rate}, {@code bestRate}
+ * and {@code BestRate} are one key; unknown keys are ignored.
+ *
+ * <ul>
+ *   <li>Sweep: among the {@code steps} whose {@code pass} is true, and that also meet the scenario's SLO
+ *       when the step records {@code p99_ms} and {@code error_rate}, the highest offered {@code rate}
+ *       (else {@code achieved_rate}). Without steps, {@code best_rate}.
+ *   <li>Run: {@code achieved_rate} (else {@code throughput.requests_per_s}) of a run whose
+ *       {@code valid} is not false, when its p99 and error rate meet the scenario's SLO.
+ *   <li>What was measured: {@code target.kind} (in-process, remote, emulated; anything else is
+ *       {@code unstated}); the model: {@code target.model}; inputs per request:
+ *       {@code workload.inputs_per_request}, looked up in the steps too.
+ * </ul>
+ */
+public final class ResultFileReader {
+
+  private static final Set<String> KINDS = Set.of("in-process", "remote", "emulated");
+
+  private ResultFileReader() {}
+
+  /** Reads with no SLO of the caller's: a step counts when the file says it passed. */
+  public static MeasuredCapacity read(Path fileOrRunDir) {
+    return read(fileOrRunDir, null);
+  }
+
+  public static MeasuredCapacity read(Path fileOrRunDir, Slo slo) {
+    Path file = fileOrRunDir;
+    if (Files.isDirectory(fileOrRunDir)) {
+      file = fileOrRunDir.resolve("sweep.json");
+      if (!Files.exists(file)) {
+        file = fileOrRunDir.resolve("summary.json");
+      }
+    }
+    ConfigNode root = ConfigFiles.read(file);
+    JsonNode tree = root.raw();
+    String kind = find(tree, "kind").filter(JsonNode::isTextual)
+        .map(k -> k.asText().toLowerCase(Locale.ROOT).replace('_', '-'))
+        .filter(KINDS::contains).orElse("unstated");
+    String model = find(tree, "model").filter(JsonNode::isTextual).map(JsonNode::asText).orElse(null);
+    Double inputs = find(tree, "inputsperrequest").filter(JsonNode::isNumber)
+        .map(JsonNode::asDouble).orElse(null);
+    String fileSlo = sloLabel(field(tree, "slo"));
+
+    JsonNode steps = field(tree, "steps");
+    if (steps != null && steps.isArray()) {
+      return fromSteps(root, steps, slo, fileSlo, kind, model, inputs);
+    }
+    if (hasKey(tree, "bestrate")) {
+      JsonNode best = field(tree, "bestrate");
+      if (best == null || !best.isNumber() || !(best.asDouble() > 0)) {
+        throw root.error("best_rate", "the sweep found no rate that met its SLO" + fileSlo);
+      }
+      return new MeasuredCapacity(best.asDouble(), inputs, kind, model, true,
+          "best_rate of the sweep" + fileSlo, root.file());
+    }
+    return fromRun(root, tree, slo, kind, model, inputs);
+  }
+
+  private static MeasuredCapacity fromSteps(ConfigNode root, JsonNode steps, Slo slo, String fileSlo,
+      String kind, String model, Double inputs) {
+    double best = 0;
+    int passed = 0;
+    for (JsonNode step : steps) {
+      Optional<Double> rate = number(step, "rate").or(() -> number(step, "achievedrate"));
+      boolean pass = field(step, "pass") != null && field(step, "pass").asBoolean(false);
+      if (pass && rate.isPresent() && meets(step, slo)) {
+        passed++;
+        best = Math.max(best, rate.get());
+      }
+    }
+    if (passed == 0) {
+      throw root.error("steps", "no step met the SLO" + fileSlo
+          + (slo == null ? "" : " and the scenario's " + slo.label()) + ", so there is no capacity");
+    }
+    String judged = slo == null ? "passed" : "passed and met the scenario's " + slo.label();
+    return new MeasuredCapacity(best, inputs, kind, model, true,
+        "highest rate of " + passed + " of " + steps.size() + " sweep steps that " + judged
+            + " (sweep SLO" + fileSlo + ")", root.file());
+  }
+
+  private static MeasuredCapacity fromRun(ConfigNode root, JsonNode tree, Slo slo, String kind,
+      String model, Double inputs) {
+    Optional<Double> rate = number(tree, "achievedrate")
+        .or(() -> Optional.ofNullable(field(tree, "throughput")).flatMap(t -> number(t, "requestspers")));
+    if (rate.isEmpty()) {
+      throw root.error("found no rate (expected best_rate or steps of a sweep, or achieved_rate of a run)");
+    }
+    JsonNode valid = field(tree, "valid");
+    if (valid != null && !valid.asBoolean(true)) {
+      throw root.error("valid", "the run is marked invalid " + field(tree, "invalidreasons")
+          + "; its rate is not a capacity");
+    }
+    Optional<Double> p99 = Optional.ofNullable(field(tree, "responsetimems")).flatMap(p -> number(p, "p99"));
+    Optional<Double> errors = number(tree, "errorrate");
+    if (slo != null && (p99.isEmpty() || errors.isEmpty())) {
+      throw root.error("the run records no p99 or error rate to judge against " + slo.label());
+    }
+    if (slo != null && (p99.get() > slo.p99Millis() || errors.get() > slo.maxErrorRate())) {
+      throw root.error("the run missed the scenario's " + slo.label() + " (p99 " + p99.get()
+          + " ms, errors " + errors.get() + "); its rate is not a capacity: sweep instead");
+    }
+    if (!(rate.get() > 0)) {
+      throw root.error("achieved_rate", "must be > 0 to be a capacity, was " + rate.get());
+    }
+    return new MeasuredCapacity(rate.get(), inputs, kind, model, false,
+        "achieved rate of one run" + (slo == null ? " (not judged against an SLO)"
+            : " that met the scenario's " + slo.label()), root.file());
+  }
+
+  private static boolean meets(JsonNode step, Slo slo) {
+    if (slo == null) {
+      return true;
+    }
+    boolean latencyOk = number(step, "p99ms").map(p -> p <= slo.p99Millis()).orElse(true);
+    boolean errorsOk = number(step, "errorrate").map(e -> e <= slo.maxErrorRate()).orElse(true);
+    return latencyOk && errorsOk;
+  }
+
+  private static String sloLabel(JsonNode slo) {
+    if (slo == null || !slo.isObject()) {
+      return "";
+    }
+    Optional<Double> p99 = number(slo, "p99ms");
+    Optional<Double> errors = number(slo, "maxerrorrate");
+    return p99.map(p -> " p99 <= " + p + " ms").orElse("")
+        + errors.map(e -> ", errors <= " + e * 100 + "%").orElse("");
+  }
+
+  /** The value of a direct child whose normalised key is {@code key}, or null. */
+  private static JsonNode field(JsonNode node, String key) {
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> f = fields.next();
+      if (norm(f.getKey()).equals(key) && !f.getValue().isNull()) {
+        return f.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static boolean hasKey(JsonNode node, String key) {
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      if (norm(names.next()).equals(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Optional<Double> number(JsonNode node, String key) {
+    JsonNode value = field(node, key);
+    return value != null && value.isNumber() ? Optional.of(value.asDouble()) : Optional.empty();
+  }
+
+  /** Breadth-first: the shallowest value under {@code key}, in objects and arrays alike. */
+  private static Optional<JsonNode> find(JsonNode tree, String key) {
+    Deque<JsonNode> queue = new ArrayDeque<>();
+    queue.add(tree);
+    Predicate<JsonNode> container = n -> n.isObject() || n.isArray();
+    while (!queue.isEmpty()) {
+      JsonNode node = queue.poll();
+      if (node.isObject()) {
+        JsonNode own = field(node, key);
+        if (own != null) {
+          return Optional.of(own);
+        }
+      }
+      node.elements().forEachRemaining(child -> {
+        if (container.test(child)) {
+          queue.add(child);
+        }
+      });
+    }
+    return Optional.empty();
+  }
+
+  private static String norm(String key) {
+    return key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+  }
+}
