@@ -151,12 +151,20 @@ class ReportEndToEndTest {
     for (int i = 0; i < auditRows.size(); i++) {
       JsonNode finding = cost.get("audit").get(i);
       String stated = one(auditRows.get(i), "td[@data-metric='stated']").getTextContent();
-      assertShows(finding.get("stated").doubleValue(), stated.replace(" " + finding.get("unit").textValue(), ""),
+      String unit = finding.get("unit").textValue();
+      assertShows(finding.get("stated").doubleValue(), unit.isEmpty() ? stated : stated.replace(" " + unit, ""),
           "audit stated " + i);
       String difference = one(auditRows.get(i), "td[@data-metric='difference']").getTextContent();
-      double expected = (finding.get("derived").doubleValue() - finding.get("stated").doubleValue())
-          / finding.get("stated").doubleValue() * 100;
-      assertEquals(expected, Double.parseDouble(difference.replace("%", "").replace("+", "")), 0.05);
+      if (finding.has("derived")) {
+        double expected = (finding.get("derived").doubleValue() - finding.get("stated").doubleValue())
+            / finding.get("stated").doubleValue() * 100;
+        assertEquals(expected, Double.parseDouble(difference.replace("%", "").replace("+", "")), 0.05);
+      } else {
+        assertEquals("—", difference, "no derived value, no difference");
+      }
+      String verdictMetric = finding.get("flagged").booleanValue() ? "verdict-flagged" : "verdict";
+      assertEquals(finding.get("verdict").textValue(),
+          one(auditRows.get(i), "td[@data-metric='" + verdictMetric + "']").getTextContent());
     }
   }
 
@@ -262,6 +270,7 @@ class ReportEndToEndTest {
     assertTrue(markdown.contains("## Cost"));
     assertTrue(markdown.contains("## Claim audit"));
     assertTrue(markdown.contains("| 8B annual cost from $/request x 5M/day |"));
+    assertTrue(markdown.contains("| **INCONSISTENT** |"), "flagged verdicts stand out");
   }
 
   @Test
@@ -288,6 +297,8 @@ class ReportEndToEndTest {
     assertEquals("true", cost.get(1).get("baseline"));
     List<CSVRecord> audit = csv(runDir.resolve(CsvTables.AUDIT_FILE));
     assertEquals(9.0, Double.parseDouble(audit.get(0).get("relative_difference")), 1e-12);
+    assertEquals("true", audit.get(0).get("flagged"));
+    assertEquals("", audit.get(2).get("derived"), "a value that cannot be derived stays empty");
   }
 
   static List<String> cells(String markdownRow) {

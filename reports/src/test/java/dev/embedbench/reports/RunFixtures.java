@@ -164,18 +164,24 @@ public final class RunFixtures {
     return new CostSection("5,000,000 requests/day, A10G at $0.95/h", "Qwen3-Embedding-8B", "MTEB multilingual mean",
         List.of(
             new CostRow("Qwen3-Embedding-0.6B", "measured: in-process · synthetic weights · CPU", "A10G", 16, 3,
-                2.85, 5.47, 24_966, Optional.of(0.5725), Optional.of(64.33), Optional.of(388.1)),
+                2.85, 5.47, 24_966, Optional.of(0.5725), Optional.of(64.33), Optional.of(0.085), Optional.of(0.043),
+                Optional.of(0.0041)),
             new CostRow("Qwen3-Embedding-8B", "measured: emulated · GPU · A10G profile", "A10G", 40, 6, 5.70, 10.95,
-                49_932, Optional.empty(), Optional.of(70.58), Optional.of(707.4)),
+                49_932, Optional.empty(), Optional.of(70.58), Optional.of(0.155), Optional.of(0.086),
+                Optional.of(0.055)),
             new CostRow("BGE-M3", "measured: emulated · GPU · A10G profile", "A10G", 55, 4, 3.80, 7.30, 33_288,
-                Optional.of(0.3333), Optional.of(59.56), Optional.of(558.9))));
+                Optional.of(0.3333), Optional.of(59.56), Optional.of(0.123), Optional.empty(), Optional.empty())));
   }
 
   public static List<AuditFinding> audit() {
     return List.of(
-        new AuditFinding("8B annual cost from $/request x 5M/day", "USD/year", 58_400, 584_000,
-            "0.00032 USD x 5,000,000 x 365", "disagrees by more than 5%"),
-        new AuditFinding("Savings 0.6B vs 8B", "%", 45.0, 45.0, "1 - 32,120 / 58,400", "consistent"));
+        new AuditFinding("annual cost", "8B annual cost from $/request x 5M/day", Optional.of(58_400.0),
+            Optional.of(584_000.0), "USD/year", "0.00032 USD x 5,000,000 x 365", "INCONSISTENT", true,
+            "ten times the stated figure"),
+        new AuditFinding("savings", "Savings 0.6B vs 8B", Optional.of(45.0), Optional.of(45.0), "%",
+            "1 - 32,120 / 58,400", "consistent", false, ""),
+        new AuditFinding("dimensions", "0.6B outputs 2048 dimensions", Optional.of(2048.0), Optional.empty(), "",
+            "the model card says 1024", "cannot be derived", false, ""));
   }
 
   private static void writeLog(Path file, long[] nanos, int seconds) throws IOException {

@@ -119,14 +119,17 @@ public final class CsvTables {
 
   static Path writeCost(CostSection cost, Path file) throws IOException {
     List<String> headers = List.of("model", "capacity_provenance", "gpu", "capacity_requests_per_s", "instances",
-        "usd_per_hour", "usd_per_million_requests", "usd_per_year", "savings_fraction", "quality_score",
-        "usd_per_year_per_quality_point", "pareto_front", "baseline", "scenario", "quality_metric");
+        "usd_per_hour", "usd_per_million_requests", "usd_per_year", "savings_fraction", "usd_per_million_tokens",
+        "roofline_usd_per_million_tokens", "quality_score", "usd_per_million_requests_per_quality_point",
+        "pareto_front", "baseline", "scenario", "quality_metric");
     List<CostRow> front = ParetoFront.of(cost.rows());
     try (CSVPrinter csv = printer(file, headers)) {
       for (CostRow row : cost.rows()) {
         csv.printRecord(row.modelName(), row.provenanceLabel(), row.gpuName(), row.capacityRequestsPerSecond(),
             row.instances(), row.usdPerHour(), row.usdPerMillionRequests(), row.usdPerYear(),
-            optional(row.savingsFraction()), optional(row.qualityScore()), optional(row.usdPerQualityPoint()),
+            optional(row.savingsFraction()), optional(row.usdPerMillionTokens()),
+            optional(row.rooflineUsdPerMillionTokens()), optional(row.qualityScore()),
+            optional(row.usdPerMillionRequestsPerQualityPoint()),
             front.contains(row), row.modelName().equals(cost.baselineModel()), cost.scenario(), cost.qualityMetric());
       }
     }
@@ -134,13 +137,13 @@ public final class CsvTables {
   }
 
   static Path writeAudit(List<AuditFinding> findings, Path file) throws IOException {
-    List<String> headers = List.of("claim", "unit", "stated", "derived", "relative_difference", "verdict",
-        "derivation");
+    List<String> headers = List.of("topic", "claim", "unit", "stated", "derived", "relative_difference", "verdict",
+        "flagged", "derivation", "note");
     try (CSVPrinter csv = printer(file, headers)) {
       for (AuditFinding finding : findings) {
-        double difference = finding.relativeDifference();
-        csv.printRecord(finding.claim(), finding.unit(), finding.statedValue(), finding.derivedValue(),
-            Double.isNaN(difference) ? "" : difference, finding.verdict(), finding.derivation());
+        csv.printRecord(finding.topic(), finding.claim(), finding.unit(), optional(finding.statedValue()),
+            optional(finding.derivedValue()), optional(finding.relativeDifference()), finding.verdict(),
+            finding.flagged(), finding.derivation(), finding.note());
       }
     }
     return file;

@@ -60,8 +60,9 @@ final class HtmlBuilder {
     return this;
   }
 
-  HtmlBuilder cell(String text) {
-    out.append("<td>").append(Escape.xml(text)).append("</td>");
+  HtmlBuilder cell(String metric, String text) {
+    out.append("<td data-metric=\"").append(Escape.xml(metric)).append("\">").append(Escape.xml(text))
+        .append("</td>");
     return this;
   }
 

@@ -35,6 +35,7 @@ public final class HtmlReport {
       "th,td{border:1px solid #999;padding:4px 7px;vertical-align:top}th{background:#eee;text-align:left}",
       "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}",
       ".warning{border:2px solid #333;background:#f3f3f3;padding:8px 12px;font-weight:bold}",
+      "td[data-metric=verdict-flagged]{font-weight:bold;text-decoration:underline}",
       ".provenance{font-size:14px}.sources{font-size:13px;color:#333;word-break:break-all}");
 
   private HtmlReport() {
@@ -140,7 +141,7 @@ public final class HtmlReport {
         if (cell.numeric()) {
           html.number(cell.metric(), cell.text());
         } else {
-          html.cell(cell.text());
+          html.cell(cell.metric(), cell.text());
         }
       }
       html.closeRow();

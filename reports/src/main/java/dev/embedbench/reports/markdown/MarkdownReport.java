@@ -65,7 +65,8 @@ public final class MarkdownReport {
     for (Row row : table.rows()) {
       md.append('|');
       for (Cell cell : row.cells()) {
-        md.append(' ').append(Escape.markdownCell(cell.text())).append(" |");
+        String text = Escape.markdownCell(cell.text());
+        md.append(' ').append(cell.metric().equals("verdict-flagged") ? "**" + text + "**" : text).append(" |");
       }
       md.append('\n');
     }

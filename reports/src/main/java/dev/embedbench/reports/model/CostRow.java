@@ -3,12 +3,15 @@ package dev.embedbench.reports.model;
 import java.util.Optional;
 
 /**
- * The cost of serving the demand with one model.
+ * The cost of serving the demand with one deployment (a model on a GPU).
  *
+ * @param modelName the model's name, as the runs name it (with the GPU when one model is priced on several)
  * @param provenanceLabel where the capacity came from, e.g. {@code "measured: emulated · GPU · A10G profile"} or
- *     {@code "stated in article"}
- * @param savingsFraction savings against the baseline model (0.45 = 45% cheaper); empty for the baseline itself
- * @param usdPerQualityPoint dollars per year per quality point
+ *     {@code "stated"}
+ * @param instances replicas (GPUs) at peak
+ * @param savingsFraction savings against the baseline (0.45 = 45% cheaper); empty for the baseline itself
+ * @param usdPerMillionRequestsPerQualityPoint dollars per million requests divided by the quality score
+ * @param rooflineUsdPerMillionTokens the floor: dollars per million tokens if the GPU ran at its peak FLOP/s
  */
 public record CostRow(
     String modelName,
@@ -21,7 +24,9 @@ public record CostRow(
     double usdPerYear,
     Optional<Double> savingsFraction,
     Optional<Double> qualityScore,
-    Optional<Double> usdPerQualityPoint) {
+    Optional<Double> usdPerMillionRequestsPerQualityPoint,
+    Optional<Double> usdPerMillionTokens,
+    Optional<Double> rooflineUsdPerMillionTokens) {
 
   public CostRow {
     requireText("modelName", modelName);
@@ -34,9 +39,15 @@ public record CostRow(
     requireNonNegative("usdPerHour", usdPerHour);
     requireNonNegative("usdPerMillionRequests", usdPerMillionRequests);
     requireNonNegative("usdPerYear", usdPerYear);
-    savingsFraction = Optional.ofNullable(savingsFraction).flatMap(v -> v);
-    qualityScore = Optional.ofNullable(qualityScore).flatMap(v -> v);
-    usdPerQualityPoint = Optional.ofNullable(usdPerQualityPoint).flatMap(v -> v);
+    savingsFraction = orEmpty(savingsFraction);
+    qualityScore = orEmpty(qualityScore);
+    usdPerMillionRequestsPerQualityPoint = orEmpty(usdPerMillionRequestsPerQualityPoint);
+    usdPerMillionTokens = orEmpty(usdPerMillionTokens);
+    rooflineUsdPerMillionTokens = orEmpty(rooflineUsdPerMillionTokens);
+  }
+
+  private static Optional<Double> orEmpty(Optional<Double> value) {
+    return value == null ? Optional.empty() : value;
   }
 
   private static void requireText(String name, String value) {

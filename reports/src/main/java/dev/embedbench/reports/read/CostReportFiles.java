@@ -17,9 +17,9 @@ import java.util.Optional;
  * that {@code report} can rebuild the whole report later without re-running the cost model.
  * <pre>{"scenario": "...", "baseline_model": "...", "quality_metric": "...",
  *  "rows": [{"model", "provenance", "gpu", "capacity_rps", "instances", "usd_per_hour",
- *            "usd_per_million_requests", "usd_per_year", "savings_fraction"?, "quality_score"?,
- *            "usd_per_year_per_quality_point"?}],
- *  "audit": [{"claim", "unit", "stated", "derived", "derivation", "verdict"}]}</pre>
+ *            "usd_per_million_requests", "usd_per_year", "savings_fraction"?, "usd_per_million_tokens"?,
+ *            "roofline_usd_per_million_tokens"?, "quality_score"?, "usd_per_million_requests_per_quality_point"?}],
+ *  "audit": [{"topic", "claim", "stated"?, "derived"?, "unit", "derivation", "verdict", "flagged", "note"}]}</pre>
  */
 public final class CostReportFiles {
 
@@ -54,19 +54,25 @@ public final class CostReportFiles {
         node.put("usd_per_million_requests", row.usdPerMillionRequests());
         node.put("usd_per_year", row.usdPerYear());
         row.savingsFraction().ifPresent(value -> node.put("savings_fraction", value));
+        row.usdPerMillionTokens().ifPresent(value -> node.put("usd_per_million_tokens", value));
+        row.rooflineUsdPerMillionTokens().ifPresent(value -> node.put("roofline_usd_per_million_tokens", value));
         row.qualityScore().ifPresent(value -> node.put("quality_score", value));
-        row.usdPerQualityPoint().ifPresent(value -> node.put("usd_per_year_per_quality_point", value));
+        row.usdPerMillionRequestsPerQualityPoint()
+            .ifPresent(value -> node.put("usd_per_million_requests_per_quality_point", value));
       }
     });
     ArrayNode audit = root.putArray("audit");
     for (AuditFinding finding : contents.audit()) {
       ObjectNode node = audit.addObject();
+      node.put("topic", finding.topic());
       node.put("claim", finding.claim());
+      finding.statedValue().ifPresent(value -> node.put("stated", value));
+      finding.derivedValue().ifPresent(value -> node.put("derived", value));
       node.put("unit", finding.unit());
-      node.put("stated", finding.statedValue());
-      node.put("derived", finding.derivedValue());
       node.put("derivation", finding.derivation());
       node.put("verdict", finding.verdict());
+      node.put("flagged", finding.flagged());
+      node.put("note", finding.note());
     }
     Files.createDirectories(dir);
     Path file = dir.resolve(FILE);
@@ -90,7 +96,8 @@ public final class CostReportFiles {
               row.number("capacity_rps"), (int) row.count("instances"), row.number("usd_per_hour"),
               row.number("usd_per_million_requests"), row.number("usd_per_year"),
               row.optionalNumber("savings_fraction"), row.optionalNumber("quality_score"),
-              row.optionalNumber("usd_per_year_per_quality_point")));
+              row.optionalNumber("usd_per_million_requests_per_quality_point"),
+              row.optionalNumber("usd_per_million_tokens"), row.optionalNumber("roofline_usd_per_million_tokens")));
         } catch (IllegalArgumentException e) {
           throw root.error("rows[" + i + "]", e.getMessage());
         }
@@ -103,9 +110,11 @@ public final class CostReportFiles {
       for (int i = 0; i < root.arraySize("audit"); i++) {
         JsonFields finding = root.element("audit", i);
         try {
-          audit.add(new AuditFinding(finding.text("claim"), finding.optionalText("unit").orElse(""),
-              finding.number("stated"), finding.number("derived"),
-              finding.optionalText("derivation").orElse(""), finding.text("verdict")));
+          audit.add(new AuditFinding(finding.optionalText("topic").orElse(""), finding.text("claim"),
+              finding.optionalNumber("stated"), finding.optionalNumber("derived"),
+              finding.optionalText("unit").orElse(""), finding.optionalText("derivation").orElse(""),
+              finding.text("verdict"), finding.optionalBool("flagged", false),
+              finding.optionalText("note").orElse("")));
         } catch (IllegalArgumentException e) {
           throw root.error("audit[" + i + "]", e.getMessage());
         }

@@ -78,8 +78,9 @@ public final class ReportTables {
 
   public static Table cost(CostSection cost) {
     List<String> headers = List.of("Model", "Capacity from", "GPU", "Capacity (req/s per instance)", "Instances",
-        "USD/hour", "USD per million requests", "USD/year", "Savings vs baseline", cost.qualityMetric(),
-        "USD/year per quality point", "Pareto front");
+        "USD/hour", "USD per million requests", "USD/year", "Savings vs baseline", "USD per million tokens",
+        "Roofline floor (USD per million tokens)", cost.qualityMetric(), "USD per million requests per quality point",
+        "Pareto front");
     List<CostRow> front = ParetoFront.of(cost.rows());
     List<Row> rows = new ArrayList<>();
     for (CostRow row : cost.rows()) {
@@ -94,8 +95,12 @@ public final class ReportTables {
           Cell.number("usd-per-million-requests", Figures.usd(row.usdPerMillionRequests())),
           Cell.number("usd-per-year", Figures.usd(row.usdPerYear())),
           Cell.number("savings", row.savingsFraction().map(Figures::percent).orElse("—")),
+          Cell.number("usd-per-million-tokens", row.usdPerMillionTokens().map(Figures::usd).orElse("—")),
+          Cell.number("roofline-usd-per-million-tokens",
+              row.rooflineUsdPerMillionTokens().map(Figures::usd).orElse("—")),
           Cell.number("quality", row.qualityScore().map(Figures::number).orElse("—")),
-          Cell.number("usd-per-quality-point", row.usdPerQualityPoint().map(Figures::usd).orElse("—")),
+          Cell.number("usd-per-million-requests-per-quality-point",
+              row.usdPerMillionRequestsPerQualityPoint().map(Figures::usd).orElse("—")),
           Cell.text("pareto", row.qualityScore().isEmpty() ? "—" : front.contains(row) ? "yes" : "no"))));
     }
     return new Table("table-cost", "Cost for " + cost.scenario() + ". Capacity per instance is labelled with its "
@@ -103,20 +108,23 @@ public final class ReportTables {
   }
 
   public static Table audit(List<AuditFinding> findings) {
-    List<String> headers = List.of("Claim", "Stated", "Derived", "Difference", "Verdict", "Derivation");
+    List<String> headers = List.of("Topic", "Claim", "Stated", "Derived", "Difference", "Verdict", "Derivation",
+        "Note");
     List<Row> rows = new ArrayList<>();
     for (AuditFinding finding : findings) {
       String unit = finding.unit().isEmpty() ? "" : " " + finding.unit();
       rows.add(new Row(finding.claim(), List.of(
+          Cell.text("topic", finding.topic()),
           Cell.text("claim", finding.claim()),
-          Cell.number("stated", Figures.number(finding.statedValue()) + unit),
-          Cell.number("derived", Figures.number(finding.derivedValue()) + unit),
-          Cell.number("difference", signedPercent(finding.relativeDifference())),
-          Cell.text("verdict", finding.verdict()),
-          Cell.text("derivation", finding.derivation()))));
+          Cell.number("stated", finding.statedValue().map(v -> Figures.number(v) + unit).orElse("—")),
+          Cell.number("derived", finding.derivedValue().map(v -> Figures.number(v) + unit).orElse("—")),
+          Cell.number("difference", finding.relativeDifference().map(ReportTables::signedPercent).orElse("—")),
+          Cell.text(finding.flagged() ? "verdict-flagged" : "verdict", finding.verdict()),
+          Cell.text("derivation", finding.derivation()),
+          Cell.text("note", finding.note()))));
     }
     return new Table("table-audit", "Claim audit: each stated figure beside the same figure derived another way "
-        + "from the claim's own inputs.", headers, rows);
+        + "from the claim's own inputs. Flagged verdicts disagree beyond the audit's tolerance.", headers, rows);
   }
 
   /** "Model — provenance" for every model, as the caption under each chart. */
@@ -148,9 +156,6 @@ public final class ReportTables {
   }
 
   private static String signedPercent(double fraction) {
-    if (Double.isNaN(fraction)) {
-      return "n/a";
-    }
     return (fraction > 0 ? "+" : "") + Figures.percent(fraction);
   }
 }

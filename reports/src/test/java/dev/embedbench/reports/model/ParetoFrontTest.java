@@ -10,7 +10,7 @@ class ParetoFrontTest {
 
   private static CostRow row(String model, double usdPerMillion, Double quality) {
     return new CostRow(model, "stated", "A10G", 10, 1, 1, usdPerMillion, 1000, Optional.empty(),
-        Optional.ofNullable(quality), Optional.empty());
+        Optional.ofNullable(quality), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   @Test
