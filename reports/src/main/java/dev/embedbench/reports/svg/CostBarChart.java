@@ -16,6 +16,8 @@ public final class CostBarChart {
   private static final int ROW_HEIGHT_PX = 40;
   private static final int PANEL_HEADER_PX = 40;
   private static final int PANEL_FOOTER_PX = 60;
+  /** About 1,100 px of 13 px sans-serif. */
+  private static final int SUBTITLE_CHARS = 170;
 
   private CostBarChart() {
   }
@@ -26,14 +28,17 @@ public final class CostBarChart {
       throw new IllegalArgumentException("the cost chart needs at least one cost row");
     }
     int panelHeight = PANEL_HEADER_PX + rows.size() * ROW_HEIGHT_PX + PANEL_FOOTER_PX;
-    int height = 64 + 2 * panelHeight;
+    String subtitle = "Scenario: " + cost.scenario() + ". Each bar is labelled with where its capacity came from "
+        + "(measured run or stated figure).";
+    int subtitleLines = Svg.wrap(subtitle, SUBTITLE_CHARS).size();
+    int top = 44 + subtitleLines * 18;
+    int height = top + 2 * panelHeight;
     Svg svg = new Svg(id, "Cost per million requests and per year, per model", WIDTH_PX, height);
-    svg.text(20, 28, "Cost per model — " + cost.scenario(), "start", 17, true);
-    svg.text(20, 50, "Each bar is labelled with where its capacity came from (measured run or stated figure).",
-        "start", 13, false);
-    panel(svg, "usd-per-million-requests", "Cost per million requests (USD)", rows, 64,
+    svg.text(20, 28, "Cost per model", "start", 17, true);
+    svg.wrappedText(20, 50, subtitle, SUBTITLE_CHARS, 13, 18);
+    panel(svg, "usd-per-million-requests", "Cost per million requests (USD)", rows, top,
         CostRow::usdPerMillionRequests, cost.baselineModel(), styles);
-    panel(svg, "usd-per-year", "Cost per year for the demand (USD)", rows, 64 + panelHeight,
+    panel(svg, "usd-per-year", "Cost per year for the demand (USD)", rows, top + panelHeight,
         CostRow::usdPerYear, cost.baselineModel(), styles);
     return svg.finish();
   }
