@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         LoadCommand.class,
         SweepCommand.class,
         EmbedCommand.class,
+        ReportCommand.class,
     })
 public final class Main implements Runnable {
 
