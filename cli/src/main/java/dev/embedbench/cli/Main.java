@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         SweepCommand.class,
         EmbedCommand.class,
         ReportCommand.class,
+        CompareCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -8,6 +8,9 @@ import dev.embedbench.backends.MatryoshkaRange;
 import dev.embedbench.backends.ModelInfo;
 import dev.embedbench.backends.emulated.EmulatorProfile;
 import dev.embedbench.backends.emulated.ProfileException;
+import dev.embedbench.backends.qwen3.DevicePreference;
+import dev.embedbench.backends.qwen3.Qwen3Options;
+import dev.embedbench.backends.qwen3.batching.BatchSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -44,6 +48,10 @@ final class GatewayConfigLoader {
   private static final Set<String> REMOTE_KEYS =
       Set.of("url", "upstream_model", "api_key", "max_connections", "health_path", "model");
   private static final Set<String> EMULATED_KEYS = Set.of("profile", "profile_file");
+  private static final Set<String> IN_PROCESS_KEYS =
+      Set.of("model_path", "model_name", "device", "max_input_tokens", "truncate", "batching");
+  private static final Set<String> BATCHING_KEYS =
+      Set.of("max_size", "max_tokens", "max_delay", "max_queued_inputs");
   private static final Set<String> MODEL_KEYS =
       Set.of("name", "dimensions", "max_input_tokens", "matryoshka", "tokenizer", "normalized");
   private static final Set<String> MATRYOSHKA_KEYS = Set.of("min", "max");
@@ -282,8 +290,13 @@ final class GatewayConfigLoader {
         node.rejectUnknownKeys(known);
         spec = emulated(node);
       }
+      case InProcessSpec.TYPE -> {
+        known.addAll(IN_PROCESS_KEYS);
+        node.rejectUnknownKeys(known);
+        spec = inProcess(node);
+      }
       default -> throw node.error("type", "unknown target type '" + type
-          + "'; this build knows remote and emulated");
+          + "'; this build knows remote, emulated and in-process");
     }
     String name = node.string("name", defaultName);
     String previous = targetNames.putIfAbsent(name, node.keyPath("name"));
@@ -385,6 +398,46 @@ final class GatewayConfigLoader {
     } catch (ProfileException e) {
       throw node.error("profile_file", e.getMessage());
     }
+  }
+
+  private InProcessSpec inProcess(ConfigNode node) {
+    Path dir = Path.of(node.requiredString("model_path"));
+    if (!dir.isAbsolute()) {
+      dir = file.toAbsolutePath().getParent().resolve(dir).normalize();
+    }
+    if (!Files.isRegularFile(dir.resolve("config.json"))) {
+      throw node.error("model_path", "no config.json in " + dir
+          + "; give a Hugging Face model directory");
+    }
+    String device = node.string("device", "auto");
+    DevicePreference preference;
+    try {
+      preference = DevicePreference.valueOf(device.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw node.error("device", "must be auto, cpu or gpu, was '" + device + "'");
+    }
+    BatchSettings batching = node.has("batching")
+        ? batching(node.object("batching"))
+        : BatchSettings.DEFAULTS;
+    return new InProcessSpec(dir, Qwen3Options.DEFAULTS
+        .withModelName(node.string("model_name", null))
+        .withDevice(preference)
+        .withMaxInputTokens((int) node.integer("max_input_tokens",
+            Qwen3Options.DEFAULT_MAX_INPUT_TOKENS, 2, Integer.MAX_VALUE))
+        .withTruncate(node.bool("truncate", false))
+        .withBatching(batching));
+  }
+
+  private BatchSettings batching(ConfigNode node) {
+    node.rejectUnknownKeys(BATCHING_KEYS);
+    BatchSettings d = BatchSettings.DEFAULTS;
+    return new BatchSettings(
+        (int) node.integer("max_size", d.maxBatchSize(), 1, Integer.MAX_VALUE),
+        (int) node.integer("max_tokens", d.maxBatchTokens(), 1, Integer.MAX_VALUE),
+        node.has("max_delay")
+            ? node.duration("max_delay", null).toNanos() / 1_000
+            : d.maxBatchDelayMicros(),
+        (int) node.integer("max_queued_inputs", d.maxQueuedInputs(), 1, Integer.MAX_VALUE));
   }
 
   private CircuitBreakerConfig breaker(ConfigNode node) {

@@ -8,7 +8,7 @@ import java.util.Optional;
  * type means a record here, a case in {@link GatewayConfigLoader} and a factory in {@code
  * gateway.routing.targets}.
  */
-public sealed interface TargetSpec permits RemoteSpec, EmulatedSpec {
+public sealed interface TargetSpec permits RemoteSpec, EmulatedSpec, InProcessSpec {
 
   /** The {@code type} value in YAML. */
   String type();

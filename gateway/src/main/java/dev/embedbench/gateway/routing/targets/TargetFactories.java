@@ -1,16 +1,14 @@
 package dev.embedbench.gateway.routing.targets;
 
 import dev.embedbench.gateway.config.EmulatedSpec;
+import dev.embedbench.gateway.config.InProcessSpec;
 import dev.embedbench.gateway.config.RemoteSpec;
 import dev.embedbench.gateway.config.TargetConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Map;
 
-/**
- * The factory for each target {@code type}. The in-process Qwen3 backend joins here with its own
- * entry once {@code backends.qwen3} is wired, alongside a matching {@code TargetSpec}.
- */
+/** The factory for each target {@code type}. */
 public final class TargetFactories implements BackendFactory {
 
   private final Map<String, BackendFactory> byType;
@@ -23,7 +21,8 @@ public final class TargetFactories implements BackendFactory {
   public static TargetFactories standard() {
     return new TargetFactories(Map.of(
         RemoteSpec.TYPE, new RemoteBackendFactory(),
-        EmulatedSpec.TYPE, new EmulatedBackendFactory()));
+        EmulatedSpec.TYPE, new EmulatedBackendFactory(),
+        InProcessSpec.TYPE, new InProcessBackendFactory()));
   }
 
   @Override
