@@ -1,0 +1,248 @@
+package dev.embedbench.cli.compare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.embedbench.backends.emulated.EmulatorProfile;
+import dev.embedbench.backends.qwen3.Qwen3Embedder;
+import dev.embedbench.backends.qwen3.checkpoint.Qwen3Checkpoint;
+import dev.embedbench.backends.qwen3.checkpoint.Qwen3Config;
+import dev.embedbench.loadgen.LoadConfig;
+import dev.embedbench.loadgen.LoadMode;
+import dev.embedbench.loadgen.driver.TargetClient;
+import dev.embedbench.loadgen.result.RunFiles;
+import dev.embedbench.loadgen.schedule.ArrivalProcess;
+import dev.embedbench.loadgen.sweep.Sweep;
+import dev.embedbench.loadgen.sweep.SweepPlan;
+import dev.embedbench.loadgen.sweep.SweepResult;
+import dev.embedbench.loadgen.workload.Workload;
+import dev.embedbench.reports.ComparisonReport;
+import dev.embedbench.reports.ReportFiles;
+import dev.embedbench.reports.model.Device;
+import dev.embedbench.reports.model.Provenance;
+import dev.embedbench.reports.model.TargetKind;
+import dev.embedbench.reports.model.WeightsSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * One comparison, start to finish, on the calling thread: checkpoints, gateway, one sweep per model in
+ * turn, cost, report. {@link #stop} (any thread, e.g. a shutdown hook) ends the sweep in progress, skips
+ * the rest, and still writes the cost and report from what ran, marked partial.
+ */
+public final class ComparisonRun {
+
+  /** Written beside the sweeps: what was run, how it was priced, and whether it finished. */
+  public static final String RUN_FILE = "compare.json";
+  /** The comparison YAML exactly as used. */
+  public static final String CONFIG_COPY = "compare-config.yaml";
+
+  /** What a finished (or stopped) comparison left behind. */
+  public record Result(Path runDir, ReportFiles report, String consoleTable, List<String> notes, boolean partial,
+      Duration elapsed) {
+  }
+
+  private final CompareConfig config;
+  private final Path home;
+  private final SyntheticCheckpoints checkpoints;
+  private final Consumer<String> console;
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private volatile String stopReason;
+  private volatile Sweep current;
+
+  public ComparisonRun(CompareConfig config, Path home, SyntheticCheckpoints checkpoints, Consumer<String> console) {
+    this.config = config;
+    this.home = home;
+    this.checkpoints = checkpoints;
+    this.console = console;
+  }
+
+  /** Ends the comparison early: the sweep in progress stops and keeps its partial step. Any thread. */
+  public void stop(String reason) {
+    if (stopReason == null) {
+      stopReason = reason;
+    }
+    Sweep sweep = current;
+    if (sweep != null) {
+      sweep.stop(reason);
+    }
+  }
+
+  /** Waits until the report is written or the run failed (for a shutdown hook). */
+  public boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
+    return finished.await(timeout, unit);
+  }
+
+  public Result run(Path runDir) throws IOException, TimeoutException {
+    try {
+      return runAll(runDir);
+    } finally {
+      finished.countDown();
+    }
+  }
+
+  /** {@code runs/<UTC time>-compare} under the embedbench home. */
+  public static Path defaultRunDir(Path home, Instant when) {
+    return RunFiles.defaultUnder(home, "compare", when).dir();
+  }
+
+  private Result runAll(Path runDir) throws IOException, TimeoutException {
+    long startNanos = System.nanoTime();
+    Instant startedAt = Instant.now();
+    Files.createDirectories(runDir);
+    Files.copy(config.file(), runDir.resolve(CONFIG_COPY), StandardCopyOption.REPLACE_EXISTING);
+    console.accept("embedbench compare: results in " + runDir);
+
+    Map<String, Path> modelDirs = new LinkedHashMap<>();
+    Map<String, Provenance> provenance = new LinkedHashMap<>();
+    for (ModelPlan model : config.models()) {
+      if (model.emulated()) {
+        provenance.put(model.name(), new Provenance(TargetKind.EMULATED, WeightsSource.UNKNOWN, Device.GPU,
+            "profile " + model.emulatedProfile() + " (" + EmulatorProfile.builtin(model.emulatedProfile()).hardware()
+                + ")"));
+      } else {
+        modelDirs.put(model.name(), checkpointDir(model.inProcess()));
+      }
+    }
+    Map<String, Path> sweepDirs = new LinkedHashMap<>();
+    Map<String, SweepResult> sweeps = new LinkedHashMap<>();
+    console.accept("starting the gateway on 127.0.0.1 with " + config.models().size() + " routes"
+        + (modelDirs.isEmpty() ? "" : " (loading the in-process model)") + "...");
+    try (ComparisonGateway gateway = ComparisonGateway.start(config.models(), modelDirs, config.file())) {
+      console.accept("gateway at " + gateway.baseUrl());
+      for (Map.Entry<String, Path> entry : modelDirs.entrySet()) {
+        ModelPlan model = config.models().stream().filter(m -> m.name().equals(entry.getKey())).findFirst()
+            .orElseThrow();
+        provenance.put(model.name(), inProcessProvenance(model.inProcess(), entry.getValue()));
+      }
+      int index = 0;
+      for (ModelPlan model : config.models()) {
+        index++;
+        if (stopReason != null) {
+          break;
+        }
+        Path dir = runDir.resolve(model.name());
+        console.accept(String.format(Locale.ROOT, "[%d/%d] %s (%s): sweep from %s/s, SLO p99 <= %.0f ms, errors <="
+                + " %.2f%%, budget %d s", index, config.models().size(), model.name(),
+            provenance.get(model.name()).label(), number(model.sweep().startRate()), config.slo().p99Ms(),
+            100 * config.slo().maxErrorRate(), model.sweep().maxTotal().toSeconds()));
+        SweepResult result = sweep(model, gateway.baseUrl(), dir, index);
+        sweepDirs.put(model.name(), dir);
+        sweeps.put(model.name(), result);
+        console.accept(String.format(Locale.ROOT, "[%d/%d] %s: %s", index, config.models().size(), model.name(),
+            result.bestRate() == null ? "no rate met the SLO (" + result.stoppedBecause() + ")"
+                : "highest rate that met the SLO " + number(result.bestRate()) + "/s (" + result.stoppedBecause()
+                    + ")"));
+      }
+    }
+    boolean partial = stopReason != null || sweeps.values().stream().anyMatch(SweepResult::partial);
+    if (sweeps.isEmpty()) {
+      writeRunFile(runDir, startedAt, provenance, sweeps, List.of(), partial);
+      throw new IOException("stopped before any sweep finished (" + stopReason + "); nothing to report in "
+          + runDir);
+    }
+    console.accept("pricing the measured capacities and auditing the article's claims...");
+    ComparisonCost.Outcome cost = ComparisonCost.price(config, sweepDirs);
+    Map<String, Provenance> measured = new LinkedHashMap<>();
+    sweeps.keySet().forEach(name -> measured.put(name, provenance.get(name)));
+    writeRunFile(runDir, startedAt, provenance, sweeps, cost.notes(), partial);
+    ComparisonReport.Result report = ComparisonReport.write(runDir, title(partial), measured,
+        Optional.of(cost.analysis()));
+    return new Result(runDir, report.files(), report.consoleTable(), cost.notes(), partial,
+        Duration.ofNanos(System.nanoTime() - startNanos));
+  }
+
+  private Path checkpointDir(InProcessPlan plan) throws IOException {
+    if (plan.modelPath() != null) {
+      if (!Files.isRegularFile(plan.modelPath().resolve(Qwen3Checkpoint.CONFIG))) {
+        throw new IllegalArgumentException("model path " + plan.modelPath()
+            + " has no config.json; give a Hugging Face Qwen3-Embedding directory");
+      }
+      return plan.modelPath();
+    }
+    return checkpoints.ensure(plan.synthetic(), console);
+  }
+
+  private static Provenance inProcessProvenance(InProcessPlan plan, Path dir) {
+    boolean synthetic = Qwen3Config.read(dir.resolve(Qwen3Checkpoint.CONFIG)).synthetic();
+    boolean gpu = Qwen3Embedder.resolveDevice(plan.device()).isGpu();
+    return new Provenance(TargetKind.IN_PROCESS, synthetic ? WeightsSource.SYNTHETIC : WeightsSource.REAL,
+        gpu ? Device.GPU : Device.CPU, synthetic && plan.modelPath() == null ? plan.synthetic().description()
+            : "checkpoint " + dir.getFileName());
+  }
+
+  private SweepResult sweep(ModelPlan model, String baseUrl, Path dir, int index) throws IOException {
+    SweepPlan plan = model.sweep();
+    LoadConfig base = new LoadConfig("compare-" + model.name().toLowerCase(Locale.ROOT),
+        TargetClient.normalise(baseUrl), model.name(), null, LoadMode.OPEN, plan.startRate(), ArrivalProcess.CONSTANT,
+        null, 1, config.stepDuration(), null, config.stepWarmup(), ComparisonGateway.TARGET_TIMEOUT,
+        config.workload(), 1, LoadConfig.DEFAULT_MAX_OUTSTANDING, config.maxScheduleLagP99(), true,
+        LoadConfig.DEFAULT_READ_VALUES_EVERY);
+    Workload workload = Workload.prepare(config.workload(), model.name(), home);
+    String prefix = String.format(Locale.ROOT, "[%d/%d] %s ", index, config.models().size(), model.name());
+    Sweep sweep = new Sweep(base, workload, plan, new dev.embedbench.loadgen.sweep.Slo(config.slo().p99Ms(),
+        config.slo().maxErrorRate()), null, dir, home, line -> console.accept(prefix + line))
+        .command("embedbench compare --config " + config.file() + (config.quick() ? " --quick" : ""));
+    current = sweep;
+    if (stopReason != null) {
+      sweep.stop(stopReason);
+    }
+    try {
+      return sweep.run();
+    } finally {
+      current = null;
+    }
+  }
+
+  private String title(boolean partial) {
+    return config.title() + (config.quick() ? " (--quick)" : "")
+        + (partial ? " — PARTIAL: " + (stopReason != null ? stopReason : "a sweep stopped early") : "");
+  }
+
+  private void writeRunFile(Path runDir, Instant startedAt, Map<String, Provenance> provenance,
+      Map<String, SweepResult> sweeps, List<String> notes, boolean partial) throws IOException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("schema_version", 1);
+    out.put("title", title(partial));
+    out.put("config", CONFIG_COPY);
+    out.put("quick", config.quick());
+    out.put("started_at", startedAt.toString());
+    out.put("ended_at", Instant.now().toString());
+    out.put("partial", partial);
+    out.put("stop_reason", stopReason);
+    out.put("slo", Map.of("p99_ms", config.slo().p99Ms(), "max_error_rate", config.slo().maxErrorRate()));
+    List<Map<String, Object>> models = new ArrayList<>();
+    for (ModelPlan model : config.models()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", model.name());
+      Provenance p = provenance.get(model.name());
+      entry.put("provenance", p == null ? null : p.label());
+      SweepResult sweep = sweeps.get(model.name());
+      entry.put("sweep", sweep == null ? null : model.name() + "/sweep.json");
+      entry.put("best_rate", sweep == null ? null : sweep.bestRate());
+      entry.put("status", sweep == null ? "not run" : sweep.partial() ? "partial" : "complete");
+      entry.put("priced_as", model.deployment());
+      models.add(entry);
+    }
+    out.put("models", models);
+    out.put("cost_notes", notes);
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runDir.resolve(RUN_FILE).toFile(), out);
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
+  }
+}
