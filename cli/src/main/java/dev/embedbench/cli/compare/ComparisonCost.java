@@ -45,8 +45,9 @@ public final class ComparisonCost {
     for (ModelPlan model : config.models()) {
       Path dir = sweepDirs.get(model.name());
       if (model.deployment() == null) {
-        notes.add(model.name() + ": not priced: " + (model.emulated() ? "no deployment named in the config"
-            : "measured on this machine's CPU, which is not a GPU capacity; its rates are in the model table"));
+        notes.add(model.name() + ": not priced: the config names no deployment for it" + (model.emulated() ? ""
+            : " (a capacity measured in-process on this machine, e.g. its CPU, is not a GPU capacity);"
+                + " its rates are in the model table"));
         continue;
       }
       if (dir == null) {

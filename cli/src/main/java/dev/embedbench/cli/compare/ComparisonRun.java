@@ -2,7 +2,6 @@ package dev.embedbench.cli.compare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.embedbench.backends.emulated.EmulatorProfile;
 import dev.embedbench.backends.qwen3.Qwen3Embedder;
 import dev.embedbench.backends.qwen3.checkpoint.Qwen3Checkpoint;
 import dev.embedbench.backends.qwen3.checkpoint.Qwen3Config;
@@ -111,8 +110,7 @@ public final class ComparisonRun {
     for (ModelPlan model : config.models()) {
       if (model.emulated()) {
         provenance.put(model.name(), new Provenance(TargetKind.EMULATED, WeightsSource.UNKNOWN, Device.GPU,
-            "profile " + model.emulatedProfile() + " (" + EmulatorProfile.builtin(model.emulatedProfile()).hardware()
-                + ")"));
+            "profile " + model.emulatedProfile()));
       } else {
         modelDirs.put(model.name(), checkpointDir(model.inProcess()));
       }
@@ -126,7 +124,7 @@ public final class ComparisonRun {
       for (Map.Entry<String, Path> entry : modelDirs.entrySet()) {
         ModelPlan model = config.models().stream().filter(m -> m.name().equals(entry.getKey())).findFirst()
             .orElseThrow();
-        provenance.put(model.name(), inProcessProvenance(model.inProcess(), entry.getValue()));
+        provenance.put(model.name(), inProcessProvenance(model, entry.getValue()));
       }
       int index = 0;
       for (ModelPlan model : config.models()) {
@@ -176,12 +174,18 @@ public final class ComparisonRun {
     return checkpoints.ensure(plan.synthetic(), console);
   }
 
-  private static Provenance inProcessProvenance(InProcessPlan plan, Path dir) {
+  /** The report has no notes section, so an unpriced model says so in its label, wherever it appears. */
+  private static Provenance inProcessProvenance(ModelPlan model, Path dir) {
+    InProcessPlan plan = model.inProcess();
     boolean synthetic = Qwen3Config.read(dir.resolve(Qwen3Checkpoint.CONFIG)).synthetic();
     boolean gpu = Qwen3Embedder.resolveDevice(plan.device()).isGpu();
+    String detail = synthetic && plan.modelPath() == null ? plan.synthetic().description()
+        : "checkpoint " + dir.getFileName();
+    if (model.deployment() == null) {
+      detail += gpu ? "; not priced (no deployment)" : "; this machine's CPU, not priced as a GPU";
+    }
     return new Provenance(TargetKind.IN_PROCESS, synthetic ? WeightsSource.SYNTHETIC : WeightsSource.REAL,
-        gpu ? Device.GPU : Device.CPU, synthetic && plan.modelPath() == null ? plan.synthetic().description()
-            : "checkpoint " + dir.getFileName());
+        gpu ? Device.GPU : Device.CPU, detail);
   }
 
   private SweepResult sweep(ModelPlan model, String baseUrl, Path dir, int index) throws IOException {

@@ -1,0 +1,199 @@
+package dev.embedbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.embedbench.cli.compare.ComparisonRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * {@code compare --quick} end to end: emulated upstreams, the gateway, the in-process model on a small
+ * synthetic checkpoint, four sweeps, cost and report. The report's figures are checked against the
+ * sweep and summary files the load generator wrote, and every label against what ran.
+ */
+class CompareCommandTest {
+
+  static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+  static final Path OUT = Path.of("target", "compare-quick").toAbsolutePath();
+  static final List<String> EMULATED = List.of("Qwen3-Embedding-8B", "BGE-M3", "Qwen3-Embedding-0.6B");
+  static final String CPU_MODEL = "Qwen3-Embedding-0.6B-cpu";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static int exitCode;
+  static String console;
+  static Path runDir;
+
+  @BeforeAll
+  static void runQuickComparison() throws IOException {
+    System.setProperty("embedbench.home", HOME.toString());
+    runDir = OUT.resolve("run");
+    deleteRecursively(runDir);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    exitCode = cli.execute("compare", "--quick", "--out", runDir.toString());
+    console = out + "\n" + err;
+  }
+
+  @Test
+  void finishesAndWritesTheRunDirectory() {
+    assertEquals(0, exitCode, console);
+    for (String file : List.of("report.html", "report.md", "report-models.csv", "report-sweep-steps.csv",
+        "report-cost.csv", "report-audit.csv", ComparisonRun.RUN_FILE, ComparisonRun.CONFIG_COPY, "provenance.json",
+        "cost-report.json")) {
+      assertTrue(Files.isRegularFile(runDir.resolve(file)), file + " missing; console:\n" + console);
+    }
+    for (String model : Stream.concat(EMULATED.stream(), Stream.of(CPU_MODEL)).toList()) {
+      assertTrue(Files.isRegularFile(runDir.resolve(model).resolve("sweep.json")), model + " has no sweep.json");
+    }
+    assertTrue(console.contains("Report: " + runDir.resolve("report.html")), console);
+  }
+
+  @Test
+  void reportFiguresMatchTheSummaryFiles() throws IOException {
+    Map<String, CSVRecord> rows = csvByModel(runDir.resolve("report-models.csv"));
+    assertEquals(4, rows.size(), rows.keySet().toString());
+    for (Map.Entry<String, CSVRecord> entry : rows.entrySet()) {
+      JsonNode sweep = JSON.readTree(runDir.resolve(entry.getKey()).resolve("sweep.json").toFile());
+      assertFalse(sweep.path("best_rate").isNull(), entry.getKey() + ": no passing rate: " + sweep);
+      JsonNode best = passingStepAt(sweep, sweep.get("best_rate").asDouble());
+      JsonNode summary = JSON.readTree(runDir.resolve(entry.getKey()).resolve(best.get("dir").asText())
+          .resolve("summary.json").toFile());
+      CSVRecord row = entry.getValue();
+      assertClose(summary.get("achieved_rate").asDouble(), row.get("achieved_rate_per_s"), entry.getKey());
+      assertClose(summary.at("/response_time_ms/p50").asDouble(), row.get("response_p50_ms"), entry.getKey());
+      assertClose(summary.at("/response_time_ms/p99").asDouble(), row.get("response_p99_ms"), entry.getKey());
+      assertEquals(summary.at("/requests/ok").asLong(), Long.parseLong(row.get("ok")), entry.getKey());
+    }
+  }
+
+  @Test
+  void costUsesEachEmulatedSweepsCapacityAndLeavesTheCpuModelUnpriced() throws IOException {
+    Map<String, CSVRecord> cost = new HashMap<>();
+    for (CSVRecord row : records(runDir.resolve("report-cost.csv"))) {
+      cost.put(row.get("model").replace(" on article-0.95", ""), row);
+    }
+    for (String model : EMULATED) {
+      CSVRecord row = cost.get(model);
+      assertTrue(row != null, model + " not in the cost table: " + cost.keySet());
+      assertTrue(row.get("capacity_provenance").startsWith("measured: emulated"), row.toString());
+      double best = JSON.readTree(runDir.resolve(model).resolve("sweep.json").toFile()).get("best_rate").asDouble();
+      assertClose(best, row.get("capacity_requests_per_s"), model);
+    }
+    assertTrue(cost.keySet().stream().noneMatch(name -> name.contains("cpu")), cost.keySet().toString());
+    assertTrue(cost.get("Qwen3-Embedding-0.6B on A10G").get("capacity_provenance").equals("stated"));
+    List<CSVRecord> audit = records(runDir.resolve("report-audit.csv"));
+    assertTrue(audit.size() > 20, "the article's claim audit: " + audit.size() + " findings");
+  }
+
+  @Test
+  void labelsSayWhatRan() throws IOException {
+    Map<String, CSVRecord> rows = csvByModel(runDir.resolve("report-models.csv"));
+    for (String model : EMULATED) {
+      assertEquals("emulated", rows.get(model).get("kind"));
+      assertEquals("gpu", rows.get(model).get("device"));
+    }
+    CSVRecord cpu = rows.get(CPU_MODEL);
+    assertEquals("in-process", cpu.get("kind"));
+    assertEquals("synthetic", cpu.get("weights"));
+    assertEquals("cpu", cpu.get("device"));
+    String html = Files.readString(runDir.resolve("report.html"), StandardCharsets.UTF_8);
+    String markdown = Files.readString(runDir.resolve("report.md"), StandardCharsets.UTF_8);
+    for (String label : List.of("emulated · GPU · profile qwen3-embedding-8b-a10g",
+        "in-process · synthetic weights · CPU", "not priced as a GPU")) {
+      assertTrue(console.contains(label), label + " not in the console table:\n" + console);
+      assertTrue(html.contains(label), label + " not in report.html");
+      assertTrue(markdown.contains(label), label + " not in report.md");
+    }
+    JsonNode run = JSON.readTree(runDir.resolve(ComparisonRun.RUN_FILE).toFile());
+    assertFalse(run.get("partial").asBoolean());
+    assertTrue(run.get("quick").asBoolean());
+  }
+
+  /** The reports module's browser check, cut to one launch: no console messages, a screenshot. */
+  @Test
+  void reportOpensInHeadlessChromium() throws Exception {
+    Path chromium = Path.of("/usr/bin/chromium");
+    assumeTrue(Files.isExecutable(chromium), "skipped: /usr/bin/chromium is not installed (.ci/install-test-tools)");
+    Path screenshot = OUT.resolve("report.png");
+    Files.deleteIfExists(screenshot);
+    Path log = OUT.resolve("chromium.log");
+    Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + Files.createTempDirectory("compare-chromium"), "--enable-logging=stderr", "--v=0",
+        "--screenshot=" + screenshot, "--window-size=1280,2400", runDir.resolve("report.html").toUri().toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start();
+    if (!process.waitFor(90, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("chromium did not finish within 90 s; its log: " + log);
+    }
+    assertEquals(0, process.exitValue(), "chromium exit status; its log: " + log);
+    List<String> messages = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+        .filter(line -> line.matches(".*:CONSOLE[:(].*")).toList();
+    assertEquals(List.of(), messages, "browser console messages while loading report.html");
+    assertTrue(Files.size(screenshot) > 10_000, "screenshot written to " + screenshot);
+    System.out.println("compare report screenshot: " + screenshot);
+  }
+
+  private static JsonNode passingStepAt(JsonNode sweep, double rate) {
+    for (JsonNode step : sweep.get("steps")) {
+      if (step.get("pass").asBoolean() && step.get("rate").asDouble() == rate) {
+        return step;
+      }
+    }
+    throw new AssertionError("no passing step at the best rate " + rate + ": " + sweep);
+  }
+
+  static void assertClose(double expected, String actual, String what) {
+    double value = Double.parseDouble(actual);
+    assertTrue(Math.abs(expected - value) <= 1e-6 * Math.max(1, Math.abs(expected)),
+        what + ": expected " + expected + ", the report says " + actual);
+  }
+
+  static Map<String, CSVRecord> csvByModel(Path file) throws IOException {
+    Map<String, CSVRecord> rows = new HashMap<>();
+    for (CSVRecord row : records(file)) {
+      rows.put(row.get("model"), row);
+    }
+    return rows;
+  }
+
+  static List<CSVRecord> records(Path file) throws IOException {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+    }
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
