@@ -2,8 +2,8 @@ package dev.embedbench.backends.wire;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.embedbench.backends.EmbeddingInput;
 import java.io.ByteArrayOutputStream;
@@ -81,7 +81,8 @@ public record EmbeddingsRequest(
         throw ApiException.invalid("'input' is required.", "input");
       }
       return new EmbeddingsRequest(model, inputs, format, dimensions, user);
-    } catch (JsonParseException e) {
+    } catch (JsonProcessingException e) {
+      // Parse errors and stream limits (nesting, string and number length) alike.
       throw ApiException.invalid("Request body is not valid JSON: " + e.getOriginalMessage(), null);
     } catch (IOException e) {
       throw ApiException.invalid("Request body could not be read as JSON.", null);
@@ -121,8 +122,12 @@ public record EmbeddingsRequest(
     if (first == JsonToken.END_ARRAY) {
       throw ApiException.invalid("'input' must not be empty.", "input");
     }
-    if (first == JsonToken.VALUE_NUMBER_INT) {
+    if (first == JsonToken.VALUE_NUMBER_INT || first == JsonToken.VALUE_NUMBER_FLOAT) {
       return List.of(new EmbeddingInput.TokenIds(readTokenIds(p, first)));
+    }
+    if (first != JsonToken.VALUE_STRING && first != JsonToken.START_ARRAY) {
+      throw ApiException.invalid(
+          "'input' items must be strings or arrays of token ids.", "input");
     }
     List<EmbeddingInput> inputs = new ArrayList<>();
     for (JsonToken t = first; t != JsonToken.END_ARRAY; t = p.nextToken()) {

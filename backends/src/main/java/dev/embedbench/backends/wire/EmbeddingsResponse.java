@@ -3,7 +3,9 @@ package dev.embedbench.backends.wire;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +27,14 @@ import java.util.Objects;
  */
 public record EmbeddingsResponse(String model, List<float[]> vectors, int promptTokens) {
 
-  private static final JsonFactory JSON = new JsonFactory();
+  /**
+   * FastDoubleParser parses floats correctly rounded, as {@link Float#parseFloat} does, and was 2-3
+   * times faster in a side-by-side run on this machine. (Jackson's fast writer showed no gain over
+   * {@link Float#toString} on Java 17, so it stays off.)
+   */
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+      .build();
 
   public EmbeddingsResponse {
     Objects.requireNonNull(model, "model");
@@ -55,7 +64,8 @@ public record EmbeddingsResponse(String model, List<float[]> vectors, int prompt
           }
           bytes.clear();
           bytes.asFloatBuffer().put(vector);
-          g.writeString(Base64.getEncoder().encodeToString(bytes.array()));
+          // Jackson's default variant is standard base64 with padding and no line feeds.
+          g.writeBinary(bytes.array());
         } else {
           g.writeStartArray();
           for (float v : vector) {
@@ -83,7 +93,9 @@ public record EmbeddingsResponse(String model, List<float[]> vectors, int prompt
    * string, whatever was asked for: some servers (SGLang) ignore {@code encoding_format}. Vectors are
    * placed by their {@code index}, not by arrival order.
    *
-   * @throws ApiException 502 when the body is not a well-formed embeddings response
+   * @throws ApiException 502 when the body is not a well-formed embeddings response: not JSON, no or
+   *     empty {@code data}, an item that is not an object or lacks index or embedding, a gap or a
+   *     repeat in the indexes, embeddings of different lengths, or a negative token count
    */
   public static EmbeddingsResponse parse(byte[] body) {
     try (JsonParser p = JSON.createParser(body)) {
@@ -91,35 +103,58 @@ public record EmbeddingsResponse(String model, List<float[]> vectors, int prompt
         throw garbage("body is not a JSON object");
       }
       String model = "";
-      List<float[]> byIndex = new ArrayList<>();
+      List<float[]> byIndex = null;
       int promptTokens = 0;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken value = p.nextToken();
         switch (field) {
           case "model" -> model = value == JsonToken.VALUE_STRING ? p.getText() : model;
-          case "data" -> readData(p, value, byIndex);
+          case "data" -> {
+            if (byIndex != null) {
+              throw garbage("data appears twice");
+            }
+            byIndex = readData(p, value);
+          }
           case "usage" -> promptTokens = readPromptTokens(p, value);
           default -> p.skipChildren();
         }
       }
+      if (byIndex == null || byIndex.isEmpty()) {
+        throw garbage("data is missing or empty");
+      }
+      int dims = -1;
       for (int i = 0; i < byIndex.size(); i++) {
-        if (byIndex.get(i) == null) {
+        float[] vector = byIndex.get(i);
+        if (vector == null) {
           throw garbage("data has no embedding for index " + i);
         }
+        if (dims == -1) {
+          dims = vector.length;
+        }
+        if (vector.length == 0 || vector.length != dims) {
+          throw garbage("embeddings differ in length or are empty");
+        }
+      }
+      if (promptTokens < 0) {
+        throw garbage("usage.prompt_tokens is negative");
       }
       return new EmbeddingsResponse(model, byIndex, promptTokens);
+    } catch (JsonProcessingException e) {
+      // The original message leaves out the location, which could quote the body.
+      throw garbage(e.getOriginalMessage());
     } catch (IOException | IllegalArgumentException e) {
       throw garbage(e.getMessage());
     }
   }
 
-  private static void readData(JsonParser p, JsonToken token, List<float[]> byIndex)
-      throws IOException {
+  private static List<float[]> readData(JsonParser p, JsonToken token) throws IOException {
     if (token != JsonToken.START_ARRAY) {
       throw garbage("data is not an array");
     }
-    while (p.nextToken() == JsonToken.START_OBJECT) {
+    List<float[]> byIndex = new ArrayList<>();
+    JsonToken item;
+    while ((item = p.nextToken()) == JsonToken.START_OBJECT) {
       int index = -1;
       float[] vector = null;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -136,6 +171,10 @@ public record EmbeddingsResponse(String model, List<float[]> vectors, int prompt
       if (index < 0 || vector == null) {
         throw garbage("a data item lacks index or embedding");
       }
+      // A request holds at most MAX_INPUTS inputs; a larger index would only grow this list for nothing.
+      if (index >= EmbeddingsRequest.MAX_INPUTS) {
+        throw garbage("data index " + index + " is beyond any request's size");
+      }
       while (byIndex.size() <= index) {
         byIndex.add(null);
       }
@@ -143,6 +182,10 @@ public record EmbeddingsResponse(String model, List<float[]> vectors, int prompt
         throw garbage("data repeats index " + index);
       }
     }
+    if (item != JsonToken.END_ARRAY) {
+      throw garbage("a data item is not an object");
+    }
+    return byIndex;
   }
 
   private static float[] readVector(JsonParser p, JsonToken token) throws IOException {
@@ -167,8 +210,9 @@ public record EmbeddingsResponse(String model, List<float[]> vectors, int prompt
       if (n == vector.length) {
         vector = Arrays.copyOf(vector, n * 2);
       }
-      // Float.parseFloat of the shortest text is exact; going through double could round twice.
-      vector[n++] = Float.parseFloat(p.getText());
+      // Parsed straight to float, since going through double could round twice; an integer token
+      // goes through its text so that "-0" keeps its sign.
+      vector[n++] = t == JsonToken.VALUE_NUMBER_FLOAT ? p.getFloatValue() : Float.parseFloat(p.getText());
     }
     return n == vector.length ? vector : Arrays.copyOf(vector, n);
   }

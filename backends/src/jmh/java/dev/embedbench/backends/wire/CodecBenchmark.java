@@ -1,0 +1,76 @@
+package dev.embedbench.backends.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Encoding and decoding an embeddings response of {@code vectors} unit vectors of {@code dimensions}
+ * floats, as float JSON and as base64: the work the gateway does on every answer.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class CodecBenchmark {
+
+  @Param("32")
+  public int vectors;
+
+  @Param("1024")
+  public int dimensions;
+
+  private EmbeddingsResponse response;
+  private byte[] floatJson;
+  private byte[] base64Json;
+
+  @Setup
+  public void setUp() {
+    SplittableRandom random = new SplittableRandom(42);
+    List<float[]> unitVectors = new ArrayList<>(vectors);
+    for (int v = 0; v < vectors; v++) {
+      float[] vector = new float[dimensions];
+      double norm = 0;
+      for (int i = 0; i < dimensions; i++) {
+        vector[i] = (float) random.nextDouble(-1, 1);
+        norm += vector[i] * vector[i];
+      }
+      float scale = (float) (1 / Math.sqrt(norm));
+      for (int i = 0; i < dimensions; i++) {
+        vector[i] *= scale;
+      }
+      unitVectors.add(vector);
+    }
+    response = new EmbeddingsResponse("Qwen3-Embedding-0.6B", unitVectors, vectors * 128);
+    floatJson = response.encode(EncodingFormat.FLOAT);
+    base64Json = response.encode(EncodingFormat.BASE64);
+  }
+
+  @Benchmark
+  public byte[] encodeFloat() {
+    return response.encode(EncodingFormat.FLOAT);
+  }
+
+  @Benchmark
+  public byte[] encodeBase64() {
+    return response.encode(EncodingFormat.BASE64);
+  }
+
+  @Benchmark
+  public EmbeddingsResponse decodeFloat() {
+    return EmbeddingsResponse.parse(floatJson);
+  }
+
+  @Benchmark
+  public EmbeddingsResponse decodeBase64() {
+    return EmbeddingsResponse.parse(base64Json);
+  }
+}
