@@ -1,0 +1,404 @@
+package dev.embedbench.gateway.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.embedbench.backends.MatryoshkaRange;
+import dev.embedbench.backends.ModelInfo;
+import dev.embedbench.backends.emulated.EmulatorProfile;
+import dev.embedbench.backends.emulated.ProfileException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a gateway YAML file into a {@link GatewayConfig}, checking every rule it can at load. */
+final class GatewayConfigLoader {
+
+  private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final Set<String> TOP_KEYS = Set.of("server", "routes");
+  private static final Set<String> SERVER_KEYS =
+      Set.of("host", "port", "api_keys", "max_body_bytes", "shutdown_deadline", "access_log");
+  private static final Set<String> ROUTE_KEYS =
+      Set.of("name", "aliases", "owned_by", "allow_mixed_models", "default_dimensions",
+          "instruction", "retry", "shadow", "targets");
+  private static final Set<String> INSTRUCTION_KEYS = Set.of("task", "template", "document_aliases");
+  private static final Set<String> RETRY_KEYS =
+      Set.of("max_attempts", "budget_ratio", "budget_min_retries", "budget_window");
+  private static final Set<String> SHADOW_KEYS =
+      Set.of("route", "target", "fraction", "max_concurrency", "timeout");
+  private static final Set<String> COMMON_TARGET_KEYS =
+      Set.of("name", "type", "weight", "timeout", "max_concurrency", "max_batch_inputs",
+          "max_batch_tokens", "circuit_breaker");
+  private static final Set<String> REMOTE_KEYS =
+      Set.of("url", "upstream_model", "api_key", "max_connections", "health_path", "model");
+  private static final Set<String> EMULATED_KEYS = Set.of("profile", "profile_file");
+  private static final Set<String> MODEL_KEYS =
+      Set.of("name", "dimensions", "max_input_tokens", "matryoshka", "tokenizer", "normalized");
+  private static final Set<String> MATRYOSHKA_KEYS = Set.of("min", "max");
+  private static final Set<String> BREAKER_KEYS =
+      Set.of("consecutive_failures", "failure_rate", "minimum_calls", "window", "open_duration");
+
+  private final Path file;
+  private final UnaryOperator<String> environment;
+  /** Every model name and alias, to the key that declared it, so that duplicates name both. */
+  private final Map<String, String> modelNames = new HashMap<>();
+  private final Map<String, String> targetNames = new HashMap<>();
+
+  GatewayConfigLoader(Path file, UnaryOperator<String> environment) {
+    this.file = file;
+    this.environment = environment;
+  }
+
+  GatewayConfig load() {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException(file, "", "file does not exist");
+    }
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    } catch (JacksonException e) {
+      throw new ConfigException(file, "", "not valid YAML: " + e.getOriginalMessage()
+          + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
+    } catch (IOException e) {
+      throw new ConfigException(file, "", "cannot be read: " + e.getMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new ConfigException(file, "", "must be a YAML mapping with 'server' and 'routes'");
+    }
+    ConfigNode top = new ConfigNode(file, "", root);
+    top.rejectUnknownKeys(TOP_KEYS);
+    ServerConfig server = top.has("server") ? server(top.object("server")) : ServerConfig.defaults();
+    List<ConfigNode> routeNodes = top.objects("routes");
+    if (routeNodes.isEmpty()) {
+      throw top.error("routes", "must list at least one route");
+    }
+    List<RouteConfig> routes = new ArrayList<>();
+    for (ConfigNode node : routeNodes) {
+      routes.add(route(node));
+    }
+    checkShadowRoutes(routes, routeNodes);
+    return new GatewayConfig(file, server, routes);
+  }
+
+  private ServerConfig server(ConfigNode node) {
+    node.rejectUnknownKeys(SERVER_KEYS);
+    List<String> keys = new ArrayList<>();
+    List<String> written = node.strings("api_keys");
+    for (int i = 0; i < written.size(); i++) {
+      keys.add(resolveSecret(node.keyPath("api_keys") + "[" + i + "]", written.get(i)));
+    }
+    return new ServerConfig(
+        node.string("host", ServerConfig.DEFAULT_HOST),
+        (int) node.integer("port", ServerConfig.DEFAULT_PORT, 0, 65535),
+        keys,
+        node.integer("max_body_bytes", ServerConfig.DEFAULT_MAX_BODY_BYTES, 1, Long.MAX_VALUE),
+        node.has("shutdown_deadline")
+            ? node.duration("shutdown_deadline", null)
+            : ServerConfig.DEFAULT_SHUTDOWN_DEADLINE,
+        node.bool("access_log", true));
+  }
+
+  /** A literal, or a whole-string {@code ${ENV_VAR}} reference that must resolve to a non-empty value. */
+  private String resolveSecret(String key, String written) {
+    Matcher m = ENV_REF.matcher(written);
+    if (!m.matches()) {
+      if (written.contains("${")) {
+        throw new ConfigException(file, key, "write an environment reference as the whole value,"
+            + " like ${EMBEDBENCH_API_KEY}");
+      }
+      return written;
+    }
+    String value = environment.apply(m.group(1));
+    if (value == null || value.isEmpty()) {
+      throw new ConfigException(file, key, "environment variable " + m.group(1) + " is not set");
+    }
+    return value;
+  }
+
+  private RouteConfig route(ConfigNode node) {
+    node.rejectUnknownKeys(ROUTE_KEYS);
+    String name = node.requiredString("name");
+    claimModelName(node, "name", name);
+    List<String> aliases = node.strings("aliases");
+    for (int i = 0; i < aliases.size(); i++) {
+      claimModelName(node, "aliases[" + i + "]", aliases.get(i));
+    }
+    InstructionConfig instruction = node.has("instruction") ? instruction(node.object("instruction")) : null;
+    RetryConfig retry = node.has("retry") ? retry(node.object("retry")) : RetryConfig.defaults();
+    List<ConfigNode> targetNodes = node.objects("targets");
+    if (targetNodes.isEmpty()) {
+      throw node.error("targets", "must list at least one target");
+    }
+    List<TargetConfig> targets = new ArrayList<>();
+    for (int i = 0; i < targetNodes.size(); i++) {
+      targets.add(target(targetNodes.get(i), name + "-" + i));
+    }
+    if (targets.stream().allMatch(t -> t.weight() == 0)) {
+      throw node.error("targets", "at least one target needs a weight above 0;"
+          + " weight 0 marks a fallback used only on failover");
+    }
+    boolean allowMixed = node.bool("allow_mixed_models", false);
+    if (!allowMixed) {
+      checkOneSpace(node, targets);
+    }
+    Integer defaultDimensions = node.optionalInteger("default_dimensions", 1);
+    if (defaultDimensions != null) {
+      checkDeclaredDimensions(node, targets, defaultDimensions);
+    }
+    ShadowConfig shadow = node.has("shadow") ? shadow(node.object("shadow"), name) : null;
+    return new RouteConfig(
+        name, aliases, node.string("owned_by", "embedbench"), allowMixed, defaultDimensions,
+        instruction, retry, shadow, targets);
+  }
+
+  private void claimModelName(ConfigNode node, String key, String name) {
+    String previous = modelNames.putIfAbsent(name, node.keyPath(key));
+    if (previous != null) {
+      throw node.error(key, "model name '" + name + "' is already used by " + previous);
+    }
+  }
+
+  /** Targets whose space is known at load must all share the first known one. */
+  private void checkOneSpace(ConfigNode route, List<TargetConfig> targets) {
+    EmbeddingSpace first = null;
+    int firstIndex = -1;
+    for (int i = 0; i < targets.size(); i++) {
+      EmbeddingSpace space = targets.get(i).spec().declaredSpace().orElse(null);
+      if (space == null) {
+        continue;
+      }
+      if (first == null) {
+        first = space;
+        firstIndex = i;
+      } else if (!first.equals(space)) {
+        throw route.error("targets[" + i + "]",
+            "serves " + space + " but targets[" + firstIndex + "] serves " + first
+                + "; vectors from another embedding space are silently wrong for the caller."
+                + " Set allow_mixed_models: true on the route if this is intended");
+      }
+    }
+  }
+
+  private void checkDeclaredDimensions(ConfigNode route, List<TargetConfig> targets, int dimensions) {
+    for (TargetConfig target : targets) {
+      ModelInfo info = target.spec().declaredInfo().orElse(null);
+      if (info == null) {
+        continue;
+      }
+      MatryoshkaRange range = info.matryoshka();
+      if (range == null || !range.contains(dimensions)) {
+        throw route.error("default_dimensions", "target " + target.name() + " (" + info.model()
+            + ") " + (range == null ? "has no Matryoshka range"
+                : "supports " + range.minDimensions() + " to " + range.maxDimensions()));
+      }
+    }
+  }
+
+  private InstructionConfig instruction(ConfigNode node) {
+    node.rejectUnknownKeys(INSTRUCTION_KEYS);
+    String template = node.string("template", InstructionConfig.QWEN3_TEMPLATE);
+    int at = template.indexOf("{text}");
+    if (at < 0 || template.indexOf("{text}", at + 1) >= 0) {
+      throw node.error("template", "must contain {text} exactly once");
+    }
+    List<String> documentAliases = node.strings("document_aliases");
+    for (int i = 0; i < documentAliases.size(); i++) {
+      claimModelName(node, "document_aliases[" + i + "]", documentAliases.get(i));
+    }
+    return new InstructionConfig(node.requiredString("task"), template, documentAliases);
+  }
+
+  private RetryConfig retry(ConfigNode node) {
+    node.rejectUnknownKeys(RETRY_KEYS);
+    RetryConfig d = RetryConfig.defaults();
+    return new RetryConfig(
+        (int) node.integer("max_attempts", d.maxAttempts(), 1, 10),
+        node.fraction("budget_ratio", d.budgetRatio()),
+        node.integer("budget_min_retries", d.budgetMinRetries(), 0),
+        node.duration("budget_window", d.budgetWindow()));
+  }
+
+  private ShadowConfig shadow(ConfigNode node, String routeName) {
+    node.rejectUnknownKeys(SHADOW_KEYS);
+    String route = node.string("route", null);
+    TargetConfig target = null;
+    if (node.has("target")) {
+      ConfigNode targetNode = node.object("target");
+      if (targetNode.has("weight")) {
+        throw targetNode.error("weight", "a shadow target gets the mirrored share, not a weight");
+      }
+      target = target(targetNode, routeName + "-shadow");
+    }
+    if ((route == null) == (target == null)) {
+      throw node.error(null, "set exactly one of 'route' (another route's name) and 'target'");
+    }
+    if (routeName.equals(route)) {
+      throw node.error("route", "a route cannot shadow itself");
+    }
+    if (!node.has("fraction")) {
+      throw node.error("fraction", "is required (the share of requests to mirror, 0 to 1)");
+    }
+    return new ShadowConfig(
+        route, target, node.fraction("fraction", 0),
+        node.integer("max_concurrency", 16, 1),
+        node.duration("timeout", Duration.ofSeconds(10)));
+  }
+
+  private void checkShadowRoutes(List<RouteConfig> routes, List<ConfigNode> nodes) {
+    for (int i = 0; i < routes.size(); i++) {
+      ShadowConfig shadow = routes.get(i).shadow();
+      if (shadow != null && shadow.route() != null
+          && routes.stream().noneMatch(r -> r.name().equals(shadow.route()))) {
+        throw new ConfigException(file, nodes.get(i).keyPath("shadow.route"),
+            "no route is named '" + shadow.route() + "' (aliases do not count)");
+      }
+    }
+  }
+
+  private TargetConfig target(ConfigNode node, String defaultName) {
+    String type = node.requiredString("type");
+    Set<String> known = new java.util.HashSet<>(COMMON_TARGET_KEYS);
+    TargetSpec spec;
+    switch (type) {
+      case RemoteSpec.TYPE -> {
+        known.addAll(REMOTE_KEYS);
+        node.rejectUnknownKeys(known);
+        spec = remote(node);
+      }
+      case EmulatedSpec.TYPE -> {
+        known.addAll(EMULATED_KEYS);
+        node.rejectUnknownKeys(known);
+        spec = emulated(node);
+      }
+      default -> throw node.error("type", "unknown target type '" + type
+          + "'; this build knows remote and emulated");
+    }
+    String name = node.string("name", defaultName);
+    String previous = targetNames.putIfAbsent(name, node.keyPath("name"));
+    if (previous != null) {
+      throw node.error("name", "target name '" + name + "' is already used by " + previous
+          + "; target names tag metrics and must be unique");
+    }
+    CircuitBreakerConfig breaker = node.has("circuit_breaker")
+        ? breaker(node.object("circuit_breaker"))
+        : CircuitBreakerConfig.defaults();
+    return new TargetConfig(
+        name,
+        node.integer("weight", 1, 0),
+        node.duration("timeout", TargetConfig.DEFAULT_TIMEOUT),
+        node.integer("max_concurrency", TargetConfig.DEFAULT_MAX_CONCURRENCY, 1),
+        (int) node.integer("max_batch_inputs", 2048, 1, 2048),
+        node.integer("max_batch_tokens", Integer.MAX_VALUE, 1),
+        breaker,
+        spec);
+  }
+
+  private RemoteSpec remote(ConfigNode node) {
+    String url = node.requiredString("url");
+    URI baseUrl;
+    try {
+      baseUrl = new URI(url);
+    } catch (URISyntaxException e) {
+      throw node.error("url", "is not a URL: " + e.getMessage());
+    }
+    if (!("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))
+        || baseUrl.getHost() == null) {
+      throw node.error("url", "must be an http:// or https:// URL with a host, was '" + url + "'");
+    }
+    ConfigNode modelNode = node.object("model");
+    if (modelNode == null) {
+      throw node.error("model", "is required for a remote target: name, dimensions and"
+          + " max_input_tokens of what the server serves");
+    }
+    DeclaredModel model = declaredModel(modelNode);
+    String apiKey = node.has("api_key") ? resolveSecret(node.keyPath("api_key"), node.string("api_key", null)) : null;
+    String healthPath = node.string("health_path", "/health");
+    if (!healthPath.startsWith("/")) {
+      throw node.error("health_path", "must start with '/', was '" + healthPath + "'");
+    }
+    return new RemoteSpec(
+        baseUrl, node.string("upstream_model", model.name()), apiKey,
+        node.integer("max_connections", 32, 1), healthPath, model);
+  }
+
+  private DeclaredModel declaredModel(ConfigNode node) {
+    node.rejectUnknownKeys(MODEL_KEYS);
+    String name = node.requiredString("name");
+    if (!node.has("dimensions")) {
+      throw node.error("dimensions", "is required");
+    }
+    if (!node.has("max_input_tokens")) {
+      throw node.error("max_input_tokens", "is required");
+    }
+    int dimensions = node.integer("dimensions", 1, 1);
+    MatryoshkaRange matryoshka = null;
+    ConfigNode m = node.object("matryoshka");
+    if (m != null) {
+      m.rejectUnknownKeys(MATRYOSHKA_KEYS);
+      int min = m.integer("min", 1, 1);
+      int max = m.integer("max", dimensions, 1);
+      if (max < min) {
+        throw m.error("max", "must be >= min (" + min + "), was " + max);
+      }
+      if (max > dimensions) {
+        throw m.error("max", "must be <= dimensions (" + dimensions + "), was " + max);
+      }
+      matryoshka = new MatryoshkaRange(min, max);
+    }
+    return new DeclaredModel(
+        name, dimensions, node.integer("max_input_tokens", 1, 1), matryoshka,
+        node.string("tokenizer", null), node.bool("normalized", true));
+  }
+
+  private EmulatedSpec emulated(ConfigNode node) {
+    String profile = node.string("profile", null);
+    String profileFile = node.string("profile_file", null);
+    if ((profile == null) == (profileFile == null)) {
+      throw node.error("profile", "set exactly one of 'profile' (a built-in name) and 'profile_file'");
+    }
+    if (profile != null) {
+      try {
+        return new EmulatedSpec(profile, null, EmulatorProfile.builtin(profile));
+      } catch (ProfileException e) {
+        throw node.error("profile", e.getMessage());
+      }
+    }
+    Path path = Path.of(profileFile);
+    if (!path.isAbsolute()) {
+      // Relative to the gateway file, so that a config and its profiles travel together.
+      path = file.toAbsolutePath().getParent().resolve(path).normalize();
+    }
+    try {
+      return new EmulatedSpec(null, path, EmulatorProfile.load(path));
+    } catch (ProfileException e) {
+      throw node.error("profile_file", e.getMessage());
+    }
+  }
+
+  private CircuitBreakerConfig breaker(ConfigNode node) {
+    node.rejectUnknownKeys(BREAKER_KEYS);
+    CircuitBreakerConfig d = CircuitBreakerConfig.defaults();
+    double rate = node.fraction("failure_rate", d.failureRate());
+    if (rate == 0) {
+      throw node.error("failure_rate", "must be above 0");
+    }
+    return new CircuitBreakerConfig(
+        node.integer("consecutive_failures", d.consecutiveFailures(), 1),
+        rate,
+        node.integer("minimum_calls", d.minimumCalls(), 1),
+        node.duration("window", d.window()),
+        node.duration("open_duration", d.openDuration()));
+  }
+}
