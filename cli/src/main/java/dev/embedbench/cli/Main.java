@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "Serve text embeddings, compare embedding models under load, and know what each costs.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        LoadCommand.class,
+        SweepCommand.class,
         CostCommand.class,
         ReportCommand.class,
     })

@@ -52,6 +52,7 @@ public final class LoadRun {
   private final CountDownLatch finished = new CountDownLatch(1);
   private Consumer<IntervalStats> intervalListener = stats -> { };
   private String command = "";
+  private EnvironmentInfo environment;
   private volatile String stopReason;
   private volatile Driver driver;
 
@@ -78,12 +79,21 @@ public final class LoadRun {
     return this;
   }
 
+  /** The environment to record, when the caller captured it already (a sweep captures it once). */
+  public LoadRun environment(EnvironmentInfo captured) {
+    this.environment = captured;
+    return this;
+  }
+
   public Path dir() {
     return files.dir();
   }
 
   /** Ends the run early; its results are written and marked partial with this reason. Any thread. */
   public void stop(String reason) {
+    if (finished.getCount() == 0) {
+      return;
+    }
     if (stopReason == null) {
       stopReason = reason;
     }
@@ -110,7 +120,9 @@ public final class LoadRun {
     Files.createDirectories(files.dir());
     Instant startedAt = Instant.now();
     ResultJson.write(files.file(RunFiles.CONFIG), config.describe());
-    EnvironmentInfo environment = EnvironmentInfo.capture(home);
+    if (environment == null) {
+      environment = EnvironmentInfo.capture(home);
+    }
     ResultJson.write(files.file(RunFiles.ENVIRONMENT), environment);
     int cores = Runtime.getRuntime().availableProcessors();
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(1, cores)));

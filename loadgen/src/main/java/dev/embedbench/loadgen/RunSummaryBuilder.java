@@ -38,9 +38,10 @@ final class RunSummaryBuilder {
     // Requests still in flight when recording closed never finished: they count as abandoned failures.
     Counts measured = totals.measured().withInFlightAs(FailureClass.ABANDONED);
     Counts warmup = totals.warmup().withInFlightAs(FailureClass.ABANDONED);
-    double sendWindowS = Math.max(1e-9, (dispatchEndNanos - warmupNanos) / 1e9);
-    double measuredS = Math.max(1e-9, (runEndNanos - warmupNanos) / 1e9);
-    double achievedRate = measured.sent() / sendWindowS;
+    // Rates are per second of the send window: completions in the drain belong to requests sent in it.
+    double measuredS = Math.max(1e-9, (dispatchEndNanos - warmupNanos) / 1e9);
+    double drainS = Math.max(0, (runEndNanos - dispatchEndNanos) / 1e9);
+    double achievedRate = measured.sent() / measuredS;
     long completed = measured.ok() + measured.failed();
     double errorRate = completed == 0 ? 0 : (double) measured.failed() / completed;
     Percentiles response = Percentiles.of(totals.responseTime());
@@ -59,7 +60,7 @@ final class RunSummaryBuilder {
         new RunSummary.Target(targetUrl, config.model(), kind), config.mode().label(),
         config.arrival() == null || config.mode() == LoadMode.CLOSED ? null : config.arrival().label(),
         config.ratePerSecond(), config.concurrency(), config.connections(), warmupNanos / 1e9,
-        config.duration().toNanos() / 1e9, round(measuredS), round(achievedRate), requests(measured),
+        config.duration().toNanos() / 1e9, round(measuredS), round(drainS), round(achievedRate), requests(measured),
         requests(warmup), round(errorRate), throughput, throughput.inputsPerS(), throughput.tokensPerS(), response,
         service, lag, invalid.isEmpty(), invalid, partialReason != null, partialReason, workloadInfo,
         failureSamples, environment, command, RunFiles.listing());

@@ -62,7 +62,7 @@ public final class OpenLoopDriver implements Driver {
   @Override
   public void stop() {
     stopped = true;
-    context.runOnContext(v -> dispatched.complete(Math.min(clock.elapsedNanos(), endNanos)));
+    dispatched.complete(Math.min(clock.elapsedNanos(), endNanos));
   }
 
   @Override

@@ -146,14 +146,15 @@ public final class IntervalReporter {
     String rate = targetRatePerSecond == null
         ? String.format(Locale.ROOT, "%.1f req/s", c.sent() / stats.intervalSeconds())
         : String.format(Locale.ROOT, "%.1f of %.1f req/s", c.sent() / stats.intervalSeconds(), targetRatePerSecond);
+    String phase = stats.elapsedSeconds() > plannedSeconds + 0.5 ? "drain  " : "measure";
     if (stats.phase() == Phase.WARMUP) {
       return String.format(Locale.ROOT, "[%5.0fs/%.0fs] warm-up  %s  ok %d  errors %d", stats.elapsedSeconds(),
           plannedSeconds, rate, c.ok(), c.failed());
     }
     Counts total = stats.cumulative();
     Percentiles so = stats.cumulativeResponse();
-    return String.format(Locale.ROOT, "[%5.0fs/%.0fs] measure  %s  ok %d  errors %d  not sent %d  p50 %.2f ms  "
-            + "p99 %.2f ms", stats.elapsedSeconds(), plannedSeconds, rate, total.ok(), total.failed(),
+    return String.format(Locale.ROOT, "[%5.0fs/%.0fs] %s  %s  ok %d  errors %d  not sent %d  p50 %.2f ms  "
+            + "p99 %.2f ms", stats.elapsedSeconds(), plannedSeconds, phase, rate, total.ok(), total.failed(),
         total.notSent(), so.p50(), so.p99());
   }
 
@@ -205,6 +206,8 @@ public final class IntervalReporter {
     MetricLog(Recorder recorder, Path file, RunClock clock, String comment) throws IOException {
       this.recorder = recorder;
       this.out = new PrintStream(java.nio.file.Files.newOutputStream(file), false, StandardCharsets.UTF_8);
+      // Starts the first interval now, at or after the log's base time.
+      recycled = recorder.getIntervalHistogram();
       this.writer = new HistogramLogWriter(out);
       writer.outputComment("embedbench loadgen: " + comment);
       writer.outputLogFormatVersion();

@@ -1,16 +1,21 @@
 package dev.embedbench.loadgen.result;
 
 import dev.embedbench.loadgen.record.Percentiles;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A run's {@code summary.json} (property names in snake_case; see docs/loadgen.md for the schema).
  * Rates and latencies cover the measured window only, never the warm-up.
  *
  * @param targetRate open loop: the schedule's mean rate; null for closed loop
- * @param achievedRate measured requests sent per second of the measured send window
- * @param measuredS seconds from the end of the warm-up to the last completion (or the end of the run)
+ * @param measuredS the measured send window: from the end of the warm-up to the end of the schedule (or
+ *     the stop); every per-second rate is over this window
+ * @param drainS seconds spent after the send window waiting for requests in flight
+ * @param achievedRate measured requests sent per second of the measured window
  * @param errorRate failed / (ok + failed) in the measured window
  * @param responseTimeMs corrected for coordinated omission: from each intended send time
  * @param serviceTimeMs from each actual send
@@ -30,6 +35,7 @@ public record RunSummary(
     double warmupS,
     double durationS,
     double measuredS,
+    double drainS,
     double achievedRate,
     Requests requests,
     Requests warmupRequests,
@@ -57,8 +63,8 @@ public record RunSummary(
       throw new IllegalArgumentException("schemaVersion must be >= 1, got " + schemaVersion);
     }
     invalidReasons = List.copyOf(invalidReasons);
-    failureSamples = Map.copyOf(failureSamples);
-    files = Map.copyOf(files);
+    failureSamples = Collections.unmodifiableMap(new TreeMap<>(failureSamples));
+    files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
   }
 
   /** Where the results came from; {@code kind} is what the target's /models reported, else "unknown". */
@@ -71,7 +77,7 @@ public record RunSummary(
   public record Requests(long scheduled, long sent, long ok, Map<String, Long> failed, long failedTotal,
       long notSent) {
     public Requests {
-      failed = Map.copyOf(failed);
+      failed = Collections.unmodifiableMap(new TreeMap<>(failed));
       if (scheduled != ok + failedTotal + notSent) {
         throw new IllegalArgumentException("scheduled must equal ok + failed_total + not_sent, got " + scheduled
             + " != " + ok + " + " + failedTotal + " + " + notSent);
