@@ -31,7 +31,8 @@ public final class CostCommand implements Callable<Integer> {
   static final String DEFAULT_SCENARIO = "configs/scenarios/article-qwen3.yaml";
 
   @Option(names = "--scenario", paramLabel = "FILE",
-      description = "Scenario YAML (default: ${DEFAULT-VALUE} under embedbench.home, else the bundled copy).")
+      description = "Scenario YAML (default: configs/scenarios/article-qwen3.yaml under the embedbench"
+          + " home, else the copy bundled in the jar).")
   Path scenarioFile;
 
   @Option(names = "--capacity", paramLabel = "[ID=]PATH",
@@ -77,6 +78,10 @@ public final class CostCommand implements Callable<Integer> {
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("embedbench cost: " + e.getMessage());
       return 2;
+    } catch (RuntimeException e) {
+      // A bug, not bad input: still one line, never a stack trace.
+      System.err.println("embedbench cost: internal error: " + e);
+      return 70;
     }
   }
 

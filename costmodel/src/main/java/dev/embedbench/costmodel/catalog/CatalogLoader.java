@@ -59,7 +59,6 @@ public final class CatalogLoader {
         throw entry.error("specsOf", "cannot be combined with memoryGb or denseFp16TflopsPerSec");
       }
     }
-    ConfigNode specNode = specs;
     List<GpuPrice> prices = new ArrayList<>();
     for (ConfigNode price : entry.list("prices")) {
       prices.add(price(price));
@@ -69,9 +68,9 @@ public final class CatalogLoader {
     }
     String id = entry.text("id");
     String name = entry.text("name");
-    double memoryGb = specNode.positive("memoryGb");
-    double tflops = specNode.positive("denseFp16TflopsPerSec");
-    SourceNote specSource = sourceBlock(specNode.child("specSource"));
+    double memoryGb = specs.positive("memoryGb");
+    double tflops = specs.positive("denseFp16TflopsPerSec");
+    SourceNote specSource = sourceBlock(specs.child("specSource"));
     String assumed = assumedFrom;
     return build(entry, () -> new GpuSpec(id, name, memoryGb, tflops, specSource, assumed, prices));
   }

@@ -29,11 +29,6 @@ public final class ConfigNode {
     return file;
   }
 
-  /** The dotted key path of this node, such as {@code gpus[2].prices[0]}; empty for the root. */
-  public String path() {
-    return path;
-  }
-
   public ConfigException error(String key, String reason) {
     return new ConfigException(file, keyPath(key), reason);
   }
@@ -65,10 +60,6 @@ public final class ConfigNode {
       throw error(key, "is required");
     }
     return new ConfigNode(file, keyPath(key), node.get(key));
-  }
-
-  public Optional<ConfigNode> optionalChild(String key) {
-    return has(key) ? Optional.of(child(key)) : Optional.empty();
   }
 
   public List<ConfigNode> list(String key) {
@@ -132,10 +123,6 @@ public final class ConfigNode {
       throw error(key, "must be >= 0, was " + value);
     }
     return value;
-  }
-
-  public Optional<Double> optionalPositive(String key) {
-    return has(key) ? Optional.of(positive(key)) : Optional.empty();
   }
 
   public int positiveInt(String key) {

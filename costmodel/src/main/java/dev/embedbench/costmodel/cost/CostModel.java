@@ -117,7 +117,8 @@ public final class CostModel {
 
     return new DeploymentCost(d.id(), d.model().id(), d.model().name(), d.gpu().id(),
         d.price().label(), d.price().source().label(), priceUsd,
-        d.capacity().requestsPerSecPerReplica(), d.capacity().provenance(), d.capacity().basis(),
+        d.capacity().requestsPerSecPerReplica(), d.capacity().provenance(),
+        d.capacity().kind().label(), d.capacity().basis(),
         d.capacity().source(),
         d.capacity().requestsPerSecPerReplica() * scenario.policy().targetUtilisation(),
         demand.peakRequestsPerSec(), (int) fleet[0], gpuHoursPerDay, usdPerDay / 24, usdPerYear,

@@ -12,6 +12,7 @@ package dev.embedbench.costmodel.cost;
  * @param pricePerGpuHourUsd on-demand price of one GPU for one hour
  * @param capacityRequestsPerSecPerReplica what one replica sustains within the SLO
  * @param capacityProvenance {@code stated} or {@code measured (<kind>)}
+ * @param capacityRoute how within that: sweep, run, throughput, latency, cost per request
  * @param capacityBasis how the capacity was obtained
  * @param capacitySource the file or citation of the capacity
  * @param plannedRequestsPerSecPerReplica capacity × target utilisation: what a replica is planned to carry
@@ -47,6 +48,7 @@ public record DeploymentCost(
     double pricePerGpuHourUsd,
     double capacityRequestsPerSecPerReplica,
     String capacityProvenance,
+    String capacityRoute,
     String capacityBasis,
     String capacitySource,
     double plannedRequestsPerSecPerReplica,

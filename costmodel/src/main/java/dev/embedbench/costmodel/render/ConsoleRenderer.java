@@ -62,7 +62,8 @@ public final class ConsoleRenderer {
     out.append("\nWhere the figures come from\n");
     for (DeploymentCost d : r.deployments()) {
       out.append("  ").append(d.deploymentId()).append(": capacity ").append(d.capacityProvenance())
-          .append(", ").append(d.capacityBasis()).append(" [").append(d.capacitySource()).append("]\n");
+          .append(", ").append(d.capacityRoute()).append(": ").append(d.capacityBasis())
+          .append(" [").append(d.capacitySource()).append("]\n");
       out.append("  ").append(" ".repeat(d.deploymentId().length())).append("  price ")
           .append(d.priceLabel()).append(" [").append(d.priceSource()).append("]\n");
     }

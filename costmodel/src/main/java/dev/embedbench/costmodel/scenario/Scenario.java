@@ -62,8 +62,8 @@ public record Scenario(
       }
     }
     if (!ids.contains(baselineId)) {
-      throw new IllegalArgumentException("baseline must name a deployment, one of " + ids
-          + ", not '" + baselineId + "'");
+      throw new IllegalArgumentException("baseline must name a deployment, one of "
+          + deployments.stream().map(Deployment::id).toList() + ", not '" + baselineId + "'");
     }
     if (policy.scaling() == Scaling.HOURLY && !demand.hasHourlyProfile()) {
       throw new IllegalArgumentException("scaling 'hourly' needs demand.hourlyProfile");

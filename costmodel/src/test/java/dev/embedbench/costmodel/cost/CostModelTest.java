@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.embedbench.costmodel.scenario.Scenario;
 import dev.embedbench.costmodel.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Files;

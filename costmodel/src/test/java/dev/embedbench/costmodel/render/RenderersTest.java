@@ -30,7 +30,7 @@ class RenderersTest {
     assertTrue(text.contains("usd_per_million_requests"), text);
     assertTrue(text.contains("capacity_provenance"), text);
     // every article capacity is labelled stated, and says how it was derived
-    assertTrue(text.contains("qwen3-8b: capacity stated, $0.95/h / 3600 / $0.00032 per request"), text);
+    assertTrue(text.contains("qwen3-8b: capacity stated, cost per request: $0.95/h / 3600 / $0.00032 per request"), text);
     assertTrue(text.contains("Claim audit: 36 checks, 22 inconsistent, 1 cannot be derived"), text);
     assertTrue(text.contains("annual.qwen3-embedding-8b.per-request"), text);
     assertTrue(text.contains("+900.0%"), text);

@@ -150,6 +150,15 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void productionVariantOfTheArticleScalesHourly() {
+    Scenario s = ScenarioLoader.load(Path.of("../configs/scenarios/article-qwen3-production.yaml"));
+    assertEquals(Scaling.HOURLY, s.policy().scaling());
+    // weights sum to 172 over 24 hours; the busiest hour has 12: 12 / (172 / 24)
+    assertEquals(12 / (172 / 24.0), s.demand().peakToAverage(), 1e-12);
+    assertEquals(0.7, s.policy().targetUtilisation());
+  }
+
+  @Test
   void bundledArticleMatchesTheFileInConfigs() {
     Scenario bundled = ScenarioLoader.loadBundledArticle();
     Scenario onDisk = ScenarioLoader.load(Path.of("../configs/scenarios/article-qwen3.yaml"));
