@@ -122,7 +122,7 @@ class ReportEndToEndTest {
             one(rows.get(i), "td[@data-metric='p99-ms']").getTextContent(), model + " step " + i + " p99");
         assertShows(steps.get(i).get("target_rate").doubleValue(),
             one(rows.get(i), "td[@data-metric='target-rate-per-s']").getTextContent(), model + " step " + i + " rate");
-        assertEquals(steps.get(i).get("pass").booleanValue() ? "yes" : "no", select(rows.get(i), "td").get(8)
+        assertEquals(steps.get(i).get("pass").booleanValue() ? "yes" : "no", select(rows.get(i), "td").get(9)
             .getTextContent(), model + " step " + i + " met SLO");
       }
     }

@@ -1,12 +1,18 @@
 package dev.embedbench.reports.model;
 
+import java.util.List;
 import java.util.Objects;
 
-/** One rate of a sweep: its figures and whether it met the SLO. */
-public record SweepStep(int index, RunStats stats, boolean metSlo) {
+/**
+ * One rate of a sweep: its figures and whether it met the SLO.
+ *
+ * @param reasons why the step missed the SLO (or was stopped early), as the sweep recorded them; empty when it met it
+ */
+public record SweepStep(int index, RunStats stats, boolean metSlo, List<String> reasons) {
 
   public SweepStep {
     Objects.requireNonNull(stats, "stats must not be null");
+    reasons = List.copyOf(reasons);
     if (index < 0) {
       throw new IllegalArgumentException("step index must be >= 0; got " + index);
     }
