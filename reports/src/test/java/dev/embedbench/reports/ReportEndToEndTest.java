@@ -212,7 +212,7 @@ class ReportEndToEndTest {
           + "']/path");
       assertEquals(steps.size(), markers.size(), model + " one marker per step");
       for (Element marker : markers) {
-        JsonNode step = steps.get(Integer.parseInt(marker.getAttribute("data-step")));
+        JsonNode step = steps.get(Integer.parseInt(marker.getAttribute("data-step")) - 1);
         assertEquals(step.get("response_time_ms").get("p99").doubleValue(),
             Double.parseDouble(marker.getAttribute("data-p99-ms")));
         assertEquals(Boolean.toString(step.get("pass").booleanValue()), marker.getAttribute("data-met-slo"));

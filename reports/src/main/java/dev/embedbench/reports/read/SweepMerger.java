@@ -38,10 +38,10 @@ final class SweepMerger {
       RunStats stats = RunMerger.merge(shards);
       if (sweeps.size() == 1) {
         LoadgenSweep.Step step = first.steps().get(i);
-        steps.add(new SweepStep(i, stats, step.metSlo(), step.reasons()));
+        steps.add(new SweepStep(i + 1, stats, step.metSlo(), step.reasons()));
       } else {
         List<String> reasons = missed(stats, first.slo());
-        steps.add(new SweepStep(i, stats, reasons.isEmpty(), reasons));
+        steps.add(new SweepStep(i + 1, stats, reasons.isEmpty(), reasons));
       }
     }
     Optional<Double> best = sweeps.size() == 1

@@ -53,6 +53,7 @@ class LoadgenGoldenSweepTest {
       JsonNode summary = RunFixtures.JSON.readTree(dir.resolve(step.get("dir").textValue())
           .resolve("summary.json").toFile());
       assertEquals(step.get("pass").booleanValue(), read.metSlo(), "step " + i);
+      assertEquals(step.get("step").intValue(), read.index(), "numbered as the sweep numbers its steps");
       assertEquals(summary.get("response_time_ms").get("p99").doubleValue(), read.stats().responseTime().p99Millis());
       assertEquals(step.get("p99_ms").doubleValue(), read.stats().responseTime().p99Millis(), "sweep.json agrees");
       assertEquals(step.get("error_rate").doubleValue(), read.stats().requests().errorFraction(), 1e-3);
