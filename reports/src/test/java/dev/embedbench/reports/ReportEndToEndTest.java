@@ -269,7 +269,7 @@ class ReportEndToEndTest {
     }
     assertTrue(markdown.contains("## Cost"));
     assertTrue(markdown.contains("## Claim audit"));
-    assertTrue(markdown.contains("| 8B annual cost from $/request x 5M/day |"));
+    assertTrue(markdown.contains("| 8B annual cost from \\$/request x 5M/day |"), "dollars escaped for GitHub");
     assertTrue(markdown.contains("| **INCONSISTENT** |"), "flagged verdicts stand out");
   }
 
