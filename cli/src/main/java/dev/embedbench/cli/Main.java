@@ -11,8 +11,11 @@ import picocli.CommandLine.Command;
     description = "Serve text embeddings, compare embedding models under load, and know what each costs.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        LoadCommand.class,
+        SweepCommand.class,
         CostCommand.class,
         EmulateCommand.class,
+        ReportCommand.class,
     })
 public final class Main implements Runnable {
 

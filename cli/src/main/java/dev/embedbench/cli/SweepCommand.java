@@ -1,0 +1,124 @@
+package dev.embedbench.cli;
+
+import dev.embedbench.loadgen.LoadConfig;
+import dev.embedbench.loadgen.LoadMode;
+import dev.embedbench.loadgen.driver.TargetClient;
+import dev.embedbench.loadgen.schedule.ArrivalProcess;
+import dev.embedbench.loadgen.sweep.Slo;
+import dev.embedbench.loadgen.sweep.Sweep;
+import dev.embedbench.loadgen.sweep.SweepPlan;
+import dev.embedbench.loadgen.sweep.SweepResult;
+import dev.embedbench.loadgen.workload.Workload;
+import dev.embedbench.loadgen.workload.WorkloadException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code embedbench sweep}: the highest open-loop rate that meets a latency and error SLO. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+    description = {"Raise the open-loop rate step by step until the SLO (p99 latency, error rate) breaks, bisect,",
+        "and report the highest rate that held. Writes sweep.json, sweep.csv and one run directory per step.",
+        "Exit status: 0 a passing rate was found, 3 none was (or the sweep was interrupted), 2 bad options, 1 error."})
+public final class SweepCommand implements Callable<Integer> {
+
+  @Mixin
+  LoadCommand.TargetOptions options;
+
+  @Option(names = "--slo-p99-ms", required = true, description = "Highest acceptable corrected p99 latency, ms")
+  double sloP99Ms;
+
+  @Option(names = "--max-error-rate", defaultValue = "0.01",
+      description = "Highest acceptable error rate, 0..1 (default: ${DEFAULT-VALUE})")
+  double maxErrorRate;
+
+  @Option(names = "--start", defaultValue = "10", description = "First rate, requests/s (default: ${DEFAULT-VALUE})")
+  double start;
+
+  @Option(names = "--factor", defaultValue = "2",
+      description = "Multiply the rate by this each step (default: ${DEFAULT-VALUE})")
+  double factor;
+
+  @Option(names = "--step", description = "Add this many requests/s each step instead of multiplying")
+  Double step;
+
+  @Option(names = "--max-rate", defaultValue = "100000", description = "Highest rate to try (default: ${DEFAULT-VALUE})")
+  double maxRate;
+
+  @Option(names = "--max-steps", defaultValue = "20", description = "Most steps in all (default: ${DEFAULT-VALUE})")
+  int maxSteps;
+
+  @Option(names = "--bisect-steps", defaultValue = "3",
+      description = "Bisections between the last pass and the first failure (default: ${DEFAULT-VALUE})")
+  int bisectSteps;
+
+  @Option(names = "--max-time", defaultValue = "10m", converter = LoadCommand.DurationConverter.class,
+      description = "Wall-time budget of the whole sweep (default: ${DEFAULT-VALUE})")
+  Duration maxTime;
+
+  @Option(names = "--step-duration", defaultValue = "20s", converter = LoadCommand.DurationConverter.class,
+      description = "Measured duration of each step (default: ${DEFAULT-VALUE})")
+  Duration stepDuration;
+
+  @Option(names = "--warmup", defaultValue = "3s", converter = LoadCommand.DurationConverter.class,
+      description = "Warm-up of each step (default: ${DEFAULT-VALUE})")
+  Duration warmup;
+
+  @Option(names = "--arrival", defaultValue = "constant", description = "constant or poisson")
+  String arrival;
+
+  @Option(names = "--connections", description = "Fixed pool size (default: sized for each step's rate)")
+  Integer connections;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Sweep sweep;
+    Path dir;
+    try {
+      SweepPlan plan = new SweepPlan(start, step != null ? 1 : factor, step != null ? step : 0, maxRate, maxSteps,
+          bisectSteps, maxTime);
+      Slo slo = new Slo(sloP99Ms, maxErrorRate);
+      String name = "load".equals(options.name) ? "sweep" : options.name;
+      LoadConfig base = new LoadConfig(name, TargetClient.normalise(options.target), options.model, options.apiKey,
+          LoadMode.OPEN, start, ArrivalProcess.parse(arrival), null, connections == null ? 1 : connections,
+          stepDuration, null, warmup, options.timeout, options.workloadSpec(), options.seed, options.maxOutstanding,
+          options.maxLagP99, !options.noCheckNorm, LoadConfig.DEFAULT_READ_VALUES_EVERY);
+      Workload workload = options.prepareWorkload();
+      dir = options.outDir(name);
+      sweep = new Sweep(base, workload, plan, slo, connections, dir, LoadCommand.home(), System.out::println)
+          .command(LoadCommand.commandLine(spec));
+      System.out.println("embedbench sweep: results in " + dir);
+    } catch (IllegalArgumentException | WorkloadException e) {
+      spec.commandLine().getErr().println("embedbench sweep: " + e.getMessage());
+      return LoadCommand.EXIT_USAGE;
+    }
+    Thread hook = new Thread(() -> {
+      sweep.stop("interrupted (signal)");
+      try {
+        if (sweep.awaitFinished(20, java.util.concurrent.TimeUnit.SECONDS)) {
+          System.err.println("embedbench sweep: stopped; partial results in " + dir);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "embedbench-sweep-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    SweepResult result = sweep.run();
+    LoadCommand.removeHook(hook);
+    System.out.println(result.bestRate() == null
+        ? "no rate met the SLO: " + result.stoppedBecause()
+        : String.format(Locale.ROOT, "highest rate that met the SLO (p99 <= %.1f ms, errors <= %.2f%%): %.2f req/s"
+            + " (first failing: %s); %s", sloP99Ms, 100 * maxErrorRate, result.bestRate(),
+            result.firstFailingRate() == null ? "none" : String.format(Locale.ROOT, "%.2f", result.firstFailingRate()),
+            result.stoppedBecause()));
+    System.out.println("files: " + dir.resolve("sweep.json"));
+    return result.bestRate() != null && !result.partial() ? 0 : LoadCommand.EXIT_INVALID;
+  }
+}

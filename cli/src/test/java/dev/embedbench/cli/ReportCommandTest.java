@@ -1,0 +1,64 @@
+package dev.embedbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.embedbench.costmodel.CostAnalysis;
+import dev.embedbench.costmodel.scenario.ScenarioLoader;
+import dev.embedbench.reports.cost.CostAnalysisAdapter;
+import dev.embedbench.reports.read.CostReportFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReportCommandTest {
+
+  @TempDir
+  Path tmp;
+
+  private int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      return new CommandLine(new Main()).execute(args);
+    } finally {
+      System.setOut(stdout);
+      System.setErr(stderr);
+    }
+  }
+
+  @Test
+  void writesTheReportIntoTheGivenDirectory() throws Exception {
+    Path runDir = tmp.resolve("run");
+    CostReportFiles.write(CostAnalysisAdapter.contents(CostAnalysis.of(ScenarioLoader.loadBundledArticle()),
+        Map.of()), runDir);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = run(out, err, "report", "--title", "Article", "--out", tmp.resolve("out").toString(),
+        runDir.toString());
+    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    assertTrue(Files.readString(tmp.resolve("out/report.html")).contains("<title>Article</title>"));
+    assertTrue(Files.isRegularFile(tmp.resolve("out/report.md")));
+    assertTrue(Files.isRegularFile(tmp.resolve("out/report-cost.csv")));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("report: " + tmp.resolve("out/report.html")));
+  }
+
+  @Test
+  void badDirectoryExitsWithAMessageNotAStackTrace() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = run(out, err, "report", tmp.resolve("missing").toString());
+    assertEquals(2, status);
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.startsWith("embedbench report: ") && message.contains("not a directory"), message);
+    assertTrue(!message.contains("Exception"), message);
+  }
+}

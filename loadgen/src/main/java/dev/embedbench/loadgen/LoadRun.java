@@ -1,0 +1,269 @@
+package dev.embedbench.loadgen;
+
+import dev.embedbench.loadgen.driver.ClosedLoopDriver;
+import dev.embedbench.loadgen.driver.Driver;
+import dev.embedbench.loadgen.driver.OpenLoopDriver;
+import dev.embedbench.loadgen.driver.RequestSender;
+import dev.embedbench.loadgen.driver.ResponseValidator;
+import dev.embedbench.loadgen.driver.TargetClient;
+import dev.embedbench.loadgen.driver.FailureClass;
+import dev.embedbench.loadgen.record.Counts;
+import dev.embedbench.loadgen.record.IntervalReporter;
+import dev.embedbench.loadgen.record.IntervalStats;
+import dev.embedbench.loadgen.record.Percentiles;
+import dev.embedbench.loadgen.record.RunClock;
+import dev.embedbench.loadgen.record.RunRecorder;
+import dev.embedbench.loadgen.result.EnvironmentInfo;
+import dev.embedbench.loadgen.result.ResultJson;
+import dev.embedbench.loadgen.result.RunFiles;
+import dev.embedbench.loadgen.result.RunSummary;
+import dev.embedbench.loadgen.workload.Workload;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * One bounded load run, from prepared workload to written run directory. {@link #execute()} blocks the
+ * calling thread (never an event loop) until the run ends: its duration or request bound reached, or
+ * {@link #stop} called (Ctrl-C, a sweep's early stop), in which case the results are marked partial.
+ * The results are written in every case, an error included.
+ */
+public final class LoadRun {
+
+  /** How long a stopped run waits for requests in flight before counting them as abandoned. */
+  private static final long STOP_DRAIN_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private final LoadConfig config;
+  private final Workload workload;
+  private final RunFiles files;
+  private final Path home;
+  private final Consumer<String> console;
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private Consumer<IntervalStats> intervalListener = stats -> { };
+  private String command = "";
+  private EnvironmentInfo environment;
+  private volatile String stopReason;
+  private volatile Driver driver;
+
+  /**
+   * @param home the embedbench checkout, for git's commit id
+   * @param console progress and summary lines
+   */
+  public LoadRun(LoadConfig config, Workload workload, Path outDir, Path home, Consumer<String> console) {
+    this.config = config;
+    this.workload = workload;
+    this.files = new RunFiles(outDir);
+    this.home = home;
+    this.console = console;
+  }
+
+  public LoadRun onInterval(Consumer<IntervalStats> listener) {
+    this.intervalListener = listener;
+    return this;
+  }
+
+  /** The command line that started the run, recorded in summary.json. */
+  public LoadRun command(String commandLine) {
+    this.command = commandLine;
+    return this;
+  }
+
+  /** The environment to record, when the caller captured it already (a sweep captures it once). */
+  public LoadRun environment(EnvironmentInfo captured) {
+    this.environment = captured;
+    return this;
+  }
+
+  public Path dir() {
+    return files.dir();
+  }
+
+  /** Ends the run early; its results are written and marked partial with this reason. Any thread. */
+  public void stop(String reason) {
+    if (finished.getCount() == 0) {
+      return;
+    }
+    if (stopReason == null) {
+      stopReason = reason;
+    }
+    Driver current = driver;
+    if (current != null) {
+      current.stop();
+    }
+  }
+
+  /** Waits until the results are written (for a shutdown hook); false if they were not in time. */
+  public boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
+    return finished.await(timeout, unit);
+  }
+
+  public RunSummary execute() throws IOException {
+    try {
+      return executeInside();
+    } finally {
+      finished.countDown();
+    }
+  }
+
+  private RunSummary executeInside() throws IOException {
+    Files.createDirectories(files.dir());
+    Instant startedAt = Instant.now();
+    ResultJson.write(files.file(RunFiles.CONFIG), config.describe());
+    if (environment == null) {
+      environment = EnvironmentInfo.capture(home);
+    }
+    ResultJson.write(files.file(RunFiles.ENVIRONMENT), environment);
+    int cores = Runtime.getRuntime().availableProcessors();
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(1, cores)));
+    try (TargetClient target = new TargetClient(vertx, config.targetUrl(), config.apiKey(), config.connections(),
+        config.requestTimeout())) {
+      String kind = probeKind(target);
+      RunRecorder recorder = new RunRecorder();
+      ResponseValidator validator = new ResponseValidator(
+          config.workload().dimensions() == null ? 0 : config.workload().dimensions(), config.checkNorm());
+      RequestSender sender = new RequestSender(target.http(), target.embeddingsRequest(), recorder, validator,
+          config.readValuesEvery());
+      long warmupNanos = config.warmup().toNanos();
+      long endNanos = warmupNanos + config.duration().toNanos();
+      RunClock clock = RunClock.startingNow(warmupNanos);
+      IntervalReporter reporter = new IntervalReporter(recorder, clock, config.ratePerSecond(), endNanos / 1e9,
+          TimeUnit.SECONDS.toNanos(1), files.intervalFiles(), console, intervalListener);
+      Context context = vertx.getOrCreateContext();
+      long maxRequests = config.maxRequests() == null ? Long.MAX_VALUE : config.maxRequests();
+      driver = config.mode() == LoadMode.OPEN
+          ? new OpenLoopDriver(context, config.arrival().sequence(config.ratePerSecond(), config.seed()), clock,
+              endNanos, maxRequests, config.maxOutstanding(), workload, sender, recorder)
+          : new ClosedLoopDriver(context, config.concurrency(), clock, endNanos, maxRequests, workload, sender,
+              recorder);
+      String failure = null;
+      long dispatchEndNanos;
+      long runEndNanos;
+      reporter.start();
+      try {
+        if (stopReason != null) {
+          driver.stop();
+        }
+        dispatchEndNanos = awaitDispatch(driver.start(), clock, endNanos);
+        drain(driver);
+        runEndNanos = clock.elapsedNanos();
+      } catch (RuntimeException e) {
+        failure = "fatal error: " + e;
+        driver.stop();
+        dispatchEndNanos = Math.min(clock.elapsedNanos(), endNanos);
+        runEndNanos = clock.elapsedNanos();
+      }
+      recorder.close();
+      var totals = reporter.finish();
+      String partialReason = failure != null ? failure : stopReason;
+      RunSummaryBuilder builder = new RunSummaryBuilder(config, workload, environment, command);
+      RunSummary summary = builder.build(startedAt, Instant.now(), target.baseUrl(), kind, totals,
+          recorder.failureSamples(), validator.dimensions(), warmupNanos, dispatchEndNanos, runEndNanos,
+          partialReason);
+      files.writeHgrm(RunFiles.RESPONSE_TIME_HGRM, totals.responseTime());
+      files.writeHgrm(RunFiles.SERVICE_TIME_HGRM, totals.serviceTime());
+      files.writeHgrm(RunFiles.SCHEDULE_LAG_HGRM, totals.scheduleLag());
+      ResultJson.write(files.file(RunFiles.SUMMARY), summary);
+      return summary;
+    } finally {
+      closeQuietly(vertx);
+    }
+  }
+
+  private String probeKind(TargetClient target) {
+    long waitMillis = Math.min(5_000, config.requestTimeout().toMillis());
+    try {
+      return target.probeKind(config.model()).toCompletionStage().toCompletableFuture()
+          .get(waitMillis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      return TargetClient.UNKNOWN_KIND;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return TargetClient.UNKNOWN_KIND;
+    }
+  }
+
+  /** Returns the end of the send window, as an offset from the run's start. */
+  private long awaitDispatch(java.util.concurrent.CompletableFuture<Long> dispatched, RunClock clock, long endNanos) {
+    // The driver ends itself at endNanos; the slack only guards against a stuck event loop.
+    long limitNanos = endNanos + TimeUnit.SECONDS.toNanos(10);
+    try {
+      return dispatched.get(limitNanos, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      stop("dispatcher did not finish in time");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("dispatcher failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop("interrupted");
+    }
+    return Math.min(clock.elapsedNanos(), endNanos);
+  }
+
+  /** Waits for requests in flight: up to the request timeout twice (pool wait, then response), or 1 s if stopped. */
+  private void drain(Driver running) {
+    long start = System.nanoTime();
+    long limitNanos = 2 * config.requestTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+    while (running.outstanding() > 0) {
+      long waited = System.nanoTime() - start;
+      if (waited > (stopReason != null ? STOP_DRAIN_NANOS : limitNanos)) {
+        return;
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stop("interrupted");
+        return;
+      }
+    }
+  }
+
+  private static void closeQuietly(Vertx vertx) {
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // The results are already written; a slow close only delays the exit.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The validity rules, applied to the measured window; each broken rule is one reason. */
+  static List<String> invalidReasons(LoadConfig config, Counts measured, double achievedRate,
+      Percentiles scheduleLag) {
+    List<String> reasons = new ArrayList<>();
+    if (measured.notSent() > 0) {
+      reasons.add(measured.notSent() + " scheduled requests were not sent (over " + config.maxOutstanding()
+          + " outstanding)");
+    }
+    if (config.mode() == LoadMode.OPEN) {
+      double budgetMillis = config.maxLagP99().toNanos() / 1e6;
+      if (scheduleLag.p99() > budgetMillis) {
+        reasons.add(String.format(java.util.Locale.ROOT,
+            "schedule lag p99 %.3f ms is over the %.3f ms budget: the generator could not keep the schedule",
+            scheduleLag.p99(), budgetMillis));
+      }
+      if (config.arrival() == dev.embedbench.loadgen.schedule.ArrivalProcess.CONSTANT
+          && achievedRate < 0.99 * config.ratePerSecond()) {
+        reasons.add(String.format(java.util.Locale.ROOT, "achieved rate %.2f/s is under 99%% of the target %.2f/s",
+            achievedRate, config.ratePerSecond()));
+      }
+    }
+    return reasons;
+  }
+
+  static String abandonedClass() {
+    return FailureClass.ABANDONED;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.embedbench.loadgen.driver;
+
+import dev.embedbench.loadgen.record.Phase;
+import dev.embedbench.loadgen.record.RunClock;
+import dev.embedbench.loadgen.record.RunRecorder;
+import dev.embedbench.loadgen.schedule.FireTimeSequence;
+import dev.embedbench.loadgen.workload.Workload;
+import io.vertx.core.Context;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends each request when the clock passes its intended time, whatever the server does. A timer wakes
+ * the dispatcher for the next due request; every request already due is sent at once, so when the
+ * generator falls behind it catches up without sliding the schedule, and the lag is recorded. A request
+ * that finds {@code maxOutstanding} requests unfinished is counted as not sent. All dispatching runs on
+ * one event-loop context.
+ */
+public final class OpenLoopDriver implements Driver {
+
+  /** Sends per turn of the event loop, so that responses are read between bursts. */
+  private static final int MAX_BURST = 256;
+
+  private final Context context;
+  private final FireTimeSequence schedule;
+  private final RunClock clock;
+  private final long endNanos;
+  private final long maxMeasuredRequests;
+  private final long maxOutstanding;
+  private final Workload workload;
+  private final RequestSender sender;
+  private final RunRecorder recorder;
+  private final AtomicLong outstanding = new AtomicLong();
+  private final CompletableFuture<Long> dispatched = new CompletableFuture<>();
+  private volatile boolean stopped;
+  private long index;
+  private long measuredScheduled;
+
+  /**
+   * @param endNanos offset from the run's start at which the schedule ends (warm-up plus duration)
+   * @param maxMeasuredRequests the most measured requests to schedule
+   */
+  public OpenLoopDriver(Context context, FireTimeSequence schedule, RunClock clock, long endNanos,
+      long maxMeasuredRequests, long maxOutstanding, Workload workload, RequestSender sender, RunRecorder recorder) {
+    this.context = context;
+    this.schedule = schedule;
+    this.clock = clock;
+    this.endNanos = endNanos;
+    this.maxMeasuredRequests = maxMeasuredRequests;
+    this.maxOutstanding = maxOutstanding;
+    this.workload = workload;
+    this.sender = sender;
+    this.recorder = recorder;
+  }
+
+  @Override
+  public CompletableFuture<Long> start() {
+    context.runOnContext(v -> dispatchDue());
+    return dispatched;
+  }
+
+  @Override
+  public void stop() {
+    stopped = true;
+    dispatched.complete(Math.min(clock.elapsedNanos(), endNanos));
+  }
+
+  @Override
+  public long outstanding() {
+    return outstanding.get();
+  }
+
+  private void dispatchDue() {
+    if (stopped) {
+      dispatched.complete(Math.min(clock.elapsedNanos(), endNanos));
+      return;
+    }
+    long nowNanos = clock.elapsedNanos();
+    for (int burst = 0; burst < MAX_BURST; burst++) {
+      long fireNanos = schedule.fireTimeNanos(index);
+      if (fireNanos >= endNanos || measuredScheduled >= maxMeasuredRequests) {
+        dispatched.complete(Math.min(fireNanos, endNanos));
+        return;
+      }
+      if (fireNanos > nowNanos) {
+        long delayMillis = Math.max(1, (fireNanos - nowNanos + 999_999) / 1_000_000);
+        context.owner().setTimer(delayMillis, id -> dispatchDue());
+        return;
+      }
+      dispatch(fireNanos);
+      nowNanos = clock.elapsedNanos();
+    }
+    context.runOnContext(v -> dispatchDue());
+  }
+
+  private void dispatch(long fireNanos) {
+    Phase phase = clock.phaseAt(fireNanos);
+    if (phase == Phase.MEASURE) {
+      measuredScheduled++;
+    }
+    long requestIndex = index++;
+    if (outstanding.get() >= maxOutstanding) {
+      recorder.notSent(phase);
+      return;
+    }
+    outstanding.incrementAndGet();
+    long intendedNanos = clock.startNanos() + fireNanos;
+    recorder.sent(phase, System.nanoTime() - intendedNanos);
+    sender.send(workload.request(requestIndex), requestIndex, intendedNanos, phase, outstanding::decrementAndGet);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.embedbench.loadgen.driver;
+
+import dev.embedbench.loadgen.record.Phase;
+import dev.embedbench.loadgen.record.RunRecorder;
+import dev.embedbench.loadgen.workload.PreparedRequest;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * Sends one prepared request and records its outcome: latencies on success, a failure class otherwise.
+ * The actual send time is taken when the pool has handed over a connection, so the service time leaves
+ * out the wait for a free connection, which the corrected response time includes.
+ */
+public final class RequestSender {
+
+  private static final int ERROR_DETAIL_CHARS = 300;
+
+  private final HttpClient client;
+  private final RequestOptions options;
+  private final RunRecorder recorder;
+  private final ResponseValidator validator;
+  private final long readValuesEvery;
+
+  /**
+   * @param options the POST to {@code <target>/embeddings} with its headers; shared, never modified
+   * @param readValuesEvery read and check vector values on one response in this many
+   */
+  public RequestSender(HttpClient client, RequestOptions options, RunRecorder recorder, ResponseValidator validator,
+      long readValuesEvery) {
+    if (readValuesEvery < 1) {
+      throw new IllegalArgumentException("readValuesEvery must be >= 1, got " + readValuesEvery);
+    }
+    this.client = client;
+    this.options = options;
+    this.recorder = recorder;
+    this.validator = validator;
+    this.readValuesEvery = readValuesEvery;
+  }
+
+  /**
+   * Sends request {@code index}; {@code done} runs once the outcome is recorded, on whichever event
+   * loop finished it.
+   *
+   * @param intendedNanos the intended send time on the {@link System#nanoTime()} clock
+   */
+  public void send(PreparedRequest request, long index, long intendedNanos, Phase phase, Runnable done) {
+    client.request(options).onComplete(connected -> {
+      if (connected.failed()) {
+        fail(phase, FailureClass.forThrowable(connected.cause()), connected.cause().toString(), done);
+        return;
+      }
+      HttpClientRequest httpRequest = connected.result();
+      long sendNanos = System.nanoTime();
+      httpRequest.send(request.body()).onComplete(answered -> {
+        if (answered.failed()) {
+          fail(phase, FailureClass.forThrowable(answered.cause()), answered.cause().toString(), done);
+          return;
+        }
+        HttpClientResponse response = answered.result();
+        response.body().onComplete(read -> {
+          long endNanos = System.nanoTime();
+          if (read.failed()) {
+            fail(phase, FailureClass.forThrowable(read.cause()), read.cause().toString(), done);
+            return;
+          }
+          complete(request, index, phase, intendedNanos, sendNanos, endNanos, response.statusCode(), read.result());
+          done.run();
+        });
+      });
+    });
+  }
+
+  private void complete(PreparedRequest request, long index, Phase phase, long intendedNanos, long sendNanos,
+      long endNanos, int status, Buffer body) {
+    if (status < 200 || status > 299) {
+      recorder.failed(phase, FailureClass.forStatus(status), "HTTP " + status + ": " + excerpt(body));
+      return;
+    }
+    String problem = validator.check(body, request.inputs(), index % readValuesEvery == 0);
+    if (problem != null) {
+      recorder.failed(phase, FailureClass.INVALID_BODY, problem);
+      return;
+    }
+    recorder.ok(phase, intendedNanos, sendNanos, endNanos, request.inputs(), request.estimatedTokens());
+  }
+
+  private void fail(Phase phase, String failureClass, String detail, Runnable done) {
+    recorder.failed(phase, failureClass, detail);
+    done.run();
+  }
+
+  private static String excerpt(Buffer body) {
+    String text = body.toString();
+    return text.length() <= ERROR_DETAIL_CHARS ? text : text.substring(0, ERROR_DETAIL_CHARS) + "...";
+  }
+}

@@ -1,0 +1,56 @@
+package dev.embedbench.loadgen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.embedbench.loadgen.record.Counts;
+import dev.embedbench.loadgen.record.Percentiles;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ValidityRulesTest {
+
+  private static final LoadConfig OPEN = TestConfigs.open("http://127.0.0.1:1/v1", 100, 4, Duration.ofSeconds(1),
+      Duration.ZERO);
+  private static final Counts CLEAN = new Counts(100, 0, 100, 200, 1000, Map.of());
+
+  private static Percentiles lagP99(double millis) {
+    return new Percentiles(100, 0.1, 0.2, millis, millis, millis, 0.1);
+  }
+
+  @Test
+  void aRunThatKeptItsScheduleIsValid() {
+    assertEquals(List.of(), LoadRun.invalidReasons(OPEN, CLEAN, 100, lagP99(1)));
+  }
+
+  @Test
+  void lagOverBudgetSlowRateAndUnsentRequestsEachMakeItInvalid() {
+    List<String> reasons = LoadRun.invalidReasons(OPEN, new Counts(90, 10, 90, 180, 900, Map.of()), 98.0,
+        lagP99(60));
+    assertEquals(3, reasons.size(), reasons.toString());
+    assertTrue(reasons.get(0).startsWith("10 scheduled requests were not sent"), reasons.get(0));
+    assertTrue(reasons.get(1).startsWith("schedule lag p99 60.000 ms is over the 50.000 ms budget"), reasons.get(1));
+    assertTrue(reasons.get(2).startsWith("achieved rate 98.00/s is under 99% of the target 100.00/s"),
+        reasons.get(2));
+  }
+
+  @Test
+  void closedLoopsHaveNoScheduleToKeep() {
+    LoadConfig closed = TestConfigs.closed("http://127.0.0.1:1/v1", 2, 2, Duration.ofSeconds(1), null);
+    assertEquals(List.of(), LoadRun.invalidReasons(closed, CLEAN, 3, lagP99(1000)));
+  }
+
+  @Test
+  void countsSubtractAndCountTheInFlightAsAbandoned() {
+    Counts later = new Counts(10, 1, 6, 12, 60, Map.of("http_503", 2L));
+    Counts earlier = new Counts(4, 0, 3, 6, 30, Map.of("http_503", 1L));
+    Counts delta = later.minus(earlier);
+    assertEquals(new Counts(6, 1, 3, 6, 30, Map.of("http_503", 1L)), delta);
+    assertEquals(11, later.scheduled());
+    Counts closed = later.withInFlightAs("abandoned");
+    assertEquals(Map.of("http_503", 2L, "abandoned", 2L), closed.failures());
+    assertEquals(closed.scheduled(), closed.ok() + closed.failed() + closed.notSent());
+  }
+}
