@@ -122,7 +122,7 @@ class ReportEndToEndTest {
             one(rows.get(i), "td[@data-metric='p99-ms']").getTextContent(), model + " step " + i + " p99");
         assertShows(steps.get(i).get("target_rate").doubleValue(),
             one(rows.get(i), "td[@data-metric='target-rate-per-s']").getTextContent(), model + " step " + i + " rate");
-        assertEquals(steps.get(i).get("pass").booleanValue() ? "yes" : "no", select(rows.get(i), "td").get(8)
+        assertEquals(steps.get(i).get("pass").booleanValue() ? "yes" : "no", select(rows.get(i), "td").get(9)
             .getTextContent(), model + " step " + i + " met SLO");
       }
     }
@@ -212,7 +212,7 @@ class ReportEndToEndTest {
           + "']/path");
       assertEquals(steps.size(), markers.size(), model + " one marker per step");
       for (Element marker : markers) {
-        JsonNode step = steps.get(Integer.parseInt(marker.getAttribute("data-step")));
+        JsonNode step = steps.get(Integer.parseInt(marker.getAttribute("data-step")) - 1);
         assertEquals(step.get("response_time_ms").get("p99").doubleValue(),
             Double.parseDouble(marker.getAttribute("data-p99-ms")));
         assertEquals(Boolean.toString(step.get("pass").booleanValue()), marker.getAttribute("data-met-slo"));
@@ -269,7 +269,7 @@ class ReportEndToEndTest {
     }
     assertTrue(markdown.contains("## Cost"));
     assertTrue(markdown.contains("## Claim audit"));
-    assertTrue(markdown.contains("| 8B annual cost from $/request x 5M/day |"));
+    assertTrue(markdown.contains("| 8B annual cost from \\$/request x 5M/day |"), "dollars escaped for GitHub");
     assertTrue(markdown.contains("| **INCONSISTENT** |"), "flagged verdicts stand out");
   }
 

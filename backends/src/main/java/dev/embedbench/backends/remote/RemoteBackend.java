@@ -70,6 +70,10 @@ public final class RemoteBackend implements EmbeddingBackend {
         min(target.timeout(), MAX_CONNECT_TIMEOUT));
   }
 
+  public RemoteTarget target() {
+    return target;
+  }
+
   @Override
   public ModelInfo info() {
     return target.info();

@@ -89,7 +89,7 @@ public final class CsvTables {
     List<String> headers = new ArrayList<>(List.of("model"));
     headers.addAll(PROVENANCE_HEADERS);
     headers.addAll(List.of("step", "target_rate_per_s", "achieved_rate_per_s", "response_p50_ms", "response_p99_ms",
-        "error_fraction", "met_slo", "slo_p99_ms", "slo_max_error_fraction"));
+        "error_fraction", "not_sent", "met_slo", "slo_p99_ms", "slo_max_error_fraction", "reasons"));
     try (CSVPrinter csv = printer(file, headers)) {
       for (ModelReport model : models) {
         if (model.sweep().isEmpty()) {
@@ -107,9 +107,11 @@ public final class CsvTables {
           record.add(stats.responseTime().p50Millis());
           record.add(stats.responseTime().p99Millis());
           record.add(stats.requests().errorFraction());
+          record.add(stats.requests().notSent());
           record.add(step.metSlo());
           record.add(sweep.slo().p99Millis());
           record.add(sweep.slo().maxErrorFraction());
+          record.add(String.join("; ", step.reasons()));
           csv.printRecord(record);
         }
       }

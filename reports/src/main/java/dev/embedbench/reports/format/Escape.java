@@ -37,7 +37,10 @@ public final class Escape {
     return out.toString();
   }
 
-  /** Escapes text for a Markdown table cell: pipes, backslashes, line breaks and inline-markup characters. */
+  /**
+   * Escapes text for a Markdown table cell: pipes, backslashes, line breaks, inline-markup characters, and
+   * {@code $}, which GitHub would otherwise read as the start of inline math in a row of dollar figures.
+   */
   public static String markdownCell(String text) {
     StringBuilder out = new StringBuilder(text.length() + 8);
     for (int i = 0; i < text.length(); i++) {
@@ -52,6 +55,7 @@ public final class Escape {
         case ']':
         case '<':
         case '>':
+        case '$':
           out.append('\\').append(c);
           break;
         case '\n':

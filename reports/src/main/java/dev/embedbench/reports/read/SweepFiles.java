@@ -49,7 +49,7 @@ final class SweepFiles {
       if (!SummaryFiles.isRunDirectory(stepDir)) {
         throw step.error("dir", "step directory " + stepDir + " has no " + SummaryFiles.SUMMARY_FILE);
       }
-      steps.add(new LoadgenSweep.Step(SummaryFiles.read(stepDir), step.bool("pass")));
+      steps.add(new LoadgenSweep.Step(SummaryFiles.read(stepDir), step.bool("pass"), reasons(step)));
     }
     String model = steps.get(0).run().model();
     for (LoadgenSweep.Step step : steps) {
@@ -59,6 +59,16 @@ final class SweepFiles {
     }
     Optional<Double> best = sweep.optionalNumber("best_rate");
     return new LoadgenSweep(dir, model, slo, best, steps);
+  }
+
+  private static List<String> reasons(JsonFields step) {
+    List<String> reasons = new ArrayList<>();
+    if (step.has("reasons")) {
+      for (int i = 0; i < step.arraySize("reasons"); i++) {
+        reasons.add(step.node().get("reasons").get(i).asText());
+      }
+    }
+    return reasons;
   }
 
   private static List<Path> stepDirectories(Path dir) {

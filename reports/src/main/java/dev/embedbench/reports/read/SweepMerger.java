@@ -9,6 +9,7 @@ import dev.embedbench.reports.model.SweepStep;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Turns one sweep, or the same sweep run by several concurrent load processes, into a model report. */
@@ -35,8 +36,13 @@ final class SweepMerger {
       int index = i;
       List<LoadgenRun> shards = sweeps.stream().map(sweep -> sweep.steps().get(index).run()).toList();
       RunStats stats = RunMerger.merge(shards);
-      boolean metSlo = sweeps.size() == 1 ? first.steps().get(i).metSlo() : meets(stats, first.slo());
-      steps.add(new SweepStep(i, stats, metSlo));
+      if (sweeps.size() == 1) {
+        LoadgenSweep.Step step = first.steps().get(i);
+        steps.add(new SweepStep(i + 1, stats, step.metSlo(), step.reasons()));
+      } else {
+        List<String> reasons = missed(stats, first.slo());
+        steps.add(new SweepStep(i + 1, stats, reasons.isEmpty(), reasons));
+      }
     }
     Optional<Double> best = sweeps.size() == 1
         ? first.bestRatePerSecond()
@@ -53,8 +59,17 @@ final class SweepMerger {
         .orElse(steps.get(0));
   }
 
-  private static boolean meets(RunStats stats, Slo slo) {
-    return stats.responseTime().p99Millis() <= slo.p99Millis()
-        && stats.requests().errorFraction() <= slo.maxErrorFraction();
+  /** Why merged figures miss the SLO, in the load generator's words; empty when they meet it. */
+  private static List<String> missed(RunStats stats, Slo slo) {
+    List<String> reasons = new ArrayList<>();
+    if (stats.responseTime().p99Millis() > slo.p99Millis()) {
+      reasons.add(String.format(Locale.ROOT, "merged p99 %.2f ms > SLO %.2f ms", stats.responseTime().p99Millis(),
+          slo.p99Millis()));
+    }
+    if (stats.requests().errorFraction() > slo.maxErrorFraction()) {
+      reasons.add(String.format(Locale.ROOT, "merged error rate %.4f > SLO %.4f", stats.requests().errorFraction(),
+          slo.maxErrorFraction()));
+    }
+    return reasons;
   }
 }

@@ -26,10 +26,17 @@ public final class SpectrumChart {
     double maxLatency = 0;
     double minLatency = Double.MAX_VALUE;
     for (ModelReport model : models) {
-      List<SpectrumPoint> points = model.headline().responseSpectrum().points();
-      maxQuantile = Math.max(maxQuantile, points.get(points.size() - 1).quantile());
-      maxLatency = Math.max(maxLatency, points.get(points.size() - 1).latencyMillis());
-      minLatency = Math.min(minLatency, Math.max(points.get(0).latencyMillis(), 1e-3));
+      for (SpectrumPoint point : model.headline().responseSpectrum().points()) {
+        maxQuantile = Math.max(maxQuantile, point.quantile());
+        maxLatency = Math.max(maxLatency, point.latencyMillis());
+        // Only positive latencies bound a log axis; a model with no successful request has none.
+        if (point.latencyMillis() > 0) {
+          minLatency = Math.min(minLatency, point.latencyMillis());
+        }
+      }
+    }
+    if (minLatency == Double.MAX_VALUE) {
+      minLatency = 0;
     }
     Scale x = new InverseTailScale(maxQuantile, AREA.left(), AREA.right());
     Scale y = LogScale.suits(minLatency, maxLatency, 30)

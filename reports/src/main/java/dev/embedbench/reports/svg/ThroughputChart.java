@@ -34,19 +34,23 @@ public final class ThroughputChart {
       Sweep sweep = model.sweep().orElseThrow();
       sloLines.add(sweep.slo().p99Millis());
       for (SweepStep step : sweep.steps()) {
-        minRate = Math.min(minRate, step.stats().achievedRatePerSecond());
-        maxRate = Math.max(maxRate, step.stats().achievedRatePerSecond());
-        minP99 = Math.min(minP99, step.stats().responseTime().p99Millis());
-        maxP99 = Math.max(maxP99, step.stats().responseTime().p99Millis());
+        double rate = step.stats().achievedRatePerSecond();
+        double p99 = step.stats().responseTime().p99Millis();
+        // Only positive values bound a log axis; a step with no successful request has p99 0.
+        minRate = rate > 0 ? Math.min(minRate, rate) : minRate;
+        maxRate = Math.max(maxRate, rate);
+        minP99 = p99 > 0 ? Math.min(minP99, p99) : minP99;
+        maxP99 = Math.max(maxP99, p99);
       }
     }
     minP99 = Math.min(minP99, sloLines.first());
     maxP99 = Math.max(maxP99, sloLines.last());
+    minRate = minRate == Double.MAX_VALUE ? 0 : minRate;
     Scale x = LogScale.suits(minRate, maxRate, 30)
         ? new LogScale(minRate, maxRate, AREA.left(), AREA.right())
         : new LinearScale(0, maxRate, true, AREA.left(), AREA.right());
-    Scale y = LogScale.suits(Math.max(minP99, 1e-3), maxP99, 30)
-        ? new LogScale(Math.max(minP99, 1e-3), maxP99, AREA.bottom(), AREA.top())
+    Scale y = LogScale.suits(minP99, maxP99, 30)
+        ? new LogScale(minP99, maxP99, AREA.bottom(), AREA.top())
         : new LinearScale(0, maxP99, true, AREA.bottom(), AREA.top());
 
     int legendRows = models.size() + sloLines.size();

@@ -49,7 +49,7 @@ public final class ReportTables {
 
   public static Table sweepSteps(List<ModelReport> models) {
     List<String> headers = List.of("Model", "Provenance", "Step", "Target rate (req/s)", "Achieved rate (req/s)",
-        "p50 (ms)", "p99 (ms)", "Error rate", "Met SLO", "SLO");
+        "p50 (ms)", "p99 (ms)", "Error rate", "Not sent", "Met SLO", "SLO", "Why not");
     List<Row> rows = new ArrayList<>();
     for (ModelReport model : models) {
       if (model.sweep().isEmpty()) {
@@ -69,8 +69,10 @@ public final class ReportTables {
             Cell.number("p50-ms", Figures.number(stats.responseTime().p50Millis())),
             Cell.number("p99-ms", Figures.number(stats.responseTime().p99Millis())),
             Cell.number("error-rate", Figures.percent(stats.requests().errorFraction())),
+            Cell.number("not-sent", Figures.number(stats.requests().notSent())),
             Cell.text("met-slo", step.metSlo() ? "yes" : "no"),
-            Cell.text("slo", slo))));
+            Cell.text("slo", slo),
+            Cell.text("reasons", String.join("; ", step.reasons())))));
       }
     }
     return new Table("table-sweep-steps", "Every sweep step, in the order it ran.", headers, rows);

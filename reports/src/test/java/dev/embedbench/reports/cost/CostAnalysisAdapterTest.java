@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.embedbench.costmodel.CostAnalysis;
 import dev.embedbench.costmodel.cost.CostReport;
 import dev.embedbench.costmodel.cost.DeploymentCost;
+import dev.embedbench.costmodel.scenario.MeasuredCapacities;
+import dev.embedbench.costmodel.scenario.Scenario;
 import dev.embedbench.costmodel.scenario.ScenarioLoader;
 import dev.embedbench.reports.ReportDocuments;
 import dev.embedbench.reports.ReportFiles;
@@ -88,30 +90,20 @@ class CostAnalysisAdapterTest {
     CostRow row = CostAnalysisAdapter.costSection(analysis.report(), Map.of(model, emulated)).rows().get(0);
     assertEquals("stated", row.provenanceLabel());
 
-    DeploymentCost stated = analysis.report().deployments().get(0);
-    CostReport measuredReport = withDeployments(analysis.report(), List.of(measured(stated, "measured (emulated)")));
+    // A sweep written by the load generator, read by the cost model as the 8B's measured capacity.
+    Path sweep = Path.of(getClass().getResource("/loadgen-golden-sweep").toURI());
+    try (var dirs = Files.list(sweep)) {
+      sweep = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+    Scenario measured = MeasuredCapacities.apply(ScenarioLoader.loadBundledArticle(), "qwen3-8b=" + sweep, null);
+    CostReport report = CostAnalysis.of(measured).report();
+    DeploymentCost eight = report.deployment("qwen3-8b");
+    assertEquals("measured (emulated)", eight.capacityProvenance());
+    int index = report.deployments().indexOf(eight);
     assertEquals("measured: emulated · GPU · A10G profile",
-        CostAnalysisAdapter.costSection(measuredReport, Map.of(model, emulated)).rows().get(0).provenanceLabel());
-    assertEquals("measured (emulated)",
-        CostAnalysisAdapter.costSection(measuredReport, Map.of()).rows().get(0).provenanceLabel(),
-        "without the run's provenance, the cost model's own label");
-  }
-
-  private static DeploymentCost measured(DeploymentCost d, String provenance) {
-    return new DeploymentCost(d.deploymentId(), d.modelId(), d.modelName(), d.gpuId(), d.priceLabel(),
-        d.priceSource(), d.pricePerGpuHourUsd(), d.capacityRequestsPerSecPerReplica(), provenance,
-        "sweep best rate", "runs/x/sweep.json", d.plannedRequestsPerSecPerReplica(), d.peakRequestsPerSec(),
-        d.replicasAtPeak(), d.gpuHoursPerDay(), d.usdPerHour(), d.usdPerYear(), d.usdPerMillionRequests(),
-        d.usdPerMillionTokens(), d.savingsVsBaselinePercent(), d.qualityBenchmark(), d.qualityScore(),
-        d.usdPerMillionRequestsPerQualityPoint(), d.marginalUsdPerYearPerQualityPoint(), d.flopsPerToken(),
-        d.rooflineUsdPerMillionTokens(), d.rooflineUsdPerYear(), d.costOverRooflineFactor(),
-        d.impliedMfuAtCapacityPercent(), d.weightsGb(), d.fitsInGpuMemory());
-  }
-
-  private static CostReport withDeployments(CostReport r, List<DeploymentCost> deployments) {
-    return new CostReport(r.scenarioName(), r.scenarioFile(), r.requestsPerDay(), r.peakToAverage(),
-        r.averageRequestsPerSec(), r.peakRequestsPerSec(), r.inputsPerRequest(), r.tokensPerInput(), r.tokensPerDay(),
-        r.targetUtilisation(), r.minReplicas(), r.scaling(), r.slo(), deployments.get(0).deploymentId(),
-        r.qualityBenchmark(), deployments, List.of(deployments.get(0).deploymentId()), List.of(), List.of());
+        CostAnalysisAdapter.costSection(report, Map.of(eight.modelName(), emulated)).rows().get(index)
+            .provenanceLabel());
+    assertEquals("measured (emulated)", CostAnalysisAdapter.costSection(report, Map.of()).rows().get(index)
+        .provenanceLabel(), "without the run's provenance, the cost model's own label");
   }
 }

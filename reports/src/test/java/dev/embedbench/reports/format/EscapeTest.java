@@ -16,5 +16,6 @@ class EscapeTest {
   @Test
   void markdownCellEscapesPipesAndInlineMarkup() {
     assertEquals("a \\| b \\*c\\* \\<b\\> d", Escape.markdownCell("a | b *c* <b>\nd"));
+    assertEquals("\\$5.47 and \\$24,966", Escape.markdownCell("$5.47 and $24,966"));
   }
 }
