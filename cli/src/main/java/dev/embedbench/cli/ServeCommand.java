@@ -156,7 +156,7 @@ public final class ServeCommand implements Callable<Integer> {
       out.printf("  %-24s %5d dims, max %d tokens per input, kind: %s%n", model.id(),
           model.dimensions(), model.maxInputTokens(), kindLabel(model.kind()));
       if (!model.aliases().isEmpty()) {
-        out.println("  " + " ".repeat(24) + " aliases: " + String.join(", ", model.aliases()));
+        out.println("  " + " ".repeat(24) + "  aliases: " + String.join(", ", model.aliases()));
       }
     }
     String example = models.isEmpty() ? "MODEL" : models.get(0).id();

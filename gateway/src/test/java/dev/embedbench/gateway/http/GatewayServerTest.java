@@ -223,6 +223,9 @@ class GatewayServerTest extends GatewayHttpTestBase {
     start();
     assertEquals(200, post("{\"model\":\"fake-embed\",\"input\":[\"a\",\"b\"]}").statusCode());
     assertEquals(400, post("{\"model\":\"whatever-a-client-sends\",\"input\":[]}").statusCode());
+    get("/health");
+    get("/ready");
+    get("/metrics");
     HttpResponse<Buffer> metrics = get("/metrics");
     assertEquals(200, metrics.statusCode());
     assertTrue(metrics.getHeader("Content-Type").startsWith("text/plain"));
@@ -236,6 +239,7 @@ class GatewayServerTest extends GatewayHttpTestBase {
     assertTrue(text.contains("embedbench_request_inputs_sum{model=\"fake-embed\"} 2.0"), text);
     assertTrue(text.contains("embedbench_prompt_tokens_total{model=\"fake-embed\"}"), text);
     assertTrue(text.contains("embedbench_requests_inflight"), text);
+    assertFalse(text.contains("status=\"200\",target=\"none\""), "probes and scrapes are not counted");
   }
 
   @Test
