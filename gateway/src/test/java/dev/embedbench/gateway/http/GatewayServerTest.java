@@ -63,6 +63,24 @@ class GatewayServerTest extends GatewayHttpTestBase {
   }
 
   @Test
+  void expectContinueIsAnswered() {
+    start();
+    // The client holds the body back until the server says 100 Continue, as curl does.
+    Buffer body = Buffer.buffer("{\"model\":\"fake-embed\",\"input\":\"" + "x".repeat(4000) + "\"}");
+    int status = await(vertx.createHttpClient()
+        .request(new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
+            .setPort(server.port()).setURI("/v1/embeddings"))
+        .compose(request -> {
+          request.putHeader("Expect", "100-continue")
+              .putHeader("Content-Length", Integer.toString(body.length()));
+          request.continueHandler(ignored -> request.end(body));
+          return request.sendHead().compose(sent -> request.response());
+        })
+        .map(response -> response.statusCode()));
+    assertEquals(200, status);
+  }
+
+  @Test
   void invalidJsonIs400() {
     start();
     assertError(post("{\"model\":\"fake-embed\",\"input\":"), 400, "invalid_request_error", null, null);
