@@ -109,7 +109,8 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       vertx.close();
       throw new StartFailure(EXIT_CONFIG, "configuration error: " + e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Future.await rethrows the cause as it is, checked ones (BindException) included.
       vertx.close();
       throw new StartFailure(EXIT_START,
           "could not start on " + server.host() + ":" + server.port() + ": " + describe(e));
@@ -131,7 +132,7 @@ public final class ServeCommand implements Callable<Integer> {
         server.shutdown().await(shutdownDeadline.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         vertx.close().await(5, TimeUnit.SECONDS);
         err.println("embedbench serve: stopped.");
-      } catch (TimeoutException | RuntimeException e) {
+      } catch (Exception e) {
         err.println("embedbench serve: shutdown did not finish cleanly: " + describe(e));
       }
       err.flush();
