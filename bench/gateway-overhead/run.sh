@@ -22,6 +22,9 @@ GATEWAY_INSTANCES="${GATEWAY_INSTANCES:-$(nproc)}"
 UPSTREAM_PORT="${UPSTREAM_PORT:-18101}"
 GATEWAY_PORT="${GATEWAY_PORT:-18102}"
 NGINX_PORT="${NGINX_PORT:-18103}"
+# emulator: `embedbench emulate` with fast-profile.yaml (the default); minimal: FastUpstream.java,
+# which answers without timers or queues and so shows the proxies' own ceiling.
+UPSTREAM="${UPSTREAM:-emulator}"
 
 for tool in wrk nginx curl java; do
   if ! command -v "$tool" >/dev/null; then
@@ -51,9 +54,9 @@ wait_for() {  # url, seconds
 }
 
 # --- the upstream --------------------------------------------------------------------------------
-# The emulator's fast profile when this build has the emulate command; otherwise the minimal
-# in-bench upstream (FastUpstream.java), and the results say which one ran.
-if "$root/embedbench" emulate --help >/dev/null 2>&1 && [ -f "$here/fast-profile.yaml" ]; then
+# The emulator's fast profile unless UPSTREAM=minimal (or this build lacks the emulate command);
+# the results say which one ran.
+if [ "$UPSTREAM" = emulator ] && "$root/embedbench" emulate --help >/dev/null 2>&1; then
   upstream_label="embedbench emulate, profile bench/gateway-overhead/fast-profile.yaml (EMULATED)"
   "$root/embedbench" emulate --profile "$here/fast-profile.yaml" --port "$UPSTREAM_PORT" \
     >"$tmp/upstream.log" 2>&1 &

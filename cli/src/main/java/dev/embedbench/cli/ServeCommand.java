@@ -109,7 +109,8 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       vertx.close();
       throw new StartFailure(EXIT_CONFIG, "configuration error: " + e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Future.await rethrows the cause as it is, checked ones (BindException) included.
       vertx.close();
       throw new StartFailure(EXIT_START,
           "could not start on " + server.host() + ":" + server.port() + ": " + describe(e));
@@ -131,7 +132,7 @@ public final class ServeCommand implements Callable<Integer> {
         server.shutdown().await(shutdownDeadline.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         vertx.close().await(5, TimeUnit.SECONDS);
         err.println("embedbench serve: stopped.");
-      } catch (TimeoutException | RuntimeException e) {
+      } catch (Exception e) {
         err.println("embedbench serve: shutdown did not finish cleanly: " + describe(e));
       }
       err.flush();
@@ -156,7 +157,7 @@ public final class ServeCommand implements Callable<Integer> {
       out.printf("  %-24s %5d dims, max %d tokens per input, kind: %s%n", model.id(),
           model.dimensions(), model.maxInputTokens(), kindLabel(model.kind()));
       if (!model.aliases().isEmpty()) {
-        out.println("  " + " ".repeat(24) + " aliases: " + String.join(", ", model.aliases()));
+        out.println("  " + " ".repeat(24) + "  aliases: " + String.join(", ", model.aliases()));
       }
     }
     String example = models.isEmpty() ? "MODEL" : models.get(0).id();

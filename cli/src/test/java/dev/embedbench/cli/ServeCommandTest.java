@@ -91,6 +91,22 @@ class ServeCommandTest {
   }
 
   @Test
+  void portInUseIsAMessageNotAStackTrace() throws IOException {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getByName("127.0.0.1"))) {
+      Path file = dir.resolve("ok.yaml");
+      Files.writeString(file, "routes:\n  - name: m\n    targets:\n      - type: remote\n"
+          + "        url: http://127.0.0.1:9\n"
+          + "        model: {name: m, dimensions: 4, max_input_tokens: 8}\n");
+      Run run = serve("--config", file.toString(), "--port", Integer.toString(taken.getLocalPort()));
+      assertEquals(ServeCommand.EXIT_START, run.exitCode(), run.err());
+      assertTrue(run.err().contains("could not start on 127.0.0.1:" + taken.getLocalPort()), run.err());
+      assertTrue(run.err().contains("Address already in use"), run.err());
+      assertFalse(run.err().contains("\tat "), run.err());
+    }
+  }
+
+  @Test
   void startsServesAndPrintsRoutesWithTheirKind() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {

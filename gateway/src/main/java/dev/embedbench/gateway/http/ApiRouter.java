@@ -26,6 +26,8 @@ final class ApiRouter {
   static final String READY = "/ready";
   static final String METRICS = "/metrics";
   static final Set<String> ENDPOINTS = Set.of(EMBEDDINGS, MODELS, HEALTH, READY, METRICS);
+  /** Probes and scrapes: logged, but not API traffic, so not in the request metrics. */
+  static final Set<String> PROBES = Set.of(HEALTH, READY, METRICS);
 
   private final EmbeddingService service;
   private final ServerConfig config;
@@ -59,7 +61,8 @@ final class ApiRouter {
   Router build(Vertx vertx) {
     Router router = Router.router(vertx);
     ApiFailureHandler failure = new ApiFailureHandler(config.maxBodyBytes());
-    router.route().handler(new RequestObserver(metrics, new AccessLog(config.accessLog()), ENDPOINTS));
+    router.route().handler(new RequestObserver(
+        metrics, new AccessLog(config.accessLog()), ENDPOINTS, PROBES));
     router.route().failureHandler(failure);
     // No route (404) and wrong method (405) are raised by the router itself, outside any route.
     router.errorHandler(404, failure);

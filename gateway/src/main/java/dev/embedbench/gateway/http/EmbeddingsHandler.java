@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
  */
 final class EmbeddingsHandler implements Handler<RoutingContext> {
 
-  /** Bodies above this are parsed on a worker (about 1 ms of Jackson work on this class of CPU). */
+  /** Bodies above this are parsed on a worker: large enough that parsing is no longer negligible. */
   static final int INLINE_PARSE_MAX_BYTES = 256 * 1024;
   /** Responses above this many float values are encoded on a worker. */
   static final int INLINE_ENCODE_MAX_VALUES = 64 * 1024;

@@ -22,16 +22,16 @@ public final class GatewayServer {
   private final Vertx vertx;
   private final EmbeddingService service;
   private final int port;
-  private final List<String> deployments;
+  private final String deploymentId;
   private final AtomicBoolean draining;
   private Future<Void> shutdown;
 
-  private GatewayServer(Vertx vertx, EmbeddingService service, int port, List<String> deployments,
+  private GatewayServer(Vertx vertx, EmbeddingService service, int port, String deploymentId,
       AtomicBoolean draining) {
     this.vertx = vertx;
     this.service = service;
     this.port = port;
-    this.deployments = List.copyOf(deployments);
+    this.deploymentId = deploymentId;
     this.draining = draining;
   }
 
@@ -58,7 +58,7 @@ public final class GatewayServer {
       return verticle;
     };
     return vertx.deployVerticle(factory, new DeploymentOptions().setInstances(instances))
-        .map(id -> new GatewayServer(vertx, service, verticles.get(0).actualPort(), List.of(id), draining));
+        .map(id -> new GatewayServer(vertx, service, verticles.get(0).actualPort(), id, draining));
   }
 
   public int port() {
@@ -69,8 +69,8 @@ public final class GatewayServer {
   public synchronized Future<Void> shutdown() {
     if (shutdown == null) {
       draining.set(true);
-      List<Future<Void>> undeployed = deployments.stream().map(vertx::undeploy).toList();
-      shutdown = Future.join(undeployed).transform(ignored -> service.close());
+      // Undeploying stops every instance, each shutting its server down gracefully.
+      shutdown = vertx.undeploy(deploymentId).transform(ignored -> service.close());
     }
     return shutdown;
   }

@@ -63,6 +63,24 @@ class GatewayServerTest extends GatewayHttpTestBase {
   }
 
   @Test
+  void expectContinueIsAnswered() {
+    start();
+    // The client holds the body back until the server says 100 Continue, as curl does.
+    Buffer body = Buffer.buffer("{\"model\":\"fake-embed\",\"input\":\"" + "x".repeat(4000) + "\"}");
+    int status = await(vertx.createHttpClient()
+        .request(new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
+            .setPort(server.port()).setURI("/v1/embeddings"))
+        .compose(request -> {
+          request.putHeader("Expect", "100-continue")
+              .putHeader("Content-Length", Integer.toString(body.length()));
+          request.continueHandler(ignored -> request.end(body));
+          return request.sendHead().compose(sent -> request.response());
+        })
+        .map(response -> response.statusCode()));
+    assertEquals(200, status);
+  }
+
+  @Test
   void invalidJsonIs400() {
     start();
     assertError(post("{\"model\":\"fake-embed\",\"input\":"), 400, "invalid_request_error", null, null);
@@ -223,6 +241,9 @@ class GatewayServerTest extends GatewayHttpTestBase {
     start();
     assertEquals(200, post("{\"model\":\"fake-embed\",\"input\":[\"a\",\"b\"]}").statusCode());
     assertEquals(400, post("{\"model\":\"whatever-a-client-sends\",\"input\":[]}").statusCode());
+    get("/health");
+    get("/ready");
+    get("/metrics");
     HttpResponse<Buffer> metrics = get("/metrics");
     assertEquals(200, metrics.statusCode());
     assertTrue(metrics.getHeader("Content-Type").startsWith("text/plain"));
@@ -236,6 +257,7 @@ class GatewayServerTest extends GatewayHttpTestBase {
     assertTrue(text.contains("embedbench_request_inputs_sum{model=\"fake-embed\"} 2.0"), text);
     assertTrue(text.contains("embedbench_prompt_tokens_total{model=\"fake-embed\"}"), text);
     assertTrue(text.contains("embedbench_requests_inflight"), text);
+    assertFalse(text.contains("status=\"200\",target=\"none\""), "probes and scrapes are not counted");
   }
 
   @Test
