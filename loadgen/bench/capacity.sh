@@ -51,30 +51,40 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"model":"bench","input":["A short sentence to embed for the capacity benchmark."]}'
 LUA
 target="http://127.0.0.1:$port/v1"
-echo "wrk: $connections connections, 2 threads, ${seconds}s" | tee "$out/capacity.txt"
-wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$out/post.lua" "$target/embeddings" | tee "$out/wrk.txt"
-wrk_rate=$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")
-
-# Closed loop at the same connections: the most the generator drives while recording every latency.
-"$root/embedbench" load --target "$target" --model bench --concurrency "$connections" --duration "${seconds}s" \
-  --warmup 2s --name closed --out "$out/closed" > "$out/closed.txt" || true
-closed_rate=$(python3 -c "import json;print(json.load(open('$out/closed/summary.json'))['throughput']['requests_per_s'])")
-
-# Open loop at 70% of wrk's rate: must hold the schedule (valid) with corrected latencies recorded.
-open_rate=$(python3 -c "print(round(0.7 * $wrk_rate))")
-"$root/embedbench" load --target "$target" --model bench --rate "$open_rate" --connections "$connections" \
-  --duration "${seconds}s" --warmup 2s --name open70 --out "$out/open70" > "$out/open70.txt" || true
-python3 - "$out" "$wrk_rate" "$closed_rate" "$open_rate" <<'PY' | tee -a "$out/capacity.txt"
-import json, sys
-out, wrk, closed, open_rate = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
-s = json.load(open(out + "/open70/summary.json"))
-print(f"wrk (closed loop, no CO correction):        {wrk:10.0f} req/s")
-print(f"embedbench closed loop, same connections:   {closed:10.0f} req/s  ({100 * closed / wrk:.0f}% of wrk)")
-print(f"embedbench open loop at 70% of wrk ({open_rate:.0f}/s): achieved {s['achieved_rate']:.0f} req/s, "
-      f"ok {s['throughput']['requests_per_s']:.0f} req/s ({100 * s['throughput']['requests_per_s'] / wrk:.0f}% of wrk), "
-      f"valid={s['valid']}, schedule lag p99 {s['schedule_lag_ms']['p99']} ms, "
-      f"corrected p99 {s['response_time_ms']['p99']} ms, not sent {s['requests']['not_sent']}")
-if not s["valid"]:
-    print("  invalid because: " + "; ".join(s["invalid_reasons"]))
+rounds="${BENCH_ROUNDS:-3}"
+# The machine is shared, so wrk and embedbench alternate, round after round, and each round's ratio is
+# taken from back-to-back runs; the summary gives every round and the median ratio.
+: > "$out/rounds.tsv"
+for round in $(seq 1 "$rounds"); do
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$out/post.lua" "$target/embeddings" > "$out/wrk-$round.txt"
+  wrk_rate=$(awk '/Requests\/sec/ {print $2}' "$out/wrk-$round.txt")
+  # Closed loop at the same connections: the most the generator drives while validating and recording.
+  "$root/embedbench" load --target "$target" --model bench --concurrency "$connections" --duration "${seconds}s" \
+    --warmup 8s --name closed --out "$out/closed-$round" > "$out/closed-$round.txt" || true
+  closed_rate=$(python3 -c "import json;print(json.load(open('$out/closed-$round/summary.json'))['throughput']['requests_per_s'])")
+  # Open loop at 70% of this round's wrk rate: the goal is to hold that schedule with corrected latencies.
+  open_rate=$(python3 -c "print(round(0.7 * $wrk_rate))")
+  "$root/embedbench" load --target "$target" --model bench --rate "$open_rate" --connections "$connections" \
+    --duration "${seconds}s" --warmup 8s --name open70 --out "$out/open70-$round" > "$out/open70-$round.txt" || true
+  printf '%s\t%s\t%s\t%s\n' "$round" "$wrk_rate" "$closed_rate" "$open_rate" >> "$out/rounds.tsv"
+done
+python3 - "$out" "$connections" "$seconds" <<'PY' | tee "$out/capacity.txt"
+import json, os, statistics, sys
+out, connections, seconds = sys.argv[1], sys.argv[2], sys.argv[3]
+print(f"capacity of the load generator: {connections} connections, {seconds} s per run, 1024-dim float response "
+      f"(about 22 KB) from nginx on 127.0.0.1; load average at the end {os.getloadavg()[0]:.1f} on "
+      f"{os.cpu_count()} cores")
+ratios = []
+for line in open(out + "/rounds.tsv"):
+    r, wrk, closed, open_rate = line.split()
+    wrk, closed = float(wrk), float(closed)
+    s = json.load(open(f"{out}/open70-{r}/summary.json"))
+    ok = s["throughput"]["requests_per_s"]
+    ratios.append(closed / wrk)
+    print(f"round {r}: wrk {wrk:9.0f} req/s | embedbench closed loop {closed:9.0f} req/s ({100 * closed / wrk:3.0f}% of wrk)"
+          f" | open loop at {open_rate}/s: ok {ok:9.0f} req/s ({100 * ok / wrk:3.0f}% of wrk), valid={s['valid']}, "
+          f"lag p99 {s['schedule_lag_ms']['p99']} ms, corrected p99 {s['response_time_ms']['p99']} ms, "
+          f"not sent {s['requests']['not_sent']}")
+print(f"median closed-loop ratio to wrk: {100 * statistics.median(ratios):.0f}%")
 PY
 echo "files: $out"
