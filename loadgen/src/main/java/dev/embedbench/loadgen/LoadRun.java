@@ -143,7 +143,7 @@ public final class LoadRun {
       long maxRequests = config.maxRequests() == null ? Long.MAX_VALUE : config.maxRequests();
       driver = config.mode() == LoadMode.OPEN
           ? new OpenLoopDriver(context, config.arrival().sequence(config.ratePerSecond(), config.seed()), clock,
-              endNanos, maxRequests, config.maxOutstanding(), workload, sender, recorder)
+              endNanos, maxRequests, config.maxOutstanding(), config.connections(), workload, sender, recorder)
           : new ClosedLoopDriver(context, config.concurrency(), clock, endNanos, maxRequests, workload, sender,
               recorder);
       String failure = null;
