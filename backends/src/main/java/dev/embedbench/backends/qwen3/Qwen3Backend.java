@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * Qwen3-Embedding in this JVM on DJL: GPU in fp16 when libtorch sees one, else CPU in fp32.
  *
- * <p>{@link #open} reads config.json and picks the device (cheap); {@link #start} loads the weights
+ * <p>{@link #open} reads config.json and picks the device, which initialises DJL's engine (blocking,
+ * seconds on first use: call it at startup, off the event loop); {@link #start} loads the weights
  * and tokenizer, checks memory and runs one warm-up batch on the inference thread; {@link #ready}
  * stays false until that is done. {@link #embed} may be called from any thread, typically a Vert.x
  * event loop: it only enqueues, and the future completes on the caller's Vert.x context. When the

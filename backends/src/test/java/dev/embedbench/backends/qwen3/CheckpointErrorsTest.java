@@ -9,14 +9,18 @@ import dev.embedbench.backends.qwen3.checkpoint.CheckpointException;
 import dev.embedbench.backends.qwen3.checkpoint.DType;
 import dev.embedbench.backends.qwen3.checkpoint.Qwen3Checkpoint;
 import dev.embedbench.backends.qwen3.checkpoint.Qwen3Config;
+import dev.embedbench.backends.qwen3.checkpoint.SafetensorsFile;
 import dev.embedbench.backends.qwen3.checkpoint.SafetensorsWriter;
+import dev.embedbench.backends.qwen3.checkpoint.TensorInfo;
 import dev.embedbench.backends.qwen3.model.MemoryCheck;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +82,7 @@ class CheckpointErrorsTest {
   void headerLongerThanFile() throws IOException {
     Path file = tinyModel().resolve("model.safetensors");
     byte[] bytes = Files.readAllBytes(file);
-    Files.write(file, java.util.Arrays.copyOf(bytes, 40));
+    Files.write(file, Arrays.copyOf(bytes, 40));
     assertMessage(failsToOpen(dir), "model.safetensors", "truncated safetensors header");
   }
 
@@ -100,7 +104,7 @@ class CheckpointErrorsTest {
   void dataCutShort() throws IOException {
     Path file = tinyModel().resolve("model.safetensors");
     byte[] bytes = Files.readAllBytes(file);
-    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+    Files.write(file, Arrays.copyOf(bytes, bytes.length - 100));
     assertMessage(failsToOpen(dir), "model.safetensors", "truncated safetensors file", "norm.weight");
   }
 
@@ -159,9 +163,9 @@ class CheckpointErrorsTest {
     for (DType dtype : DType.values()) {
       Path file = dir.resolve(dtype + ".safetensors");
       new SafetensorsWriter().add("x", dtype, new long[] {2, 4}, values).write(file);
-      var opened = dev.embedbench.backends.qwen3.checkpoint.SafetensorsFile.open(file);
-      var info = opened.tensors().get("x");
-      java.nio.FloatBuffer out = java.nio.FloatBuffer.allocate(8);
+      SafetensorsFile opened = SafetensorsFile.open(file);
+      TensorInfo info = opened.tensors().get("x");
+      FloatBuffer out = FloatBuffer.allocate(8);
       opened.readFloats(info, 0, 8, out);
       for (int i = 0; i < values.length; i++) {
         double tolerance = dtype == DType.F32 ? 0 : Math.abs(values[i]) * (dtype == DType.F16 ? 1e-3 : 8e-3) + 1e-7;

@@ -9,6 +9,7 @@ import dev.embedbench.backends.EmbeddingInput;
 import dev.embedbench.backends.qwen3.checkpoint.Qwen3Config;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -104,7 +105,7 @@ class InvarianceTest {
     for (String text : new String[] {"", "a", "<|endoftext|>x", "hello world"}) {
       int[] ids = embedder.tokens(new EmbeddingInput.Text(text));
       assertEquals(TinyCheckpoints.EOS, ids[ids.length - 1], text);
-      assertEquals(1, java.util.Arrays.stream(ids).filter(id -> id == TinyCheckpoints.EOS).count(), text);
+      assertEquals(1, Arrays.stream(ids).filter(id -> id == TinyCheckpoints.EOS).count(), text);
     }
   }
 

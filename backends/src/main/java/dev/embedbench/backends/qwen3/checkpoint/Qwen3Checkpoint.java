@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -68,7 +69,7 @@ public final class Qwen3Checkpoint {
       if (!ref.info().hasShape(expected.getValue())) {
         throw new CheckpointException(
             ref.file().path(), "tensor '" + ref.info().name() + "' has shape " + ref.info().shapeText()
-                + " but config.json implies " + java.util.Arrays.toString(expected.getValue()));
+                + " but config.json implies " + Arrays.toString(expected.getValue()));
       }
       needed.put(name, ref);
     }

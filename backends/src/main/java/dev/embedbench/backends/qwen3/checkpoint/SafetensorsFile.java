@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -166,7 +167,7 @@ public final class SafetensorsFile {
    * Decodes {@code count} elements of {@code tensor}, starting at element {@code first}, to fp32 into
    * {@code target} at its position. Maps only the bytes it reads.
    */
-  public void readFloats(TensorInfo tensor, long first, int count, java.nio.FloatBuffer target) {
+  public void readFloats(TensorInfo tensor, long first, int count, FloatBuffer target) {
     if (first < 0 || count < 0 || first + count > tensor.elements()) {
       throw new IllegalArgumentException(
           "elements [" + first + ", " + (first + count) + ") must lie within tensor '"

@@ -6,6 +6,7 @@ import dev.embedbench.backends.qwen3.checkpoint.CheckpointException;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
+import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class MemoryCheck {
     } catch (IOException | NumberFormatException e) {
       // Not Linux or unreadable: fall back to what the JVM reports.
     }
-    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
       return sun.getFreeMemorySize();
     }

@@ -21,6 +21,9 @@ import java.util.List;
  * grouped-query attention by repeat-interleave of the kv heads; causal plus padding mask added as a
  * finite negative; softmax in fp32; SwiGLU MLP; final norm.
  *
+ * <p>The residual stream stays in fp32 on every device: on GPU only the matmul inputs and weights are
+ * fp16, so the large activations some layers produce cannot overflow fp16's range between layers.
+ *
  * <p>Batches are padded on the right with the end-of-text id: every sequence then has positions 0..n-1
  * without per-row position ids, a padded query row still sees its real keys (so no row is fully
  * masked), and pooling gathers each row's last real token.
@@ -139,7 +142,8 @@ public final class Qwen3Model implements AutoCloseable {
     try (NDManager scope = manager.newSubManager()) {
       NDArray tokenIds = scope.create(ids, new Shape(batch, length));
       NDArray hidden = tokenIds.getNDArrayInternal()
-          .embedding(tokenIds, embedTokens, SparseFormat.DENSE).singletonOrThrow();
+          .embedding(tokenIds, embedTokens, SparseFormat.DENSE).singletonOrThrow()
+          .toType(DataType.FLOAT32, false);
       Rotary rotary = Rotary.create(scope, length, config.headDim(), config.ropeTheta(), dataType);
       NDArray mask = attentionMask(scope, padding, batch, length);
       for (LayerWeights layer : layers) {
@@ -219,11 +223,11 @@ public final class Qwen3Model implements AutoCloseable {
     NDArray attended = attention(layerScope, q, keysT, values, mask, batch, heads, length)
         .transpose(0, 2, 1, 3)
         .reshape(batch, length, (long) heads * headDim);
-    NDArray afterAttention = hidden.add(linear(attended, w.output()));
+    NDArray afterAttention = hidden.add(linear(attended, w.output()).toType(DataType.FLOAT32, false));
     NDList gateUp = linear(rmsNorm(afterAttention, w.postAttentionNorm()), w.gateUp())
         .split(new long[] {config.intermediateSize()}, 2);
     NDArray activated = Activation.swish(gateUp.get(0), 1f).mul(gateUp.get(1));
-    return afterAttention.add(linear(activated, w.down()));
+    return afterAttention.add(linear(activated, w.down()).toType(DataType.FLOAT32, false));
   }
 
   /** softmax(q kᵀ + mask) v with scores and softmax in fp32, over blocks of query rows when large. */
