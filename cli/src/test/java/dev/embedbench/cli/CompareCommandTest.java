@@ -71,22 +71,33 @@ class CompareCommandTest {
     assertTrue(console.contains("Report: " + runDir.resolve("report.html")), console);
   }
 
+  /**
+   * Which steps pass depends on how busy this machine is; whichever did, the report must show the step the
+   * reports module documents (the passing step at the highest achieved rate, else the first) with the
+   * figures of that step's summary.json.
+   */
   @Test
   void reportFiguresMatchTheSummaryFiles() throws IOException {
     Map<String, CSVRecord> rows = csvByModel(runDir.resolve("report-models.csv"));
     assertEquals(4, rows.size(), rows.keySet().toString());
     for (Map.Entry<String, CSVRecord> entry : rows.entrySet()) {
       JsonNode sweep = JSON.readTree(runDir.resolve(entry.getKey()).resolve("sweep.json").toFile());
-      assertFalse(sweep.path("best_rate").isNull(), entry.getKey() + ": no passing rate: " + sweep);
-      JsonNode best = passingStepAt(sweep, sweep.get("best_rate").asDouble());
-      JsonNode summary = JSON.readTree(runDir.resolve(entry.getKey()).resolve(best.get("dir").asText())
+      JsonNode shown = shownStep(sweep);
+      JsonNode summary = JSON.readTree(runDir.resolve(entry.getKey()).resolve(shown.get("dir").asText())
           .resolve("summary.json").toFile());
       CSVRecord row = entry.getValue();
       assertClose(summary.get("achieved_rate").asDouble(), row.get("achieved_rate_per_s"), entry.getKey());
       assertClose(summary.at("/response_time_ms/p50").asDouble(), row.get("response_p50_ms"), entry.getKey());
       assertClose(summary.at("/response_time_ms/p99").asDouble(), row.get("response_p99_ms"), entry.getKey());
       assertEquals(summary.at("/requests/ok").asLong(), Long.parseLong(row.get("ok")), entry.getKey());
+      assertEquals(summary.get("valid").asBoolean(), Boolean.parseBoolean(row.get("valid")), entry.getKey());
     }
+    List<CSVRecord> steps = records(runDir.resolve("report-sweep-steps.csv"));
+    int expected = 0;
+    for (String model : rows.keySet()) {
+      expected += JSON.readTree(runDir.resolve(model).resolve("sweep.json").toFile()).get("steps").size();
+    }
+    assertEquals(expected, steps.size(), "one report row per sweep step");
   }
 
   @Test
@@ -95,15 +106,22 @@ class CompareCommandTest {
     for (CSVRecord row : records(runDir.resolve("report-cost.csv"))) {
       cost.put(row.get("model").replace(" on article-0.95", ""), row);
     }
+    JsonNode run = JSON.readTree(runDir.resolve(ComparisonRun.RUN_FILE).toFile());
     for (String model : EMULATED) {
       CSVRecord row = cost.get(model);
       assertTrue(row != null, model + " not in the cost table: " + cost.keySet());
-      assertTrue(row.get("capacity_provenance").startsWith("measured: emulated"), row.toString());
-      double best = JSON.readTree(runDir.resolve(model).resolve("sweep.json").toFile()).get("best_rate").asDouble();
-      assertClose(best, row.get("capacity_requests_per_s"), model);
+      JsonNode best = JSON.readTree(runDir.resolve(model).resolve("sweep.json").toFile()).get("best_rate");
+      if (best.isNull()) {
+        // Nothing met the SLO on this (busy) machine: the stated capacity stays, labelled so, and the run says why.
+        assertEquals("stated", row.get("capacity_provenance"), row.toString());
+        assertTrue(run.get("cost_notes").toString().contains(model + ": no measured capacity"), run.toString());
+      } else {
+        assertTrue(row.get("capacity_provenance").startsWith("measured: emulated"), row.toString());
+        assertClose(best.asDouble(), row.get("capacity_requests_per_s"), model);
+      }
     }
     assertTrue(cost.keySet().stream().noneMatch(name -> name.contains("cpu")), cost.keySet().toString());
-    assertTrue(cost.get("Qwen3-Embedding-0.6B on A10G").get("capacity_provenance").equals("stated"));
+    assertEquals("stated", cost.get("Qwen3-Embedding-0.6B on A10G").get("capacity_provenance"));
     List<CSVRecord> audit = records(runDir.resolve("report-audit.csv"));
     assertTrue(audit.size() > 20, "the article's claim audit: " + audit.size() + " findings");
   }
@@ -122,7 +140,7 @@ class CompareCommandTest {
     String html = Files.readString(runDir.resolve("report.html"), StandardCharsets.UTF_8);
     String markdown = Files.readString(runDir.resolve("report.md"), StandardCharsets.UTF_8);
     for (String label : List.of("emulated · GPU · profile qwen3-embedding-8b-a10g",
-        "in-process · synthetic weights · CPU", "not priced as a GPU")) {
+        "in-process · synthetic weights · CPU", "not priced: a CPU is not a GPU")) {
       assertTrue(console.contains(label), label + " not in the console table:\n" + console);
       assertTrue(html.contains(label), label + " not in report.html");
       assertTrue(markdown.contains(label), label + " not in report.md");
@@ -157,13 +175,15 @@ class CompareCommandTest {
     System.out.println("compare report screenshot: " + screenshot);
   }
 
-  private static JsonNode passingStepAt(JsonNode sweep, double rate) {
+  private static JsonNode shownStep(JsonNode sweep) {
+    JsonNode shown = null;
     for (JsonNode step : sweep.get("steps")) {
-      if (step.get("pass").asBoolean() && step.get("rate").asDouble() == rate) {
-        return step;
+      if (step.get("pass").asBoolean()
+          && (shown == null || step.get("achieved_rate").asDouble() > shown.get("achieved_rate").asDouble())) {
+        shown = step;
       }
     }
-    throw new AssertionError("no passing step at the best rate " + rate + ": " + sweep);
+    return shown != null ? shown : sweep.get("steps").get(0);
   }
 
   static void assertClose(double expected, String actual, String what) {

@@ -42,7 +42,8 @@ public record CompareConfig(Path file, String title, Path scenario, Double reque
   /** The same comparison with the in-process model(s) loading {@code modelPath} ({@code --model-path}). */
   public CompareConfig withModelPath(Path modelPath) {
     List<ModelPlan> changed = models.stream().map(m -> m.inProcess() == null ? m
-        : new ModelPlan(m.name(), null, m.inProcess().withModelPath(modelPath), m.deployment(), m.gpu(), m.sweep()))
+        : new ModelPlan(m.name(), null, m.inProcess().withModelPath(modelPath), m.deployment(), m.gpu(), m.sweep(),
+            m.stepDuration()))
         .toList();
     return new CompareConfig(file, title, scenario, requestsPerDay, baseline, workload, slo, stepDuration,
         stepWarmup, maxScheduleLagP99, changed, quick);

@@ -35,7 +35,7 @@ public final class CompareConfigLoader {
   private static final Set<String> IN_PROCESS = Set.of("model_path", "synthetic", "device", "batching");
   private static final Set<String> BATCHING = Set.of("max_size", "max_tokens", "max_delay", "max_queued_inputs");
   private static final Set<String> SWEEP = Set.of("start", "factor", "max_rate", "max_steps", "bisect_steps",
-      "max_time");
+      "max_time", "step_duration");
   private static final Set<String> QUICK = Set.of("steps", "max_time_per_model", "synthetic");
 
   private CompareConfigLoader() {
@@ -63,7 +63,7 @@ public final class CompareConfigLoader {
 
     List<ModelPlan> models = new ArrayList<>();
     for (ConfigNode node : root.list("models")) {
-      models.add(model(node, dir, cap, quickPreset));
+      models.add(model(node, dir, cap, quickPreset, quickNode != null));
     }
     if (models.isEmpty()) {
       throw root.error("models", "must list at least one model");
@@ -86,7 +86,8 @@ public final class CompareConfigLoader {
     }
   }
 
-  private static ModelPlan model(ConfigNode node, Path dir, Duration cap, SyntheticPreset quickPreset) {
+  private static ModelPlan model(ConfigNode node, Path dir, Duration cap, SyntheticPreset quickPreset,
+      boolean quick) {
     node.requireOnlyKeys(MODEL);
     String name = node.text("name");
     String profile = node.optionalText("emulated").orElse(null);
@@ -99,8 +100,11 @@ public final class CompareConfigLoader {
     }
     InProcessPlan inProcess = node.has("in_process") ? inProcess(node.child("in_process"), dir, quickPreset) : null;
     try {
+      ConfigNode sweep = node.child("sweep");
+      // --quick's steps apply to every model alike.
+      Duration stepDuration = !quick && sweep.has("step_duration") ? duration(sweep, "step_duration") : null;
       return new ModelPlan(name, profile, inProcess, node.optionalText("deployment").orElse(null),
-          node.optionalText("gpu").orElse(null), sweep(node.child("sweep"), cap));
+          node.optionalText("gpu").orElse(null), sweep(sweep, cap), stepDuration);
     } catch (IllegalArgumentException e) {
       throw node.error(e.getMessage());
     }

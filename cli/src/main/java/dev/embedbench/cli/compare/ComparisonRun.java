@@ -7,6 +7,7 @@ import dev.embedbench.backends.qwen3.checkpoint.Qwen3Checkpoint;
 import dev.embedbench.backends.qwen3.checkpoint.Qwen3Config;
 import dev.embedbench.loadgen.LoadConfig;
 import dev.embedbench.loadgen.LoadMode;
+import dev.embedbench.loadgen.LoadRun;
 import dev.embedbench.loadgen.driver.TargetClient;
 import dev.embedbench.loadgen.result.RunFiles;
 import dev.embedbench.loadgen.schedule.ArrivalProcess;
@@ -27,6 +28,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * One comparison, start to finish, on the calling thread: checkpoints, gateway, one sweep per model in
@@ -53,6 +56,9 @@ public final class ComparisonRun {
   public record Result(Path runDir, ReportFiles report, String consoleTable, List<String> notes, boolean partial,
       Duration elapsed) {
   }
+
+  /** Unmeasured traffic to each emulated route before the first sweep. */
+  static final Duration WARM_UP = Duration.ofMillis(1500);
 
   private final CompareConfig config;
   private final Path home;
@@ -126,6 +132,7 @@ public final class ComparisonRun {
             .orElseThrow();
         provenance.put(model.name(), inProcessProvenance(model, entry.getValue()));
       }
+      warmUp(gateway.baseUrl());
       int index = 0;
       for (ModelPlan model : config.models()) {
         index++;
@@ -182,17 +189,48 @@ public final class ComparisonRun {
     String detail = synthetic && plan.modelPath() == null ? plan.synthetic().description()
         : "checkpoint " + dir.getFileName();
     if (model.deployment() == null) {
-      detail += gpu ? "; not priced (no deployment)" : "; this machine's CPU, not priced as a GPU";
+      detail += gpu ? "; not priced" : "; not priced: a CPU is not a GPU";
     }
     return new Provenance(TargetKind.IN_PROCESS, synthetic ? WeightsSource.SYNTHETIC : WeightsSource.REAL,
         gpu ? Device.GPU : Device.CPU, detail);
+  }
+
+  /**
+   * A fresh JVM runs the gateway, emulators and load generator interpreted at first: a few seconds of
+   * closed-loop traffic to each emulated route compiles the hot paths before anything is measured. Its
+   * results go to a temporary directory, deleted after, so that no report ever reads them.
+   */
+  private void warmUp(String baseUrl) throws IOException {
+    console.accept("warming up the gateway, emulators and load generator (" + WARM_UP.toMillis()
+        + " ms per emulated model, not measured)...");
+    Path dir = Files.createTempDirectory("embedbench-compare-warmup");
+    try {
+      for (ModelPlan model : config.models()) {
+        if (!model.emulated() || stopReason != null) {
+          continue;
+        }
+        LoadConfig warm = new LoadConfig("warmup", TargetClient.normalise(baseUrl), model.name(), null,
+            LoadMode.CLOSED, null, null, 2, 2, WARM_UP, null, Duration.ZERO, ComparisonGateway.TARGET_TIMEOUT,
+            config.workload(), 1, LoadConfig.DEFAULT_MAX_OUTSTANDING, LoadConfig.DEFAULT_MAX_LAG_P99, true,
+            LoadConfig.DEFAULT_READ_VALUES_EVERY);
+        new LoadRun(warm, Workload.prepare(config.workload(), model.name(), home), dir.resolve(model.name()), home,
+            line -> { }).execute();
+      }
+    } finally {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    }
   }
 
   private SweepResult sweep(ModelPlan model, String baseUrl, Path dir, int index) throws IOException {
     SweepPlan plan = model.sweep();
     LoadConfig base = new LoadConfig("compare-" + model.name().toLowerCase(Locale.ROOT),
         TargetClient.normalise(baseUrl), model.name(), null, LoadMode.OPEN, plan.startRate(), ArrivalProcess.CONSTANT,
-        null, 1, config.stepDuration(), null, config.stepWarmup(), ComparisonGateway.TARGET_TIMEOUT,
+        null, 1, model.stepDuration() != null ? model.stepDuration() : config.stepDuration(), null,
+        config.stepWarmup(), ComparisonGateway.TARGET_TIMEOUT,
         config.workload(), 1, LoadConfig.DEFAULT_MAX_OUTSTANDING, config.maxScheduleLagP99(), true,
         LoadConfig.DEFAULT_READ_VALUES_EVERY);
     Workload workload = Workload.prepare(config.workload(), model.name(), home);

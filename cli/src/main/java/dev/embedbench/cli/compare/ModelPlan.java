@@ -1,6 +1,7 @@
 package dev.embedbench.cli.compare;
 
 import dev.embedbench.loadgen.sweep.SweepPlan;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -14,9 +15,11 @@ import java.util.Objects;
  *     leave the model unpriced
  * @param gpu the catalog GPU to price it on, or null for the deployment's own
  * @param sweep the rate steps and the time budget of this model's sweep
+ * @param stepDuration this model's measured time per step, or null for the comparison's: a slow model
+ *     needs longer steps for as many samples
  */
 public record ModelPlan(String name, String emulatedProfile, InProcessPlan inProcess, String deployment,
-    String gpu, SweepPlan sweep) {
+    String gpu, SweepPlan sweep, Duration stepDuration) {
 
   public ModelPlan {
     Objects.requireNonNull(name, "name");

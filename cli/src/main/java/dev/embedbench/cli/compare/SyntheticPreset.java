@@ -9,9 +9,9 @@ import java.util.Locale;
  */
 public enum SyntheticPreset {
   /** Qwen3-Embedding-0.6B's exact shapes: the same FLOPs per token as the real model. */
-  QWEN3_0_6B("qwen3-0.6b", "random weights, Qwen3-Embedding-0.6B shapes"),
+  QWEN3_0_6B("qwen3-0.6b", "random weights, 0.6B shapes"),
   /** 4 layers of hidden 256: a few percent of the 0.6B's FLOPs, for {@code --quick}. */
-  SMALL("small", "random weights, small shapes (4 layers x 256; --quick)");
+  SMALL("small", "random weights, small shapes (--quick)");
 
   private final String id;
   private final String description;
