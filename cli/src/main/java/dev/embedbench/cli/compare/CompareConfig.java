@@ -18,11 +18,13 @@ import java.util.Objects;
  * @param stepDuration measured time of each sweep step
  * @param stepWarmup warm-up before each step, excluded from results
  * @param maxScheduleLagP99 a step whose own send schedule lagged more than this at p99 is invalid
+ * @param connections the load generator's most connections, at every step: enough that requests queue in the
+ *     server, not in the client's pool, at the slowest model's latency
  * @param quick whether the quick settings were applied
  */
 public record CompareConfig(Path file, String title, Path scenario, Double requestsPerDay, String baseline,
     WorkloadSpec workload, Slo slo, Duration stepDuration, Duration stepWarmup, Duration maxScheduleLagP99,
-    List<ModelPlan> models, boolean quick) {
+    int connections, List<ModelPlan> models, boolean quick) {
 
   public CompareConfig {
     Objects.requireNonNull(file, "file");
@@ -30,6 +32,9 @@ public record CompareConfig(Path file, String title, Path scenario, Double reque
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(workload, "workload");
     Objects.requireNonNull(slo, "slo");
+    if (connections < 1) {
+      throw new IllegalArgumentException("connections must be >= 1, was " + connections);
+    }
     models = List.copyOf(models);
     if (models.isEmpty()) {
       throw new IllegalArgumentException("a comparison needs at least one model");
@@ -46,6 +51,6 @@ public record CompareConfig(Path file, String title, Path scenario, Double reque
             m.stepDuration()))
         .toList();
     return new CompareConfig(file, title, scenario, requestsPerDay, baseline, workload, slo, stepDuration,
-        stepWarmup, maxScheduleLagP99, changed, quick);
+        stepWarmup, maxScheduleLagP99, connections, changed, quick);
   }
 }

@@ -30,13 +30,16 @@ public final class CompareConfigLoader {
       "steps", "models", "quick");
   private static final Set<String> WORKLOAD = Set.of("source", "inputs_per_request", "tokens", "encoding_format");
   private static final Set<String> SLO = Set.of("p99", "max_error_rate");
-  private static final Set<String> STEPS = Set.of("duration", "warmup", "max_schedule_lag_p99");
+  private static final Set<String> STEPS = Set.of("duration", "warmup", "max_schedule_lag_p99", "connections");
   private static final Set<String> MODEL = Set.of("name", "emulated", "in_process", "deployment", "gpu", "sweep");
   private static final Set<String> IN_PROCESS = Set.of("model_path", "synthetic", "device", "batching");
   private static final Set<String> BATCHING = Set.of("max_size", "max_tokens", "max_delay", "max_queued_inputs");
   private static final Set<String> SWEEP = Set.of("start", "factor", "max_rate", "max_steps", "bisect_steps",
       "max_time", "step_duration");
   private static final Set<String> QUICK = Set.of("steps", "max_time_per_model", "synthetic");
+
+  /** Enough for 500 requests/s at 250 ms, or 2 requests/s at a minute. */
+  static final int DEFAULT_CONNECTIONS = 128;
 
   private CompareConfigLoader() {
   }
@@ -80,7 +83,7 @@ public final class CompareConfigLoader {
           workload(root.child("workload")), slo(root.child("slo")), duration(steps, "duration"),
           steps.has("warmup") ? nonNegativeDuration(steps, "warmup") : Duration.ZERO,
           steps.has("max_schedule_lag_p99") ? duration(steps, "max_schedule_lag_p99") : Duration.ofMillis(10),
-          models, quick);
+          steps.has("connections") ? steps.positiveInt("connections") : DEFAULT_CONNECTIONS, models, quick);
     } catch (IllegalArgumentException e) {
       throw root.error("models", e.getMessage());
     }

@@ -236,7 +236,7 @@ public final class ComparisonRun {
     Workload workload = Workload.prepare(config.workload(), model.name(), home);
     String prefix = String.format(Locale.ROOT, "[%d/%d] %s ", index, config.models().size(), model.name());
     Sweep sweep = new Sweep(base, workload, plan, new dev.embedbench.loadgen.sweep.Slo(config.slo().p99Ms(),
-        config.slo().maxErrorRate()), null, dir, home, line -> console.accept(prefix + line))
+        config.slo().maxErrorRate()), config.connections(), dir, home, line -> console.accept(prefix + line))
         .command("embedbench compare --config " + config.file() + (config.quick() ? " --quick" : ""));
     current = sweep;
     if (stopReason != null) {

@@ -32,7 +32,7 @@ class ComparisonInterruptTest {
     List<ModelPlan> emulated = full.models().stream().filter(ModelPlan::emulated).limit(2).toList();
     CompareConfig config = new CompareConfig(full.file(), full.title(), full.scenario(), full.requestsPerDay(),
         full.baseline(), full.workload(), full.slo(), full.stepDuration(), full.stepWarmup(),
-          full.maxScheduleLagP99(), emulated, true);
+          full.maxScheduleLagP99(), full.connections(), emulated, true);
     AtomicBoolean stopping = new AtomicBoolean();
     ComparisonRun[] run = new ComparisonRun[1];
     run[0] = new ComparisonRun(config, HOME, new SyntheticCheckpoints(tmp.resolve("cache"), null), line -> {
