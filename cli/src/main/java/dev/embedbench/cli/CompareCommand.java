@@ -7,12 +7,15 @@ import dev.embedbench.cli.compare.ComparisonRun;
 import dev.embedbench.cli.compare.SyntheticCheckpoints;
 import dev.embedbench.costmodel.config.ConfigException;
 import dev.embedbench.loadgen.workload.WorkloadException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,6 +33,7 @@ import picocli.CommandLine.Spec;
 public final class CompareCommand implements Callable<Integer> {
 
   static final String DEFAULT_CONFIG = "configs/compare/article.yaml";
+  static final int EXIT_ERROR = 1;
 
   @Option(names = "--config", paramLabel = "FILE",
       description = "Comparison YAML (default: " + DEFAULT_CONFIG + " under the embedbench home)")
@@ -71,10 +75,12 @@ public final class CompareCommand implements Callable<Integer> {
           stdout.println(line);
           stdout.flush();
         });
+    // On Ctrl-C the JVM exits once this hook returns: it waits until the report is written and printed.
+    CountDownLatch printed = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       run.stop("interrupted (signal)");
       try {
-        if (run.awaitFinished(60, TimeUnit.SECONDS)) {
+        if (printed.await(90, TimeUnit.SECONDS)) {
           err.println("embedbench compare: stopped; partial results in " + runDir);
           err.flush();
         }
@@ -83,16 +89,25 @@ public final class CompareCommand implements Callable<Integer> {
       }
     }, "embedbench-compare-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    ComparisonRun.Result result;
     try {
-      result = run.run(runDir);
+      ComparisonRun.Result result = run.run(runDir);
+      print(result, stdout);
+      return result.partial() ? LoadCommand.EXIT_INVALID : 0;
     } catch (ConfigException | dev.embedbench.gateway.config.ConfigException | CheckpointException
         | WorkloadException | IllegalArgumentException e) {
       err.println("embedbench compare: " + e.getMessage());
       return LoadCommand.EXIT_USAGE;
+    } catch (IOException | TimeoutException e) {
+      err.println("embedbench compare: " + e.getMessage());
+      return EXIT_ERROR;
     } finally {
+      err.flush();
+      printed.countDown();
       LoadCommand.removeHook(hook);
     }
+  }
+
+  private static void print(ComparisonRun.Result result, PrintWriter stdout) {
     stdout.println();
     stdout.print(result.consoleTable());
     if (!result.notes().isEmpty()) {
@@ -102,13 +117,12 @@ public final class CompareCommand implements Callable<Integer> {
     }
     stdout.println();
     stdout.println("Labels: 'emulated' rows are latency profiles standing in for the article's A10G servers, not"
-        + " measurements of a GPU; 'in-process' rows ran on this machine" + "'s CPU ('synthetic weights': random"
-        + " weights of the model's shapes, so speed is real but vectors are meaningless).");
+        + " measurements of a GPU; 'in-process' rows ran in this process on this machine, on the device shown"
+        + " ('synthetic weights': random weights of the model's shapes: real speed, meaningless vectors).");
     stdout.printf(Locale.ROOT, "%s in %.0f s. Report: %s%n", result.partial() ? "PARTIAL comparison" : "Comparison",
         result.elapsed().toMillis() / 1000.0, result.report().html());
     stdout.println("Also: " + result.report().markdown() + " and the CSV files beside it; run files in "
         + result.runDir());
     stdout.flush();
-    return result.partial() ? LoadCommand.EXIT_INVALID : 0;
   }
 }

@@ -16,7 +16,6 @@ import dev.embedbench.gateway.http.GatewayServer;
 import dev.embedbench.gateway.routing.Gateway;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,14 +89,18 @@ public final class ComparisonGateway implements AutoCloseable {
     return baseUrl;
   }
 
-  /** Drains the server, closes every backend (emulators, the in-process model), then Vert.x. */
+  /** Drains the server, closes every backend (emulators, the in-process model), then Vert.x; waits for each. */
   @Override
   public void close() {
-    Future<Void> closed = server.shutdown().eventually(() -> vertx.close());
     try {
-      closed.await(15, TimeUnit.SECONDS);
+      server.shutdown().await(15, TimeUnit.SECONDS);
     } catch (TimeoutException | RuntimeException e) {
-      vertx.close();
+      // Vert.x closes what is left below.
+    }
+    try {
+      vertx.close().await(15, TimeUnit.SECONDS);
+    } catch (TimeoutException | RuntimeException e) {
+      // A close that did not finish in time leaves nothing this run still needs.
     }
   }
 }
