@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         CostCommand.class,
         EmulateCommand.class,
         ReportCommand.class,
+        EmbedCommand.class,
     })
 public final class Main implements Runnable {
 
