@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         LoadCommand.class,
         SweepCommand.class,
+        MergeCommand.class,
     })
 public final class Main implements Runnable {
 
