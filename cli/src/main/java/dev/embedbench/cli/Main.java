@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         EmulateCommand.class,
         ReportCommand.class,
         EmbedCommand.class,
+        MergeCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -6,7 +6,6 @@ import dev.embedbench.loadgen.driver.OpenLoopDriver;
 import dev.embedbench.loadgen.driver.RequestSender;
 import dev.embedbench.loadgen.driver.ResponseValidator;
 import dev.embedbench.loadgen.driver.TargetClient;
-import dev.embedbench.loadgen.driver.FailureClass;
 import dev.embedbench.loadgen.record.Counts;
 import dev.embedbench.loadgen.record.IntervalReporter;
 import dev.embedbench.loadgen.record.IntervalStats;
@@ -143,7 +142,7 @@ public final class LoadRun {
       long maxRequests = config.maxRequests() == null ? Long.MAX_VALUE : config.maxRequests();
       driver = config.mode() == LoadMode.OPEN
           ? new OpenLoopDriver(context, config.arrival().sequence(config.ratePerSecond(), config.seed()), clock,
-              endNanos, maxRequests, config.maxOutstanding(), workload, sender, recorder)
+              endNanos, maxRequests, config.maxOutstanding(), config.connections(), workload, sender, recorder)
           : new ClosedLoopDriver(context, config.concurrency(), clock, endNanos, maxRequests, workload, sender,
               recorder);
       String failure = null;
@@ -261,9 +260,5 @@ public final class LoadRun {
       }
     }
     return reasons;
-  }
-
-  static String abandonedClass() {
-    return FailureClass.ABANDONED;
   }
 }

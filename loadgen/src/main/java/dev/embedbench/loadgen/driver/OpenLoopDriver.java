@@ -6,15 +6,18 @@ import dev.embedbench.loadgen.record.RunRecorder;
 import dev.embedbench.loadgen.schedule.FireTimeSequence;
 import dev.embedbench.loadgen.workload.Workload;
 import io.vertx.core.Context;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends each request when the clock passes its intended time, whatever the server does. A timer wakes
- * the dispatcher for the next due request; every request already due is sent at once, so when the
- * generator falls behind it catches up without sliding the schedule, and the lag is recorded. A request
- * that finds {@code maxOutstanding} requests unfinished is counted as not sent. All dispatching runs on
- * one event-loop context.
+ * the dispatcher for the next due request; every request already due is dispatched at once, so when the
+ * generator falls behind it catches up without sliding the schedule, and the lag is recorded. A due
+ * request that finds every connection busy waits in a backlog here (cheaper than the client pool's wait
+ * queue and its timers) and goes out as soon as one frees; its wait counts in the corrected response
+ * time. A request that finds {@code maxOutstanding} requests unfinished is counted as not sent.
+ * Dispatching and the backlog belong to one event-loop thread; completions from other threads hop to it.
  */
 public final class OpenLoopDriver implements Driver {
 
@@ -30,7 +33,11 @@ public final class OpenLoopDriver implements Driver {
   private final Workload workload;
   private final RequestSender sender;
   private final RunRecorder recorder;
+  private final int connections;
   private final AtomicLong outstanding = new AtomicLong();
+  private final ArrayDeque<Due> backlog = new ArrayDeque<>();
+  private int sending;
+  private Thread dispatcherThread;
   private final CompletableFuture<Long> dispatched = new CompletableFuture<>();
   private volatile boolean stopped;
   private long index;
@@ -41,8 +48,10 @@ public final class OpenLoopDriver implements Driver {
    * @param maxMeasuredRequests the most measured requests to schedule
    */
   public OpenLoopDriver(Context context, FireTimeSequence schedule, RunClock clock, long endNanos,
-      long maxMeasuredRequests, long maxOutstanding, Workload workload, RequestSender sender, RunRecorder recorder) {
+      long maxMeasuredRequests, long maxOutstanding, int connections, Workload workload, RequestSender sender,
+      RunRecorder recorder) {
     this.context = context;
+    this.connections = connections;
     this.schedule = schedule;
     this.clock = clock;
     this.endNanos = endNanos;
@@ -70,7 +79,11 @@ public final class OpenLoopDriver implements Driver {
     return outstanding.get();
   }
 
+  /** A request that is due but waits for a free connection. */
+  private record Due(long index, long intendedNanos, Phase phase) {}
+
   private void dispatchDue() {
+    dispatcherThread = Thread.currentThread();
     if (stopped) {
       dispatched.complete(Math.min(clock.elapsedNanos(), endNanos));
       return;
@@ -106,6 +119,33 @@ public final class OpenLoopDriver implements Driver {
     outstanding.incrementAndGet();
     long intendedNanos = clock.startNanos() + fireNanos;
     recorder.sent(phase, System.nanoTime() - intendedNanos);
-    sender.send(workload.request(requestIndex), requestIndex, intendedNanos, phase, outstanding::decrementAndGet);
+    if (sending < connections) {
+      send(requestIndex, intendedNanos, phase);
+    } else {
+      backlog.add(new Due(requestIndex, intendedNanos, phase));
+    }
+  }
+
+  private void send(long requestIndex, long intendedNanos, Phase phase) {
+    sending++;
+    sender.send(workload.request(requestIndex), requestIndex, intendedNanos, phase, this::finished);
+  }
+
+  private void finished() {
+    outstanding.decrementAndGet();
+    if (Thread.currentThread() == dispatcherThread) {
+      release();
+    } else {
+      context.runOnContext(v -> release());
+    }
+  }
+
+  /** A connection is free: the oldest waiting request takes it. */
+  private void release() {
+    sending--;
+    Due next = backlog.poll();
+    if (next != null) {
+      send(next.index(), next.intendedNanos(), next.phase());
+    }
   }
 }

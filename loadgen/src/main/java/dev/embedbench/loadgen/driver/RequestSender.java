@@ -11,6 +11,8 @@ import io.vertx.core.http.RequestOptions;
 
 /**
  * Sends one prepared request and records its outcome: latencies on success, a failure class otherwise.
+ * Every 2xx response is checked as it streams in ({@link EmbeddingScan}: count and dimension); one in
+ * {@code readValuesEvery} is parsed in full and its values checked ({@link ResponseValidator}).
  * The actual send time is taken when the pool has handed over a connection, so the service time leaves
  * out the wait for a free connection, which the corrected response time includes.
  */
@@ -60,26 +62,60 @@ public final class RequestSender {
           return;
         }
         HttpClientResponse response = answered.result();
+        int status = response.statusCode();
+        if (status >= 200 && status <= 299 && index % readValuesEvery != 0) {
+          scan(response, request, phase, intendedNanos, sendNanos, done);
+          return;
+        }
         response.body().onComplete(read -> {
           long endNanos = System.nanoTime();
           if (read.failed()) {
             fail(phase, FailureClass.forThrowable(read.cause()), read.cause().toString(), done);
             return;
           }
-          complete(request, index, phase, intendedNanos, sendNanos, endNanos, response.statusCode(), read.result());
+          complete(request, phase, intendedNanos, sendNanos, endNanos, status, read.result());
           done.run();
         });
       });
     });
   }
 
-  private void complete(PreparedRequest request, long index, Phase phase, long intendedNanos, long sendNanos,
-      long endNanos, int status, Buffer body) {
+  /** The common case: a 2xx response checked as it streams in, never copied into one buffer. */
+  private void scan(HttpClientResponse response, PreparedRequest request, Phase phase, long intendedNanos,
+      long sendNanos, Runnable done) {
+    EmbeddingScan scan = validator.newScan();
+    boolean[] ended = new boolean[1];
+    response.handler(scan::feed);
+    response.exceptionHandler(failure -> {
+      if (!ended[0]) {
+        ended[0] = true;
+        fail(phase, FailureClass.forThrowable(failure), failure.toString(), done);
+      }
+    });
+    response.endHandler(v -> {
+      long endNanos = System.nanoTime();
+      if (ended[0]) {
+        return;
+      }
+      ended[0] = true;
+      String problem = scan.finish(request.inputs());
+      if (problem != null) {
+        recorder.failed(phase, FailureClass.INVALID_BODY, problem);
+      } else {
+        recorder.ok(phase, intendedNanos, sendNanos, endNanos, request.inputs(), request.estimatedTokens());
+      }
+      done.run();
+    });
+  }
+
+  /** Error responses (kept for their message) and sampled responses (parsed in full, values checked). */
+  private void complete(PreparedRequest request, Phase phase, long intendedNanos, long sendNanos, long endNanos,
+      int status, Buffer body) {
     if (status < 200 || status > 299) {
       recorder.failed(phase, FailureClass.forStatus(status), "HTTP " + status + ": " + excerpt(body));
       return;
     }
-    String problem = validator.check(body, request.inputs(), index % readValuesEvery == 0);
+    String problem = validator.check(body, request.inputs(), true);
     if (problem != null) {
       recorder.failed(phase, FailureClass.INVALID_BODY, problem);
       return;

@@ -35,6 +35,11 @@ public final class ResponseValidator {
     return dimensions.get();
   }
 
+  /** A byte-level check of one response as it arrives, sharing this validator's dimension. */
+  EmbeddingScan newScan() {
+    return new EmbeddingScan(dimensions);
+  }
+
   /** Returns null when the body is valid, else the problem in a few words. */
   public String check(Buffer body, int expectedInputs, boolean readValues) {
     try (JsonParser parser = JSON.createParser(body.getBytes())) {

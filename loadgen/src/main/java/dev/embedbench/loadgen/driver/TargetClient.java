@@ -39,10 +39,11 @@ public final class TargetClient implements AutoCloseable {
     this.baseUrl = normalise(baseUrl);
     this.apiKey = apiKey;
     this.timeout = timeout;
-    int eventLoops = Math.max(1, Math.min(connections, Runtime.getRuntime().availableProcessors()));
+    // Connections live on the event loop of the context that asks for them (the driver's), so that
+    // responses are handled where they are read, with no hop between threads.
     this.client = vertx.createHttpClient(
         new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
-        new PoolOptions().setHttp1MaxSize(connections).setEventLoopSize(eventLoops).setMaxWaitQueueSize(-1));
+        new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
   }
 
   /** Checks the URL's shape and drops a trailing slash. */

@@ -1,0 +1,91 @@
+package dev.embedbench.loadgen.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class EmbeddingScanTest {
+
+  private static final String TWO_FLOAT_VECTORS = "{\"object\": \"list\", \"data\": [{\"object\": \"embedding\", "
+      + "\"index\": 0, \"embedding\": [0.1, -0.2, 3e-5, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1]}, "
+      + "{\"object\":\"embedding\",\"index\":1,\"embedding\" : [ 1,2,3,4,5,6,7,8,9,10,11 ]}], "
+      + "\"model\": \"m \\\"quoted\\\" embedding\", \"usage\": {\"prompt_tokens\": 3}}";
+
+  private static String scan(String body, int expected, AtomicInteger dimensions, int... splits) {
+    EmbeddingScan scan = new EmbeddingScan(dimensions);
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    int from = 0;
+    for (int split : splits) {
+      scan.feed(chunk(bytes, from, split));
+      from = split;
+    }
+    scan.feed(chunk(bytes, from, bytes.length));
+    return scan.finish(expected);
+  }
+
+  /** A chunk whose buffer starts at a non-zero reader index, as Netty's slices do. */
+  private static Buffer chunk(byte[] bytes, int from, int to) {
+    byte[] padded = new byte[to - from + 3];
+    System.arraycopy(bytes, from, padded, 3, to - from);
+    return BufferInternal.buffer(Unpooled.wrappedBuffer(padded).readerIndex(3));
+  }
+
+  @Test
+  void countsVectorsAndValuesWhereverTheChunksSplit() {
+    int length = TWO_FLOAT_VECTORS.getBytes(StandardCharsets.UTF_8).length;
+    for (int split = 0; split <= length; split++) {
+      AtomicInteger dimensions = new AtomicInteger();
+      assertNull(scan(TWO_FLOAT_VECTORS, 2, dimensions, split), "split at " + split);
+      assertEquals(11, dimensions.get(), "split at " + split);
+    }
+    assertNull(scan(TWO_FLOAT_VECTORS, 2, new AtomicInteger(11), 5, 40, 41, 120));
+  }
+
+  @Test
+  void reportsWrongCountsDimensionsAndTruncation() {
+    assertEquals("expected 3 embeddings, got 2", scan(TWO_FLOAT_VECTORS, 3, new AtomicInteger()));
+    assertEquals("data[0].embedding has 11 values, expected 1024", scan(TWO_FLOAT_VECTORS, 2, new AtomicInteger(1024)));
+    assertEquals("body ends inside a JSON value", scan(TWO_FLOAT_VECTORS.substring(0, 100), 2, new AtomicInteger()));
+    assertEquals("data[0].embedding is empty", scan("{\"data\":[{\"embedding\":[ ]}]}", 1, new AtomicInteger()));
+    assertEquals("data[0].embedding is neither an array nor a base64 string",
+        scan("{\"data\":[{\"embedding\":null}]}", 1, new AtomicInteger()));
+    assertEquals("expected 1 embeddings, got 0", scan("<html>oops</html>", 1, new AtomicInteger()));
+  }
+
+  @Test
+  void measuresBase64Vectors() {
+    for (int floats : new int[] {1, 2, 3, 1024}) {
+      String base64 = Base64.getEncoder().encodeToString(new byte[floats * 4]);
+      String body = "{\"data\":[{\"object\":\"embedding\",\"embedding\":\"" + base64 + "\",\"index\":0}]}";
+      for (int split = 0; split < body.length(); split += 7) {
+        AtomicInteger dimensions = new AtomicInteger();
+        assertNull(scan(body, 1, dimensions, split));
+        assertEquals(floats, dimensions.get(), floats + " floats split at " + split);
+      }
+    }
+    assertEquals("data[0].embedding is not base64 of whole float32 values",
+        scan("{\"data\":[{\"embedding\":\"AAAA\"}]}", 1, new AtomicInteger()), "three bytes");
+  }
+
+  @Test
+  void countsBytesEightAtATime() {
+    byte[] bytes = ",a,,b,c,,,,d,e,f,,g,".getBytes(StandardCharsets.US_ASCII);
+    for (int from = 0; from < bytes.length; from++) {
+      int expected = 0;
+      for (int i = from; i < bytes.length; i++) {
+        expected += bytes[i] == ',' ? 1 : 0;
+      }
+      assertEquals(expected, EmbeddingScan.count(Unpooled.wrappedBuffer(bytes), from, bytes.length,
+          0x2C2C2C2C2C2C2C2CL));
+    }
+    byte[] high = {(byte) 0xAC, ',', (byte) 0x80, (byte) 0xFF, ',', 0, 1, (byte) 0x2D, ','};
+    assertEquals(3, EmbeddingScan.count(Unpooled.wrappedBuffer(high), 0, high.length, 0x2C2C2C2C2C2C2C2CL));
+  }
+}
