@@ -27,11 +27,13 @@ import picocli.CommandLine.Option;
 @Command(name = "load", mixinStandardHelpOptions = true,
     description = {"Load an OpenAI-compatible embeddings endpoint open-loop (--rate) or closed-loop (--concurrency)",
         "and write a run directory: summary.json, HdrHistogram logs, percentiles, time series.",
-        "Exit status: 0 valid and complete, 3 invalid or partial, 2 bad options or workload, 1 error."})
+        "Exit status: 0 valid and complete, 3 invalid or partial, 4 no request succeeded, 2 bad options or",
+        "workload, 1 error."})
 public final class LoadCommand implements Callable<Integer> {
 
   static final int EXIT_INVALID = 3;
   static final int EXIT_USAGE = 2;
+  static final int EXIT_NOTHING_SUCCEEDED = 4;
 
   /** The target and the request shape, shared with {@code sweep}. */
   public static final class TargetOptions {
@@ -169,6 +171,9 @@ public final class LoadCommand implements Callable<Integer> {
     RunSummary summary = run.execute();
     removeHook(hook);
     ConsoleSummary.lines(summary, dir).forEach(System.out::println);
+    if (summary.requests().ok() == 0) {
+      return EXIT_NOTHING_SUCCEEDED;
+    }
     return summary.valid() && !summary.partial() ? 0 : EXIT_INVALID;
   }
 

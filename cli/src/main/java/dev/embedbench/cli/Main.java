@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         EmbedCommand.class,
         ReportCommand.class,
         CompareCommand.class,
+        MergeCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -37,7 +37,11 @@ public final class ConsoleSummary {
       lines.add(latency("schedule lag             ", s.scheduleLagMs()));
     }
     s.failureSamples().forEach((kind, detail) -> lines.add("first " + kind + ": " + detail));
-    lines.add(s.valid() ? "result: VALID" : "result: INVALID - " + String.join("; ", s.invalidReasons()));
+    lines.add(s.valid() ? "result: VALID measurement (the generator kept its schedule)"
+        : "result: INVALID - " + String.join("; ", s.invalidReasons()));
+    if (s.requests().ok() == 0) {
+      lines.add("result: NO REQUEST SUCCEEDED - see the failures above");
+    }
     if (s.partial()) {
       lines.add("result: PARTIAL - " + s.partialReason());
     }

@@ -6,7 +6,6 @@ import dev.embedbench.loadgen.driver.OpenLoopDriver;
 import dev.embedbench.loadgen.driver.RequestSender;
 import dev.embedbench.loadgen.driver.ResponseValidator;
 import dev.embedbench.loadgen.driver.TargetClient;
-import dev.embedbench.loadgen.driver.FailureClass;
 import dev.embedbench.loadgen.record.Counts;
 import dev.embedbench.loadgen.record.IntervalReporter;
 import dev.embedbench.loadgen.record.IntervalStats;
@@ -261,9 +260,5 @@ public final class LoadRun {
       }
     }
     return reasons;
-  }
-
-  static String abandonedClass() {
-    return FailureClass.ABANDONED;
   }
 }

@@ -34,13 +34,14 @@ class LoadRunTest {
 
   @Test
   void fixedDelayServerGivesMedianNearTheDelay() throws Exception {
-    try (TestEmbeddingServer server = new TestEmbeddingServer().delay(20)) {
-      RunSummary summary = run(TestConfigs.open(server.baseUrl(), 50, 4, Duration.ofMillis(1500),
+    // The server's timer fires after 50 ms or a little later; on a busy shared machine, up to 10 ms later.
+    try (TestEmbeddingServer server = new TestEmbeddingServer().delay(50)) {
+      RunSummary summary = run(TestConfigs.open(server.baseUrl(), 40, 4, Duration.ofMillis(1500),
           Duration.ofMillis(300)));
       assertEquals(summary.requests().scheduled(), summary.requests().ok(), "every request should succeed");
-      assertTrue(summary.serviceTimeMs().p50() >= 19.5 && summary.serviceTimeMs().p50() <= 23,
+      assertTrue(summary.serviceTimeMs().p50() >= 49.5 && summary.serviceTimeMs().p50() <= 60,
           "service p50 " + summary.serviceTimeMs().p50());
-      assertTrue(summary.responseTimeMs().p50() >= 19.5 && summary.responseTimeMs().p50() <= 24,
+      assertTrue(summary.responseTimeMs().p50() >= 49.5 && summary.responseTimeMs().p50() <= 62,
           "response p50 " + summary.responseTimeMs().p50());
       assertEquals("emulated", summary.target().kind(), "kind comes from the target's /v1/models");
       assertEquals(TestEmbeddingServer.DIMENSIONS, summary.workload().responseDimensions());
@@ -56,9 +57,9 @@ class LoadRunTest {
       assertTrue(summary.responseTimeMs().max() >= 900, "corrected max " + summary.responseTimeMs().max());
       assertTrue(summary.responseTimeMs().p99() >= 700, "corrected p99 " + summary.responseTimeMs().p99());
       assertTrue(summary.responseTimeMs().p90() >= 150, "corrected p90 " + summary.responseTimeMs().p90());
-      // Only the two requests on the wire during the stall took long to serve.
+      // Only the two requests on the wire during the stall took long to serve (1% of 300 is 3).
       assertTrue(summary.serviceTimeMs().max() >= 900, "service max " + summary.serviceTimeMs().max());
-      assertTrue(summary.serviceTimeMs().p99() < 100, "service p99 " + summary.serviceTimeMs().p99());
+      assertTrue(summary.serviceTimeMs().p99() < 250, "service p99 " + summary.serviceTimeMs().p99());
     }
   }
 

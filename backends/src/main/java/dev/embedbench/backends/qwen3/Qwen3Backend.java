@@ -11,6 +11,7 @@ import dev.embedbench.backends.ModelInfo;
 import dev.embedbench.backends.qwen3.batching.DynamicBatcher;
 import dev.embedbench.backends.qwen3.checkpoint.Qwen3Checkpoint;
 import dev.embedbench.backends.qwen3.checkpoint.Qwen3Config;
+import dev.embedbench.backends.qwen3.checkpoint.SyntheticCheckpoint;
 import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class Qwen3Backend implements EmbeddingBackend {
 
   /** Tokenizer identity for the real Qwen3 vocabulary; callers may send its token ids. */
   public static final String QWEN3_TOKENIZER = "qwen3";
-  /** Tokenizer identity of the character tokenizer our generator writes for small vocabularies. */
+  /** Tokenizer identity of the character tokenizer our generator writes when Qwen3's is not at hand. */
   public static final String SYNTHETIC_TOKENIZER = "embedbench-synthetic-char";
 
   private static final int SMALLEST_MATRYOSHKA = 32;
@@ -64,7 +65,8 @@ public final class Qwen3Backend implements EmbeddingBackend {
       Path directory, Qwen3Options options, Device device, Qwen3Config config, int maxInputTokens) {
     String name = options.modelName() != null
         ? options.modelName() : String.valueOf(directory.toAbsolutePath().normalize().getFileName());
-    boolean qwen3Vocabulary = config.eosTokenId() == Qwen3Config.QWEN3_END_OF_TEXT;
+    boolean qwen3Vocabulary = config.eosTokenId() == Qwen3Config.QWEN3_END_OF_TEXT
+        && !SyntheticCheckpoint.hasCharacterTokenizer(directory);
     int hidden = config.hiddenSize();
     return new ModelInfo(
         name,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import ai.djl.ndarray.types.DataType;
 import dev.embedbench.backends.qwen3.TinyCheckpoints.Layout;
 import dev.embedbench.backends.qwen3.checkpoint.DType;
 import dev.embedbench.backends.qwen3.checkpoint.Qwen3Checkpoint;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -69,5 +71,25 @@ class ForwardPassTest {
       max = Math.max(max, Math.abs(expected[i] - actual[i]));
     }
     return max;
+  }
+
+  /**
+   * The GPU path's dtypes (fp16 weights and matmuls; fp32 norms, softmax and residual) run on CPU
+   * here, since CI has no GPU: they must stay within fp16 rounding of the reference.
+   */
+  @Test
+  void fp16PathStaysCloseToTheReference(@TempDir Path dir) throws Exception {
+    Qwen3Config config = TinyCheckpoints.GQA;
+    TinyCheckpoints.write(dir, config, TinyCheckpoints.randomWeights(config, 7, 0.2), Layout.PLAIN);
+    Qwen3Checkpoint checkpoint = Qwen3Checkpoint.open(dir);
+    ReferenceQwen3 reference = new ReferenceQwen3(checkpoint);
+    try (Qwen3Model model = Qwen3Model.load(checkpoint, Device.cpu(), DataType.FLOAT16)) {
+      assertEquals(DataType.FLOAT16, model.dataType());
+      float[][] batched = model.embed(new ArrayList<>(List.of(SEQUENCES)));
+      for (int i = 0; i < SEQUENCES.length; i++) {
+        double diff = maxAbs(reference.embed(SEQUENCES[i]), batched[i]);
+        assertTrue(diff < 5e-3, "fp16 sequence " + i + ": max abs diff " + diff);
+      }
+    }
   }
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,6 +115,23 @@ class Qwen3BackendTest {
     Files.writeString(config, Files.readString(config).replace("\"embedbench_synthetic\" : true", "\"x\" : 0"));
     try (Qwen3Backend backend = Qwen3Backend.open(dir, Qwen3Options.DEFAULTS.withDevice(DevicePreference.CPU))) {
       assertEquals("real weights, CPU fp32", backend.info().source());
+    }
+  }
+
+  @Test
+  void tokenizerIdentityFollowsTheTokenizerFile(@TempDir Path other) throws Exception {
+    Qwen3Config qwen3Vocabulary = new Qwen3Config(32, 1, 4, 2, 16, 48, 151669, 512, 1e6, 1e-6,
+        Qwen3Config.QWEN3_END_OF_TEXT, true);
+    SyntheticCheckpoint.write(dir, qwen3Vocabulary, DType.BF16, 1, 0.02, other.resolve("absent"));
+    Qwen3Options cpu = Qwen3Options.DEFAULTS.withDevice(DevicePreference.CPU);
+    try (Qwen3Backend backend = Qwen3Backend.open(dir, cpu)) {
+      assertEquals(Qwen3Backend.SYNTHETIC_TOKENIZER, backend.info().tokenizer(),
+          "a generated character tokenizer never claims Qwen3's token ids");
+    }
+    Assumptions.assumeTrue(ModelDirs.hasQwen3Tokenizer(), ModelDirs.missingTokenizerMessage());
+    SyntheticCheckpoint.write(other, qwen3Vocabulary, DType.BF16, 1, 0.02, ModelDirs.qwen3Tokenizer());
+    try (Qwen3Backend backend = Qwen3Backend.open(other, cpu)) {
+      assertEquals(Qwen3Backend.QWEN3_TOKENIZER, backend.info().tokenizer());
     }
   }
 }

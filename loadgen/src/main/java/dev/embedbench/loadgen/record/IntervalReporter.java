@@ -116,7 +116,7 @@ public final class IntervalReporter {
     lastMeasured = measured;
     lastWarmup = warmup;
     IntervalStats stats = new IntervalStats(elapsedNanos / 1e9, seconds, phase, interval, measured,
-        Percentiles.of(responseInterval), Percentiles.of(response.total()));
+        Percentiles.of(responseInterval), response.percentilesSoFar());
     writeCsvRow(stats, Percentiles.of(serviceInterval), Percentiles.of(lagInterval));
     console.accept(progressLine(stats));
     listener.accept(stats);
@@ -229,8 +229,14 @@ public final class IntervalReporter {
       return interval;
     }
 
+    /** A copy of the total, for the run's results. */
     Histogram total() {
       return total.copy();
+    }
+
+    /** The total's percentiles, read in place (no copy) on the reporter thread that owns it. */
+    Percentiles percentilesSoFar() {
+      return Percentiles.of(total);
     }
 
     void close() {

@@ -121,6 +121,11 @@ public final class Sweep {
       }
       SweepStep step = runStep("ramp", rate);
       kind = step.summary().target().kind();
+      if (stopReason != null) {
+        // An interrupted step says nothing about the rate: it neither passes nor fails it.
+        stoppedBecause = "stopped: " + stopReason;
+        break;
+      }
       if (!step.pass()) {
         firstFail = rate;
         break;
@@ -141,7 +146,12 @@ public final class Sweep {
         break;
       }
       double mid = (lastPass + firstFail) / 2;
-      if (runStep("bisect", mid).pass()) {
+      boolean pass = runStep("bisect", mid).pass();
+      if (stopReason != null) {
+        stoppedBecause = "stopped: " + stopReason;
+        break;
+      }
+      if (pass) {
         lastPass = mid;
       } else {
         firstFail = mid;

@@ -73,6 +73,25 @@ class SweepTest {
   }
 
   @Test
+  void anInterruptedSweepIsPartialAndJudgesNoRateByTheStoppedStep() throws Exception {
+    try (var server = SweepFixtures.server(0)) {
+      LoadConfig base = SweepFixtures.base(server, Duration.ofSeconds(20), Duration.ZERO);
+      Sweep sweep = new Sweep(base, SweepFixtures.workload(), new SweepPlan(10, 2, 0, 1000, 10, 2,
+          Duration.ofMinutes(5)), new Slo(1000, 0.01), null, tmp, SweepFixtures.home(), line -> { });
+      var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+      timer.schedule(() -> sweep.stop("interrupted by the test"), 1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+      long start = System.nanoTime();
+      SweepResult result = sweep.run();
+      timer.shutdown();
+      assertTrue((System.nanoTime() - start) / 1e9 < 8, "the stop should end the sweep promptly");
+      assertTrue(result.partial());
+      assertEquals("stopped: interrupted by the test", result.stoppedBecause());
+      assertEquals(null, result.firstFailingRate(), "the stopped step is not a failure of its rate");
+      assertTrue(Files.isRegularFile(tmp.resolve("sweep.json")));
+    }
+  }
+
+  @Test
   void stepsRiseGeometricallyOrByAFixedStep() {
     assertEquals(40.0, new SweepPlan(10, 2, 0, 100, 5, 1, Duration.ofSeconds(1)).next(20));
     assertEquals(30.0, new SweepPlan(10, 1, 10, 100, 5, 1, Duration.ofSeconds(1)).next(20));

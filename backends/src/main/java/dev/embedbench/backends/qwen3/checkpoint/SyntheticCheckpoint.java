@@ -26,6 +26,9 @@ public final class SyntheticCheckpoint {
   /** Written last: a directory without it is an interrupted generation and is rewritten. */
   public static final String COMPLETE_MARKER = ".synthetic-complete";
 
+  /** Present when the tokenizer is the generated character-level one, not Qwen3's. */
+  public static final String CHARACTER_TOKENIZER_MARKER = ".synthetic-character-tokenizer";
+
   /** Largest id in the Qwen3 tokenizer; a vocabulary must exceed it to use the real tokenizer. */
   private static final int QWEN3_MAX_TOKEN_ID = 151668;
   private static final int FIRST_ASCII = 32;
@@ -90,6 +93,7 @@ public final class SyntheticCheckpoint {
   private static void writeTokenizer(Path dir, Qwen3Config config, Path realTokenizerDir)
       throws IOException {
     Files.deleteIfExists(dir.resolve("tokenizer_config.json"));
+    Files.deleteIfExists(dir.resolve(CHARACTER_TOKENIZER_MARKER));
     if (usesRealTokenizer(config, realTokenizerDir)) {
       Files.copy(realTokenizerDir.resolve("tokenizer.json"), dir.resolve("tokenizer.json"),
           StandardCopyOption.REPLACE_EXISTING);
@@ -101,6 +105,12 @@ public final class SyntheticCheckpoint {
       return;
     }
     Files.writeString(dir.resolve("tokenizer.json"), characterTokenizerJson(config));
+    Files.writeString(dir.resolve(CHARACTER_TOKENIZER_MARKER), "tokenizer.json is character-level\n");
+  }
+
+  /** True when {@code dir}'s tokenizer was generated here rather than copied from Qwen3's. */
+  public static boolean hasCharacterTokenizer(Path dir) {
+    return Files.exists(dir.resolve(CHARACTER_TOKENIZER_MARKER));
   }
 
   /** A character-level tokenizer.json whose ids fit {@code config}'s vocabulary. */

@@ -64,7 +64,17 @@ public final class Qwen3Model implements AutoCloseable {
 
   /** Loads weights onto {@code device}: fp32 on CPU, fp16 on GPU (norms and softmax still in fp32). */
   public static Qwen3Model load(Qwen3Checkpoint checkpoint, Device device) {
-    DataType dataType = device.isGpu() ? DataType.FLOAT16 : DataType.FLOAT32;
+    return load(checkpoint, device, device.isGpu() ? DataType.FLOAT16 : DataType.FLOAT32);
+  }
+
+  /**
+   * Loads with an explicit weight dtype: FLOAT32, or FLOAT16 (the GPU path; on CPU it lets tests run
+   * that path's casts where no GPU is at hand, slowly).
+   */
+  public static Qwen3Model load(Qwen3Checkpoint checkpoint, Device device, DataType dataType) {
+    if (dataType != DataType.FLOAT32 && dataType != DataType.FLOAT16) {
+      throw new IllegalArgumentException("dataType must be FLOAT32 or FLOAT16, was " + dataType);
+    }
     NDManager manager = NDManager.newBaseManager(device, "PyTorch");
     try {
       WeightLoader loader = new WeightLoader(manager, dataType);

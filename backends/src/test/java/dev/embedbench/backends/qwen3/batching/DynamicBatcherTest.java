@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embedbench.backends.EmbeddingInput;
@@ -169,7 +170,7 @@ class DynamicBatcherTest {
       Future<EmbeddingResult> bad = batcher.submit(texts("ok", "bad"));
       Future<EmbeddingResult> good = batcher.submit(texts("fine"));
       assertEquals(4, await(good).vectors().get(0)[0]);
-      Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> await(bad));
+      Exception e = assertThrows(Exception.class, () -> await(bad));
       assertEquals(400, ((ApiException) e.getCause()).error().httpStatus());
     }
   }
@@ -179,7 +180,7 @@ class DynamicBatcherTest {
     DynamicBatcher batcher = new DynamicBatcher("test-inference", BatchSettings.DEFAULTS, BatchListener.NONE);
     Future<EmbeddingResult> early = batcher.submit(texts("a"));
     assertEquals(503, ((ApiException) early.cause()).error().httpStatus());
-    Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+    Exception e = assertThrows(Exception.class,
         () -> await(batcher.start(() -> {
           throw new IllegalStateException("no weights");
         })));
