@@ -3,7 +3,6 @@ package dev.embedbench.gateway.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -39,9 +38,5 @@ public record GatewayConfig(Path source, ServerConfig server, List<RouteConfig> 
   /** A copy with another server section, for command-line overrides. */
   public GatewayConfig withServer(ServerConfig newServer) {
     return new GatewayConfig(source, newServer, routes);
-  }
-
-  public Optional<RouteConfig> route(String name) {
-    return routes.stream().filter(r -> r.name().equals(name)).findFirst();
   }
 }

@@ -233,9 +233,14 @@ final class GatewayConfigLoader {
   private ShadowConfig shadow(ConfigNode node, String routeName) {
     node.rejectUnknownKeys(SHADOW_KEYS);
     String route = node.string("route", null);
-    TargetConfig target = node.has("target")
-        ? target(node.object("target"), routeName + "-shadow")
-        : null;
+    TargetConfig target = null;
+    if (node.has("target")) {
+      ConfigNode targetNode = node.object("target");
+      if (targetNode.has("weight")) {
+        throw targetNode.error("weight", "a shadow target gets the mirrored share, not a weight");
+      }
+      target = target(targetNode, routeName + "-shadow");
+    }
     if ((route == null) == (target == null)) {
       throw node.error(null, "set exactly one of 'route' (another route's name) and 'target'");
     }

@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
  * success closes the circuit, failure reopens it for another cool-down.
  *
  * <p>Every permitted call must end in exactly one of {@link #onSuccess}, {@link #onFailure} or
- * {@link #onNeutral}. Thread-safe: short synchronized sections.
+ * {@link #onNeutral}. Thread-safe: transitions happen in short synchronized sections; the common
+ * question "closed?" is a volatile read, so healthy targets cost no lock on the request path.
  */
 final class CircuitBreaker {
 
@@ -18,7 +19,7 @@ final class CircuitBreaker {
   private final LongSupplier nanoClock;
   /** first: calls, second: failures. */
   private final SlidingWindowCounts window;
-  private CircuitState state = CircuitState.CLOSED;
+  private volatile CircuitState state = CircuitState.CLOSED;
   private int consecutiveFailures;
   private long openedAtNanos;
   private boolean probeInFlight;
@@ -30,40 +31,57 @@ final class CircuitBreaker {
   }
 
   /** The state now; an open circuit whose cool-down has ended reads as half-open. */
-  synchronized CircuitState state() {
-    if (state == CircuitState.OPEN && coolDownOver()) {
-      return CircuitState.HALF_OPEN;
+  CircuitState state() {
+    CircuitState now = state;
+    if (now == CircuitState.CLOSED) {
+      return now;
     }
-    return state;
+    synchronized (this) {
+      if (state == CircuitState.OPEN && coolDownOver()) {
+        return CircuitState.HALF_OPEN;
+      }
+      return state;
+    }
   }
 
   /** Whether a call would be permitted now, without taking the permission. */
-  synchronized boolean wouldPermit() {
-    return switch (state()) {
-      case CLOSED -> true;
-      case HALF_OPEN -> !probeInFlight;
-      case OPEN -> false;
-    };
+  boolean wouldPermit() {
+    if (state == CircuitState.CLOSED) {
+      return true;
+    }
+    synchronized (this) {
+      return switch (state()) {
+        case CLOSED -> true;
+        case HALF_OPEN -> !probeInFlight;
+        case OPEN -> false;
+      };
+    }
   }
 
   /** Takes permission for one call; in half-open only one probe at a time gets it. */
-  synchronized boolean tryAcquire() {
+  boolean tryAcquire() {
+    if (state == CircuitState.CLOSED) {
+      return true;
+    }
+    synchronized (this) {
+      return tryAcquireLocked();
+    }
+  }
+
+  private boolean tryAcquireLocked() {
     if (state == CircuitState.OPEN && coolDownOver()) {
       state = CircuitState.HALF_OPEN;
       probeInFlight = false;
     }
-    switch (state) {
-      case CLOSED:
-        return true;
-      case HALF_OPEN:
-        if (probeInFlight) {
-          return false;
-        }
+    return switch (state) {
+      case CLOSED -> true;
+      case HALF_OPEN -> {
+        boolean free = !probeInFlight;
         probeInFlight = true;
-        return true;
-      default:
-        return false;
-    }
+        yield free;
+      }
+      case OPEN -> false;
+    };
   }
 
   synchronized void onSuccess() {

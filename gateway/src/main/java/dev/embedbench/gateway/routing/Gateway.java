@@ -1,12 +1,10 @@
 package dev.embedbench.gateway.routing;
 
-import dev.embedbench.backends.ModelInfo;
 import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.backends.wire.ApiException;
 import dev.embedbench.backends.wire.EmbeddingsRequest;
 import dev.embedbench.backends.wire.EmbeddingsResponse;
 import dev.embedbench.gateway.config.ConfigException;
-import dev.embedbench.gateway.config.EmbeddingSpace;
 import dev.embedbench.gateway.config.GatewayConfig;
 import dev.embedbench.gateway.config.RetryConfig;
 import dev.embedbench.gateway.config.RouteConfig;
@@ -204,6 +202,22 @@ public final class Gateway {
    * out. Fails only with {@link ApiException}.
    */
   public Future<EmbeddingsOutcome> embed(EmbeddingsRequest request) {
+    Future<EmbeddingsOutcome> outcome;
+    try {
+      outcome = serve(request);
+    } catch (RuntimeException e) {
+      outcome = Future.failedFuture(e);
+    }
+    // One place where a bug becomes a plain 500: the client never sees its details.
+    return outcome.recover(failure -> {
+      if (!(failure instanceof ApiException)) {
+        LOG.error("Serving model '{}' failed unexpectedly", request.model(), failure);
+      }
+      return Future.failedFuture(AttemptOutcome.asApiException(failure));
+    });
+  }
+
+  private Future<EmbeddingsOutcome> serve(EmbeddingsRequest request) {
     Entry entry = byName.get(request.model());
     if (entry == null) {
       return Future.failedFuture(new ApiException(ApiError.modelNotFound(request.model())));

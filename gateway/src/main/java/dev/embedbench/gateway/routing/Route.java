@@ -1,6 +1,5 @@
 package dev.embedbench.gateway.routing;
 
-import dev.embedbench.backends.ModelInfo;
 import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.backends.wire.ApiException;
 import dev.embedbench.backends.wire.EmbeddingsRequest;
@@ -54,10 +53,6 @@ final class Route {
 
   List<Target> targets() {
     return targets;
-  }
-
-  List<ModelInfo> infos() {
-    return targets.stream().map(Target::info).toList();
   }
 
   /** Whether some target could serve now (ready, circuit not open), full or not. */

@@ -91,14 +91,6 @@ final class Target {
     return info;
   }
 
-  int inflight() {
-    return inflight.get();
-  }
-
-  CircuitState circuitState() {
-    return breaker.state();
-  }
-
   List<Meter> meters() {
     return meters;
   }

@@ -21,10 +21,6 @@ public final class TargetSelector {
     }
   }
 
-  public int size() {
-    return weights.length;
-  }
-
   /**
    * A target drawn with probability proportional to its weight among those {@code eligible} with a
    * weight above zero; when none is, the first eligible fallback; -1 when nothing is eligible.

@@ -265,6 +265,16 @@ class GatewayConfigTest {
             targets:
         """ + REMOTE_A);
     assertEquals("routes[0].shadow.fraction", fraction.key());
+    ConfigException weight = fails("""
+        routes:
+          - name: r
+            shadow:
+              fraction: 0.1
+              target: {name: s, type: remote, weight: 0, url: "http://127.0.0.1:9",
+                       model: {name: m, dimensions: 8, max_input_tokens: 512}}
+            targets:
+        """ + REMOTE_A);
+    assertEquals("routes[0].shadow.target.weight", weight.key());
   }
 
   @Test

@@ -321,6 +321,33 @@ class GatewayTest {
   }
 
   @Test
+  void inProcessTargetsCountTextTokensThemselves(Vertx vertx) {
+    harness = new GatewayHarness(vertx, dir, config(route("r", targetOf("a",
+        "{name: q, dimensions: 8, max_input_tokens: 64, tokenizer: qwen3}"))),
+        (target, info) -> new ModelInfo(info.model(), 8, 64, null, "qwen3", BackendKind.IN_PROCESS,
+            "test")).started();
+    harness.embed(request("r", "x".repeat(400)));
+    assertEquals(1, harness.backend("a").calls.size(), "the exact tokenizer decides, not the estimate");
+    ApiException ids = harness.embedFails(request("r", null,
+        List.of(new EmbeddingInput.TokenIds(new int[65]))));
+    assertEquals(400, ids.error().httpStatus(), "token ids are counted exactly anyway");
+  }
+
+  @Test
+  void mixedRouteOffersOnlyWhatEveryTargetCan(Vertx vertx) {
+    GatewayHarness h = start(vertx, config(route("r", lines("allow_mixed_models: true"),
+        target("a"),
+        targetOf("b", "{name: big, dimensions: 16, max_input_tokens: 32, matryoshka: {min: 4, max: 16}}"))));
+    assertEquals(400, h.embedFails(request("r", 3, List.of(new EmbeddingInput.Text("x"))))
+        .error().httpStatus());
+    assertEquals(400, h.embedFails(request("r", 12, List.of(new EmbeddingInput.Text("x"))))
+        .error().httpStatus());
+    assertEquals(6, h.embed(request("r", 6, List.of(new EmbeddingInput.Text("x"))))
+        .response().vectors().get(0).length);
+    assertEquals(32, h.gateway.models().get(0).maxInputTokens());
+  }
+
+  @Test
   void dimensionsTruncateAndRenormalise(Vertx vertx) {
     GatewayHarness h = start(vertx, config(
         route("mrl", target("a")),

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Shadow traffic must never touch the client's answer or latency. Latency bounds here are generous
- * (a second against a shadow that takes several): they catch waiting on the shadow, not jitter.
+ * (3 s for a 20 ms primary beside a 6 s shadow): they catch waiting on the shadow, not jitter.
  */
 @ExtendWith(VertxExtension.class)
 class ShadowTest {
@@ -82,13 +82,13 @@ class ShadowTest {
     GatewayHarness h = start(vertx, shadowOf(
         "{route: candidate, fraction: 1, timeout: 300ms}", target("s", "timeout: 10s")));
     h.backend("p").behave(ScriptedBackend.delayed(vertx, 20));
-    h.backend("s").behave(ScriptedBackend.delayed(vertx, 3_000));
+    h.backend("s").behave(ScriptedBackend.delayed(vertx, 6_000));
     for (int i = 0; i < 5; i++) {
       long start = System.nanoTime();
       EmbeddingsOutcome outcome = h.embed(request("primary", "q" + i));
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       assertEquals("p", outcome.target());
-      assertTrue(millis < 1_000, "answered in " + millis + " ms beside a 3 s shadow");
+      assertTrue(millis < 3_000, "answered in " + millis + " ms beside a 6 s shadow");
     }
     eventually("shadow timeouts recorded", () -> h.counter("embedbench.shadow.requests",
         "route", "primary", "shadow", "candidate", "outcome", "timeout") == 5);

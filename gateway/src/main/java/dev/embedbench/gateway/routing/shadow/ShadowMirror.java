@@ -85,11 +85,6 @@ public final class ShadowMirror {
     return meters;
   }
 
-  /** Shadow calls now running. */
-  public int inflight() {
-    return inflight.get();
-  }
-
   /**
    * Samples this request and, if chosen and a slot is free, starts the shadow call. Returns at once;
    * never throws, and nothing it does reaches {@code primary}'s callers.

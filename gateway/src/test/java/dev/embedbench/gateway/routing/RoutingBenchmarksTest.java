@@ -12,8 +12,8 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-/** Proves the route-selection benchmark is registered and runs; its figures mean nothing here. */
-class RouteSelectionBenchmarkTest {
+/** Proves the routing benchmarks are registered and run; their figures mean nothing here. */
+class RoutingBenchmarksTest {
 
   @Test
   void everyBenchmarkRunsBriefly() throws RunnerException {
@@ -33,7 +33,10 @@ class RouteSelectionBenchmarkTest {
   private static void run() throws RunnerException {
     Options options = new OptionsBuilder()
         .include(RouteSelectionBenchmark.class.getName() + "\\.")
+        .include(EmbedPathBenchmark.class.getName() + "\\.")
         .param("targets", "4")
+        .param("inputs", "32")
+        .param("dimensions", "256")
         .forks(0)
         .warmupIterations(0)
         .measurementIterations(1)
@@ -41,7 +44,7 @@ class RouteSelectionBenchmarkTest {
         .shouldFailOnError(true)
         .build();
     Collection<RunResult> results = new Runner(options).run();
-    assertEquals(2, results.size());
+    assertEquals(3, results.size());
     for (RunResult result : results) {
       assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark());
     }
