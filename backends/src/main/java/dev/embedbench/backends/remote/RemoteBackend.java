@@ -43,7 +43,7 @@ public final class RemoteBackend implements EmbeddingBackend {
   private final WebClient client;
   private final HealthProbe probe;
   private final String embeddingsUrl;
-  private boolean closed;
+  private volatile boolean closed;
 
   public RemoteBackend(Vertx vertx, RemoteTarget target) {
     this(vertx, target, DEFAULT_PROBE_INTERVAL);
@@ -70,6 +70,10 @@ public final class RemoteBackend implements EmbeddingBackend {
         min(target.timeout(), MAX_CONNECT_TIMEOUT));
   }
 
+  public RemoteTarget target() {
+    return target;
+  }
+
   @Override
   public ModelInfo info() {
     return target.info();
@@ -89,6 +93,10 @@ public final class RemoteBackend implements EmbeddingBackend {
 
   @Override
   public Future<EmbeddingResult> embed(EmbeddingBatch batch) {
+    if (closed) {
+      return Future.failedFuture(new ApiException(
+          ApiError.unavailable("Backend for " + target.root() + " is closed.")));
+    }
     Context caller = Vertx.currentContext();
     byte[] body = new EmbeddingsRequest(
         target.upstreamModel(), batch.inputs(), EncodingFormat.BASE64, null, null).toJson();

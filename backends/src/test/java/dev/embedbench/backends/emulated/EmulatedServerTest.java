@@ -118,6 +118,27 @@ class EmulatedServerTest {
   }
 
   @Test
+  void aMaximalRequestIsAnsweredInInputOrder() throws Exception {
+    // 2048 inputs x 64 floats is past the inline limit, so its vectors are made on a worker.
+    EmulatedServer server = start(quick());
+    io.vertx.core.json.JsonArray inputs = new io.vertx.core.json.JsonArray();
+    for (int i = 0; i < 2048; i++) {
+      inputs.add("text " + i);
+    }
+    HttpResponse<Buffer> response = post(server,
+        new JsonObject().put("model", "Test-Model").put("input", inputs).encode());
+    assertEquals(200, response.statusCode());
+    List<float[]> all = EmbeddingsResponse.parse(response.body().getBytes()).vectors();
+    assertEquals(2048, all.size());
+    for (int i : new int[] {0, 777, 2047}) {
+      float[] alone = EmbeddingsResponse.parse(post(server,
+          "{\"model\":\"Test-Model\",\"input\":\"text " + i + "\"}").body().getBytes())
+          .vectors().get(0);
+      assertArrayEquals(alone, all.get(i));
+    }
+  }
+
+  @Test
   void matryoshkaDimensionsAreThePrefixRenormalised() throws Exception {
     EmulatedServer server = start(quick());
     float[] full = EmbeddingsResponse.parse(post(server,
