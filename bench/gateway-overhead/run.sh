@@ -188,7 +188,7 @@ def parse_wrk(line):
     return {kv.split("=")[0]: float(kv.split("=")[1]) for kv in line.split()[1:]}
 wrk = {k: parse_wrk(v) for k, v in (("direct", wd), ("gateway", wg), ("nginx", wn))}
 d = fixed["direct"]
-lines = [f"# Gateway overhead ({os.environ.get('USER','')}@{platform.node()}, {subprocess.run(['date','-u'],capture_output=True,text=True).stdout.strip()})", "",
+lines = [f"# Gateway overhead ({platform.node()}, {subprocess.run(['date','-u'],capture_output=True,text=True).stdout.strip()})", "",
   f"Upstream: {upstream}. 1024-dim base64 responses; all processes on 127.0.0.1 of one machine with "
   f"{os.cpu_count()} cores (load average before {load_before}, after {load_after}); gateway with "
   f"{instances} server instances, access log off; nginx worker_processes auto, keepalive {conns}, access log off.", "",

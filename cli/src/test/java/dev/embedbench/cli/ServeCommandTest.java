@@ -150,4 +150,39 @@ class ServeCommandTest {
       vertx.close().await(10, TimeUnit.SECONDS);
     }
   }
+
+  @Test
+  void withoutConfigServesTheDemoWithItsEmulatedModels() throws Exception {
+    String before = System.getProperty("embedbench.home");
+    // Surefire runs in cli/; the demo config is at the repository root.
+    System.setProperty("embedbench.home", Path.of("..").toAbsolutePath().normalize().toString());
+    ServeCommand command = new ServeCommand();
+    command.port = 0;
+    command.instances = 1;
+    StringWriter out = new StringWriter();
+    ServeCommand.Started started = command.start(new PrintWriter(out, true));
+    try {
+      String banner = out.toString();
+      assertTrue(banner.contains("configs/gateway-demo.yaml"), banner);
+      for (String model : new String[] {"qwen3-embedding-0.6b", "qwen3-embedding-8b", "bge-m3"}) {
+        assertTrue(banner.matches("(?s).*" + model + " .*kind: EMULATED.*"), banner);
+      }
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+              URI.create(started.url() + "/v1/embeddings"))
+          .POST(HttpRequest.BodyPublishers.ofString(
+              "{\"model\":\"qwen3-embedding-0.6b\",\"input\":\"hello world\",\"dimensions\":256}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode(), response.body());
+      assertTrue(response.body().contains("\"object\":\"embedding\""), response.body());
+      assertEquals(256, response.body().split("\"embedding\":\\[")[1].split("]")[0].split(",").length);
+    } finally {
+      started.stop(new PrintWriter(new StringWriter(), true));
+      if (before == null) {
+        System.clearProperty("embedbench.home");
+      } else {
+        System.setProperty("embedbench.home", before);
+      }
+    }
+  }
 }
