@@ -144,7 +144,8 @@ public final class OpenLoopDriver implements Driver {
   private void release() {
     sending--;
     Due next = backlog.poll();
-    if (next != null) {
+    // Once stopped, the run closes its client: a waiting request stays outstanding (abandoned), unsent.
+    if (next != null && !stopped) {
       send(next.index(), next.intendedNanos(), next.phase());
     }
   }
