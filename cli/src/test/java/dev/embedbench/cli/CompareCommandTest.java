@@ -114,7 +114,7 @@ class CompareCommandTest {
       if (best.isNull()) {
         // Nothing met the SLO on this (busy) machine: the stated capacity stays, labelled so, and the run says why.
         assertEquals("stated", row.get("capacity_provenance"), row.toString());
-        assertTrue(run.get("cost_notes").toString().contains(model + ": no measured capacity"), run.toString());
+        assertTrue(run.get("notes").toString().contains(model + ": no measured capacity"), run.toString());
       } else {
         assertTrue(row.get("capacity_provenance").startsWith("measured: emulated"), row.toString());
         assertClose(best.asDouble(), row.get("capacity_requests_per_s"), model);

@@ -161,12 +161,19 @@ public final class ComparisonRun {
     }
     console.accept("pricing the measured capacities and auditing the article's claims...");
     ComparisonCost.Outcome cost = ComparisonCost.price(config, sweepDirs);
+    List<String> notes = new ArrayList<>(cost.notes());
+    sweeps.forEach((name, sweep) -> {
+      if (sweep.bestRate() != null && sweep.firstFailingRate() == null) {
+        notes.add(name + ": every step met the SLO until the sweep stopped (" + sweep.stoppedBecause() + "); "
+            + number(sweep.bestRate()) + "/s is a lower bound of its capacity");
+      }
+    });
     Map<String, Provenance> measured = new LinkedHashMap<>();
     sweeps.keySet().forEach(name -> measured.put(name, provenance.get(name)));
-    writeRunFile(runDir, startedAt, provenance, sweeps, cost.notes(), partial);
+    writeRunFile(runDir, startedAt, provenance, sweeps, notes, partial);
     ComparisonReport.Result report = ComparisonReport.write(runDir, title(partial), measured,
         Optional.of(cost.analysis()));
-    return new Result(runDir, report.files(), report.consoleTable(), cost.notes(), partial,
+    return new Result(runDir, report.files(), report.consoleTable(), notes, partial,
         Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
@@ -235,8 +242,8 @@ public final class ComparisonRun {
         LoadConfig.DEFAULT_READ_VALUES_EVERY);
     Workload workload = Workload.prepare(config.workload(), model.name(), home);
     String prefix = String.format(Locale.ROOT, "[%d/%d] %s ", index, config.models().size(), model.name());
-    Sweep sweep = new Sweep(base, workload, plan, new dev.embedbench.loadgen.sweep.Slo(config.slo().p99Ms(),
-        config.slo().maxErrorRate()), config.connections(), dir, home, line -> console.accept(prefix + line))
+    Sweep sweep = new Sweep(base, workload, plan, config.slo(), config.connections(), dir, home,
+        line -> console.accept(prefix + line))
         .command("embedbench compare --config " + config.file() + (config.quick() ? " --quick" : ""));
     current = sweep;
     if (stopReason != null) {
@@ -280,7 +287,7 @@ public final class ComparisonRun {
       models.add(entry);
     }
     out.put("models", models);
-    out.put("cost_notes", notes);
+    out.put("notes", notes);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runDir.resolve(RUN_FILE).toFile(), out);
   }
 
