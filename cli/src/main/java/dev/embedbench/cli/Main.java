@@ -11,13 +11,14 @@ import picocli.CommandLine.Command;
     description = "Serve text embeddings, compare embedding models under load, and know what each costs.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        ServeCommand.class,
+        EmulateCommand.class,
+        EmbedCommand.class,
         LoadCommand.class,
         SweepCommand.class,
-        CostCommand.class,
-        EmulateCommand.class,
-        ReportCommand.class,
-        EmbedCommand.class,
         MergeCommand.class,
+        CostCommand.class,
+        ReportCommand.class,
     })
 public final class Main implements Runnable {
 

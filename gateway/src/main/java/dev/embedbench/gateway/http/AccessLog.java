@@ -1,0 +1,30 @@
+package dev.embedbench.gateway.http;
+
+import dev.embedbench.gateway.metrics.RequestRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One line per request on the SLF4J logger {@code embedbench.access}. It carries only bounded,
+ * configured names and numbers: never the input text, never the API key.
+ */
+final class AccessLog {
+
+  private static final Logger LOG = LoggerFactory.getLogger("embedbench.access");
+
+  private final boolean enabled;
+
+  AccessLog(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  void log(String method, RequestRecord request) {
+    if (!enabled || !LOG.isInfoEnabled()) {
+      return;
+    }
+    LOG.info(
+        "method={} path={} route={} target={} kind={} status={} latencyMicros={} inputs={} tokens={}",
+        method, request.path(), request.model(), request.target(), request.kind(), request.status(),
+        request.latencyNanos() / 1_000, request.inputs(), request.promptTokens());
+  }
+}

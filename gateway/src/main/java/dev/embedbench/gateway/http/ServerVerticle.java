@@ -1,0 +1,45 @@
+package dev.embedbench.gateway.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One HTTP server on one event loop. Several instances listen on the same host and port; Vert.x
+ * spreads accepted connections over them. Stopping it shuts the server down gracefully: it stops
+ * accepting, lets in-flight requests finish up to the deadline, then closes what is left.
+ */
+final class ServerVerticle extends VerticleBase {
+
+  private final ApiRouter api;
+  private final String host;
+  private final int port;
+  private final Duration shutdownDeadline;
+  private HttpServer server;
+
+  ServerVerticle(ApiRouter api, String host, int port, Duration shutdownDeadline) {
+    this.api = api;
+    this.host = host;
+    this.port = port;
+    this.shutdownDeadline = shutdownDeadline;
+  }
+
+  @Override
+  public Future<?> start() {
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+        .requestHandler(api.build(vertx));
+    return server.listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server.shutdown(shutdownDeadline.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  int actualPort() {
+    return server.actualPort();
+  }
+}
