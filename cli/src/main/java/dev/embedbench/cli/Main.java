@@ -11,15 +11,15 @@ import picocli.CommandLine.Command;
     description = "Serve text embeddings, compare embedding models under load, and know what each costs.",
     subcommands = {
         CommandLine.HelpCommand.class,
-        CostCommand.class,
         ServeCommand.class,
         EmulateCommand.class,
+        EmbedCommand.class,
         LoadCommand.class,
         SweepCommand.class,
-        EmbedCommand.class,
+        MergeCommand.class,
+        CostCommand.class,
         ReportCommand.class,
         CompareCommand.class,
-        MergeCommand.class,
     })
 public final class Main implements Runnable {
 
