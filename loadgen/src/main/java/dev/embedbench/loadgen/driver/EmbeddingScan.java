@@ -3,11 +3,14 @@ package dev.embedbench.loadgen.driver;
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Checks an embeddings response as its bytes arrive, without copying or parsing it: counts the
+ * Checks an embeddings response as its bytes arrive, without parsing it: counts the
  * {@code "embedding"} members and the length of each (commas of a float array, or the size of a base64
  * string). The bulk of a response, the vectors, is crossed eight bytes at a time; only the few bytes of
  * structure around them go through the state machine one by one. One instance per response, fed on the
@@ -19,6 +22,10 @@ final class EmbeddingScan {
   private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
   private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
   private static final long EQUALS = 0x3D3D3D3D3D3D3D3DL;
+  private static final long CLOSES = 0x5D5D5D5D5D5D5D5DL;
+  private static final long QUOTES = 0x2222222222222222L;
+  /** Eight bytes of an array as one little-endian long, so byte k of the word is bytes[i + k]. */
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final byte[] KEY = "embedding".getBytes(StandardCharsets.US_ASCII);
 
@@ -33,6 +40,7 @@ final class EmbeddingScan {
   private int base64Length;
   private int base64Padding;
   private String problem;
+  private byte[] copy = new byte[0];
 
   /** @param dimensions the run's dimension, 0 until learned; shared with the full validator */
   EmbeddingScan(AtomicInteger dimensions) {
@@ -41,68 +49,126 @@ final class EmbeddingScan {
 
   void feed(Buffer chunk) {
     ByteBuf buf = ((BufferInternal) chunk).getByteBuf();
+    int from = buf.readerIndex();
     int end = buf.writerIndex();
-    for (int i = buf.readerIndex(); i < end && problem == null; ) {
+    byte[] bytes;
+    int offset;
+    if (buf.hasArray()) {
+      bytes = buf.array();
+      offset = buf.arrayOffset();
+    } else {
+      // Direct buffers are copied once into a reused array: still one pass, and the word reads below
+      // then need no bounds checks through the ByteBuf layers.
+      int length = end - from;
+      if (copy.length < length) {
+        copy = new byte[Math.max(length, 2 * copy.length)];
+      }
+      buf.getBytes(from, copy, 0, length);
+      bytes = copy;
+      offset = -from;
+    }
+    feed(bytes, from + offset, end + offset);
+  }
+
+  private void feed(byte[] bytes, int from, int end) {
+    for (int i = from; i < end && problem == null; ) {
       switch (state) {
         case OUTSIDE -> {
-          int quote = buf.indexOf(i, end, (byte) '"');
-          if (quote < 0) {
-            i = end;
-          } else {
+          while (i < end && bytes[i] != '"') {
+            i++;
+          }
+          if (i < end) {
             state = State.STRING;
             keyMatch = 0;
-            i = quote + 1;
+            i++;
           }
         }
-        case FLOATS -> {
-          int close = buf.indexOf(i, end, (byte) ']');
-          int stop = close < 0 ? end : close;
-          commas += count(buf, i, stop, COMMAS);
-          for (int j = i; !sawValue && j < stop; j++) {
-            sawValue = !isSpace(buf.getByte(j));
-          }
-          i = stop;
-          if (close >= 0) {
-            vector(sawValue ? commas + 1 : 0);
-            i = close + 1;
-          }
-        }
-        case BASE64 -> {
-          int quote = buf.indexOf(i, end, (byte) '"');
-          int stop = quote < 0 ? end : quote;
-          base64Length += stop - i;
-          base64Padding += count(buf, i, stop, EQUALS);
-          i = stop;
-          if (quote >= 0) {
-            base64End();
-            i = quote + 1;
-          }
-        }
+        case FLOATS -> i = floats(bytes, i, end);
+        case BASE64 -> i = base64(bytes, i, end);
         default -> {
-          process(buf.getByte(i));
+          process(bytes[i]);
           i++;
         }
       }
     }
   }
 
-  /** How many bytes of {@code buf[from, to)} equal the byte repeated in {@code pattern}. */
-  static int count(ByteBuf buf, int from, int to, long pattern) {
-    int found = 0;
+  /**
+   * Crosses a float array up to its closing bracket in one pass, eight bytes at a time: counts its commas
+   * and ends the vector at the bracket. Returns where the bytes after the vector begin.
+   */
+  private int floats(byte[] bytes, int from, int end) {
     int i = from;
-    for (; i + Long.BYTES <= to; i += Long.BYTES) {
-      long x = buf.getLongLE(i) ^ pattern;
-      // Exactly the zero bytes of x keep their high bit here, with no carry between bytes.
-      long zeros = ~(((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x | LOW_SEVEN_BITS);
-      found += Long.bitCount(zeros);
+    if (!sawValue) {
+      while (i < end && isSpace(bytes[i])) {
+        i++;
+      }
+      if (i == end) {
+        return end;
+      }
+      sawValue = bytes[i] != ']';
     }
-    byte b = (byte) pattern;
-    for (; i < to; i++) {
-      if (buf.getByte(i) == b) {
-        found++;
+    for (; i + Long.BYTES <= end; i += Long.BYTES) {
+      long word = (long) LONGS.get(bytes, i);
+      long closes = matches(word, CLOSES);
+      long commaBits = matches(word, COMMAS);
+      if (closes != 0) {
+        int bit = Long.numberOfTrailingZeros(closes);
+        commas += Long.bitCount(commaBits & ((1L << bit) - 1));
+        vector(sawValue ? commas + 1 : 0);
+        return i + (bit >>> 3) + 1;
+      }
+      commas += Long.bitCount(commaBits);
+    }
+    for (; i < end; i++) {
+      if (bytes[i] == ']') {
+        vector(sawValue ? commas + 1 : 0);
+        return i + 1;
+      }
+      if (bytes[i] == ',') {
+        commas++;
       }
     }
-    return found;
+    return end;
+  }
+
+  /** Crosses a base64 string up to its closing quote, as {@link #floats} does an array. */
+  private int base64(byte[] bytes, int from, int end) {
+    int i = from;
+    for (; i + Long.BYTES <= end; i += Long.BYTES) {
+      long word = (long) LONGS.get(bytes, i);
+      long quotes = matches(word, QUOTES);
+      long padding = matches(word, EQUALS);
+      if (quotes != 0) {
+        int bit = Long.numberOfTrailingZeros(quotes);
+        base64Length += bit >>> 3;
+        base64Padding += Long.bitCount(padding & ((1L << bit) - 1));
+        base64End();
+        return i + (bit >>> 3) + 1;
+      }
+      base64Length += Long.BYTES;
+      base64Padding += Long.bitCount(padding);
+    }
+    for (; i < end; i++) {
+      if (bytes[i] == '"') {
+        base64End();
+        return i + 1;
+      }
+      base64Length++;
+      if (bytes[i] == '=') {
+        base64Padding++;
+      }
+    }
+    return end;
+  }
+
+  /**
+   * The high bit of every byte of {@code word} that equals the byte repeated in {@code pattern}, and no
+   * other bit (exact: no carry crosses from one byte into the next).
+   */
+  static long matches(long word, long pattern) {
+    long x = word ^ pattern;
+    return ~(((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x | LOW_SEVEN_BITS);
   }
 
   /** Returns null when the response held {@code expectedInputs} embeddings of the run's dimension. */

@@ -75,17 +75,51 @@ class EmbeddingScanTest {
   }
 
   @Test
-  void countsBytesEightAtATime() {
-    byte[] bytes = ",a,,b,c,,,,d,e,f,,g,".getBytes(StandardCharsets.US_ASCII);
-    for (int from = 0; from < bytes.length; from++) {
-      int expected = 0;
-      for (int i = from; i < bytes.length; i++) {
-        expected += bytes[i] == ',' ? 1 : 0;
+  void marksExactlyTheMatchingBytesOfAWord() {
+    java.util.Random random = new java.util.Random(7);
+    for (int trial = 0; trial < 10_000; trial++) {
+      byte[] bytes = new byte[8];
+      for (int k = 0; k < 8; k++) {
+        int pick = random.nextInt(4);
+        bytes[k] = pick == 0 ? (byte) ',' : pick == 1 ? (byte) (',' | 0x80) : (byte) random.nextInt(256);
       }
-      assertEquals(expected, EmbeddingScan.count(Unpooled.wrappedBuffer(bytes), from, bytes.length,
-          0x2C2C2C2C2C2C2C2CL));
+      long word = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+      long expected = 0;
+      for (int k = 0; k < 8; k++) {
+        expected |= bytes[k] == ',' ? 0x80L << (8 * k) : 0;
+      }
+      assertEquals(expected, EmbeddingScan.matches(word, 0x2C2C2C2C2C2C2C2CL), "word " + Long.toHexString(word));
     }
-    byte[] high = {(byte) 0xAC, ',', (byte) 0x80, (byte) 0xFF, ',', 0, 1, (byte) 0x2D, ','};
-    assertEquals(3, EmbeddingScan.count(Unpooled.wrappedBuffer(high), 0, high.length, 0x2C2C2C2C2C2C2C2CL));
+  }
+
+  @Test
+  void countsLongVectorsWhereverTheChunksSplit() {
+    StringBuilder vector = new StringBuilder("[");
+    for (int i = 0; i < 1024; i++) {
+      vector.append(i == 0 ? "" : ", ").append(0.03125);
+    }
+    vector.append("]");
+    String body = "{\"data\": [{\"embedding\": " + vector + ", \"index\": 0}, {\"index\": 1, \"embedding\":"
+        + vector.toString().replace(" ", "") + "}], \"model\": \"m\"}";
+    int length = body.getBytes(StandardCharsets.UTF_8).length;
+    for (int split = 0; split <= length; split += 13) {
+      AtomicInteger dimensions = new AtomicInteger();
+      assertNull(scan(body, 2, dimensions, split / 3, split), "split at " + split);
+      assertEquals(1024, dimensions.get(), "split at " + split);
+    }
+    assertEquals("data[1].embedding has 1023 values, expected 1024",
+        scan(body.replace(",0.03125]", "]"), 2, new AtomicInteger()));
+  }
+
+  @Test
+  void readsDirectBuffersAsWellAsHeapOnes() {
+    byte[] bytes = TWO_FLOAT_VECTORS.getBytes(StandardCharsets.UTF_8);
+    EmbeddingScan scan = new EmbeddingScan(new AtomicInteger());
+    for (int from = 0; from < bytes.length; from += 10) {
+      io.netty.buffer.ByteBuf direct = Unpooled.directBuffer(16);
+      direct.writeBytes(bytes, from, Math.min(10, bytes.length - from));
+      scan.feed(BufferInternal.buffer(direct));
+    }
+    assertNull(scan.finish(2));
   }
 }
