@@ -123,6 +123,7 @@ public final class ComparisonRun {
     }
     Map<String, Path> sweepDirs = new LinkedHashMap<>();
     Map<String, SweepResult> sweeps = new LinkedHashMap<>();
+    List<String> retried = new ArrayList<>();
     console.accept("starting the gateway on 127.0.0.1 with " + config.models().size() + " routes"
         + (modelDirs.isEmpty() ? "" : " (loading the in-process model)") + "...");
     try (ComparisonGateway gateway = ComparisonGateway.start(config.models(), modelDirs, config.file())) {
@@ -145,6 +146,16 @@ public final class ComparisonRun {
             provenance.get(model.name()).label(), number(model.sweep().startRate()), config.slo().p99Ms(),
             100 * config.slo().maxErrorRate(), model.sweep().maxTotal().toSeconds()));
         SweepResult result = sweep(model, gateway.baseUrl(), dir, index);
+        if (generatorFellBehindAtOnce(result) && stopReason == null) {
+          // Says nothing about the model: its first step was invalid because this machine starved the load
+          // generator. One retry, replacing the invalid attempt, which the report would otherwise show.
+          retried.add(model.name());
+          console.accept(String.format(Locale.ROOT, "[%d/%d] %s: the load generator fell behind at the first step"
+              + " (machine busy); discarding that attempt and retrying once", index, config.models().size(),
+              model.name()));
+          deleteRecursively(dir);
+          result = sweep(model, gateway.baseUrl(), dir, index);
+        }
         sweepDirs.put(model.name(), dir);
         sweeps.put(model.name(), result);
         console.accept(String.format(Locale.ROOT, "[%d/%d] %s: %s", index, config.models().size(), model.name(),
@@ -162,6 +173,8 @@ public final class ComparisonRun {
     console.accept("pricing the measured capacities and auditing the article's claims...");
     ComparisonCost.Outcome cost = ComparisonCost.price(config, sweepDirs);
     List<String> notes = new ArrayList<>(cost.notes());
+    retried.forEach(name -> notes.add(name + ": its first sweep was discarded (the load generator fell behind at"
+        + " the first step: the machine was busy) and run again"));
     sweeps.forEach((name, sweep) -> {
       if (sweep.bestRate() != null && sweep.firstFailingRate() == null) {
         notes.add(name + ": every step met the SLO until the sweep stopped (" + sweep.stoppedBecause() + "); "
@@ -202,6 +215,23 @@ public final class ComparisonRun {
         gpu ? Device.GPU : Device.CPU, detail);
   }
 
+  /** No step passed and the first was invalid because the generator could not keep its schedule. */
+  private static boolean generatorFellBehindAtOnce(SweepResult result) {
+    return result.bestRate() == null && !result.partial() && !result.steps().isEmpty()
+        && !result.steps().get(0).summary().valid();
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
   /**
    * A fresh JVM runs the gateway, emulators and load generator interpreted at first: a few seconds of
    * closed-loop traffic to each emulated route compiles the hot paths before anything is measured. Its
@@ -224,11 +254,7 @@ public final class ComparisonRun {
             line -> { }).execute();
       }
     } finally {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
+      deleteRecursively(dir);
     }
   }
 
