@@ -69,6 +69,10 @@ upstream_pid=$!
 wait_for "http://127.0.0.1:$UPSTREAM_PORT/health" 60
 
 # --- the gateway ---------------------------------------------------------------------------------
+# max_connections is the target's total, split evenly over the gateway's event-loop pools (2 x cores
+# event loops plus one for off-loop callers); give every pool CONNECTIONS, as nginx opens whatever
+# upstream connections it needs (its keepalive only caps the idle ones it keeps).
+gateway_max_connections=$(( CONNECTIONS * ($(nproc) * 2 + 1) ))
 cat >"$tmp/gateway.yaml" <<YAML
 server:
   host: 127.0.0.1
@@ -80,7 +84,7 @@ routes:
       - name: fast-upstream
         type: remote
         url: http://127.0.0.1:$UPSTREAM_PORT
-        max_connections: $CONNECTIONS
+        max_connections: $gateway_max_connections
         max_concurrency: 4096
         timeout: 10s
         model: {name: bench-1024, dimensions: 1024, max_input_tokens: 8192}

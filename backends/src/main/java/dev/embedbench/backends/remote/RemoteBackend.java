@@ -17,10 +17,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -40,7 +38,7 @@ public final class RemoteBackend implements EmbeddingBackend {
 
   private final Vertx vertx;
   private final RemoteTarget target;
-  private final WebClient client;
+  private final LoopClients clients;
   private final HealthProbe probe;
   private final String embeddingsUrl;
   private volatile boolean closed;
@@ -63,10 +61,9 @@ public final class RemoteBackend implements EmbeddingBackend {
         .setFollowRedirects(false)
         .setConnectTimeout((int) connectTimeout.toMillis())
         .setUserAgent("embedbench");
-    this.client = WebClient.create(vertx, options,
-        new PoolOptions().setHttp1MaxSize(target.maxConnections()));
+    this.clients = new LoopClients(vertx, options, target.maxConnections());
     this.embeddingsUrl = target.embeddingsUrl();
-    this.probe = new HealthProbe(vertx, client, target.healthUrl(), probeInterval,
+    this.probe = new HealthProbe(vertx, clients.shared(), target.healthUrl(), probeInterval,
         min(target.timeout(), MAX_CONNECT_TIMEOUT));
   }
 
@@ -100,7 +97,7 @@ public final class RemoteBackend implements EmbeddingBackend {
     Context caller = Vertx.currentContext();
     byte[] body = new EmbeddingsRequest(
         target.upstreamModel(), batch.inputs(), EncodingFormat.BASE64, null, null).toJson();
-    HttpRequest<Buffer> request = client.postAbs(embeddingsUrl)
+    HttpRequest<Buffer> request = clients.forCaller().postAbs(embeddingsUrl)
         .timeout(target.timeout().toMillis())
         .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
         .putHeader(HttpHeaders.ACCEPT.toString(), "application/json");
@@ -186,7 +183,7 @@ public final class RemoteBackend implements EmbeddingBackend {
     if (!closed) {
       closed = true;
       probe.stop();
-      client.close();
+      clients.close();
     }
   }
 }

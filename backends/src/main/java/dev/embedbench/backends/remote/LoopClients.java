@@ -1,0 +1,69 @@
+package dev.embedbench.backends.remote;
+
+import io.netty.channel.EventLoop;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One Web Client per event loop, so that a request and its upstream connection share a thread.
+ * With a single pool, a connection opened by one event loop served requests from the others, and
+ * every such request crossed threads twice (write and response), each crossing a task hand-off and
+ * often a wake-up: in the gateway's profile that was a large share of its CPU per request.
+ *
+ * <p>{@code maxConnections} stays the target's total: every event loop's pool gets an even share
+ * (at least one), and callers off any event loop (worker threads, tests) use one more pool of that
+ * share. Thread-safe; clients are created on first use from their loop.
+ */
+final class LoopClients {
+
+  private final Vertx vertx;
+  private final WebClientOptions options;
+  private final int connectionsPerPool;
+  private final WebClient offLoop;
+  private final Map<EventLoop, WebClient> byLoop = new ConcurrentHashMap<>();
+
+  LoopClients(Vertx vertx, WebClientOptions options, int maxConnections) {
+    this.vertx = vertx;
+    this.options = options;
+    int loops = 0;
+    for (var ignored : ((VertxInternal) vertx).nettyEventLoopGroup()) {
+      loops++;
+    }
+    this.connectionsPerPool = Math.max(1, maxConnections / (loops + 1));
+    this.offLoop = create();
+  }
+
+  /** The pool of the calling event loop, or the shared one off any event loop. */
+  WebClient forCaller() {
+    Context context = Vertx.currentContext();
+    if (!(context instanceof ContextInternal internal) || !context.isEventLoopContext()) {
+      return offLoop;
+    }
+    return byLoop.computeIfAbsent(internal.nettyEventLoop(), loop -> create());
+  }
+
+  /** The pool for callers off any event loop (the health probe uses it). */
+  WebClient shared() {
+    return offLoop;
+  }
+
+  void close() {
+    List<WebClient> all = new ArrayList<>(byLoop.values());
+    all.add(offLoop);
+    all.forEach(WebClient::close);
+  }
+
+  private WebClient create() {
+    return WebClient.create(vertx, new WebClientOptions(options),
+        new PoolOptions().setHttp1MaxSize(connectionsPerPool));
+  }
+}
