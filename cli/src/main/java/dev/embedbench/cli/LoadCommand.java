@@ -130,6 +130,10 @@ public final class LoadCommand implements Callable<Integer> {
   @Option(names = "--max-requests", description = "Stop after this many measured requests")
   Long maxRequests;
 
+  @Option(names = "--event-loops",
+      description = "Event loops that drive the load, each with its share of the connections (default: one per core)")
+  Integer eventLoops;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -138,6 +142,9 @@ public final class LoadCommand implements Callable<Integer> {
     LoadConfig config;
     Workload workload;
     try {
+      if (eventLoops != null && eventLoops < 1) {
+        throw new IllegalArgumentException("--event-loops must be >= 1, got " + eventLoops);
+      }
       if ((rate == null) == (concurrency == null)) {
         throw new IllegalArgumentException("give --rate R (open loop) or --concurrency C (closed loop)");
       }
@@ -155,6 +162,9 @@ public final class LoadCommand implements Callable<Integer> {
     Path dir = options.outDir(config.name());
     LoadRun run = new LoadRun(config, workload, dir, home(), System.out::println)
         .command(commandLine(spec));
+    if (eventLoops != null) {
+      run.eventLoops(eventLoops);
+    }
     Thread hook = new Thread(() -> {
       run.stop("interrupted (signal)");
       try {

@@ -2,6 +2,8 @@ package dev.embedbench.loadgen;
 
 import dev.embedbench.loadgen.driver.ClosedLoopDriver;
 import dev.embedbench.loadgen.driver.Driver;
+import dev.embedbench.loadgen.driver.LoopGroup;
+import dev.embedbench.loadgen.driver.LoopShare;
 import dev.embedbench.loadgen.driver.OpenLoopDriver;
 import dev.embedbench.loadgen.driver.RequestSender;
 import dev.embedbench.loadgen.driver.ResponseValidator;
@@ -20,6 +22,7 @@ import dev.embedbench.loadgen.workload.Workload;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.internal.VertxInternal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -54,6 +58,7 @@ public final class LoadRun {
   private EnvironmentInfo environment;
   private volatile String stopReason;
   private volatile Driver driver;
+  private int requestedEventLoops;
 
   /**
    * @param home the embedbench checkout, for git's commit id
@@ -65,6 +70,15 @@ public final class LoadRun {
     this.files = new RunFiles(outDir);
     this.home = home;
     this.console = console;
+  }
+
+  /** Drives the run from this many event loops (at most one per connection); default one per core. */
+  public LoadRun eventLoops(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("event loops must be >= 1, got " + count);
+    }
+    this.requestedEventLoops = count;
+    return this;
   }
 
   public LoadRun onInterval(Consumer<IntervalStats> listener) {
@@ -123,28 +137,25 @@ public final class LoadRun {
       environment = EnvironmentInfo.capture(home);
     }
     ResultJson.write(files.file(RunFiles.ENVIRONMENT), environment);
-    int cores = Runtime.getRuntime().availableProcessors();
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(1, cores)));
-    try (TargetClient target = new TargetClient(vertx, config.targetUrl(), config.apiKey(), config.connections(),
-        config.requestTimeout())) {
+    int loops = eventLoops();
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+    List<TargetClient> targets = new ArrayList<>();
+    try {
+      for (int loop = 0; loop < loops; loop++) {
+        targets.add(new TargetClient(vertx, config.targetUrl(), config.apiKey(),
+            new LoopShare(loop, loops).of(config.connections()), config.requestTimeout()));
+      }
+      TargetClient target = targets.get(0);
       String kind = probeKind(target);
       RunRecorder recorder = new RunRecorder();
       ResponseValidator validator = new ResponseValidator(
           config.workload().dimensions() == null ? 0 : config.workload().dimensions(), config.checkNorm());
-      RequestSender sender = new RequestSender(target.http(), target.embeddingsRequest(), recorder, validator,
-          config.readValuesEvery());
       long warmupNanos = config.warmup().toNanos();
       long endNanos = warmupNanos + config.duration().toNanos();
       RunClock clock = RunClock.startingNow(warmupNanos);
       IntervalReporter reporter = new IntervalReporter(recorder, clock, config.ratePerSecond(), endNanos / 1e9,
           TimeUnit.SECONDS.toNanos(1), files.intervalFiles(), console, intervalListener);
-      Context context = vertx.getOrCreateContext();
-      long maxRequests = config.maxRequests() == null ? Long.MAX_VALUE : config.maxRequests();
-      driver = config.mode() == LoadMode.OPEN
-          ? new OpenLoopDriver(context, config.arrival().sequence(config.ratePerSecond(), config.seed()), clock,
-              endNanos, maxRequests, config.maxOutstanding(), config.connections(), workload, sender, recorder)
-          : new ClosedLoopDriver(context, config.concurrency(), clock, endNanos, maxRequests, workload, sender,
-              recorder);
+      driver = drivers(vertx, targets, recorder, validator, clock, endNanos);
       String failure = null;
       long dispatchEndNanos;
       long runEndNanos;
@@ -175,8 +186,53 @@ public final class LoadRun {
       ResultJson.write(files.file(RunFiles.SUMMARY), summary);
       return summary;
     } finally {
+      targets.forEach(TargetClient::close);
       closeQuietly(vertx);
     }
+  }
+
+  /**
+   * One driver per event loop, each with its share of the connections and of the requests (open loop:
+   * the indices congruent to its number; closed loop: its share of the workers), over one recorder.
+   * Each loop's connections are opened from its own context, so its responses are read on its thread.
+   */
+  private Driver drivers(Vertx vertx, List<TargetClient> targets, RunRecorder recorder, ResponseValidator validator,
+      RunClock clock, long endNanos) {
+    int loops = targets.size();
+    long maxRequests = config.maxRequests() == null ? Long.MAX_VALUE : config.maxRequests();
+    List<Driver> parts = new ArrayList<>();
+    AtomicLong outstanding = new AtomicLong();
+    ClosedLoopDriver.Shared shared = new ClosedLoopDriver.Shared();
+    long endIndex = Long.MAX_VALUE;
+    if (config.mode() == LoadMode.OPEN && maxRequests != Long.MAX_VALUE) {
+      long firstMeasured = OpenLoopDriver.firstMeasuredIndex(
+          config.arrival().sequence(config.ratePerSecond(), config.seed()), clock.warmupNanos());
+      endIndex = firstMeasured + maxRequests < 0 ? Long.MAX_VALUE : firstMeasured + maxRequests;
+    }
+    for (int loop = 0; loop < loops; loop++) {
+      LoopShare share = new LoopShare(loop, loops);
+      // Each new event-loop context takes the next loop of the pool, which has one loop per driver.
+      Context context = ((VertxInternal) vertx).createEventLoopContext();
+      RequestSender sender = new RequestSender(targets.get(loop).http(), targets.get(loop).embeddingsRequest(),
+          recorder, validator, config.readValuesEvery());
+      parts.add(config.mode() == LoadMode.OPEN
+          ? new OpenLoopDriver(context, share, config.arrival().sequence(config.ratePerSecond(), config.seed()),
+              clock, endNanos, endIndex, config.maxOutstanding(), outstanding, share.of(config.connections()),
+              workload, sender, recorder)
+          : new ClosedLoopDriver(context, share.of(config.concurrency()), clock, endNanos, maxRequests, workload,
+              sender, recorder, shared));
+    }
+    return new LoopGroup(parts, config.mode() == LoadMode.OPEN);
+  }
+
+  /** The event loops to drive: one per core, never more than there are connections (or workers) to share. */
+  private int eventLoops() {
+    int limit = config.connections();
+    if (config.mode() == LoadMode.CLOSED) {
+      limit = Math.min(limit, config.concurrency());
+    }
+    int wanted = requestedEventLoops > 0 ? requestedEventLoops : Runtime.getRuntime().availableProcessors();
+    return Math.max(1, Math.min(wanted, limit));
   }
 
   private String probeKind(TargetClient target) {

@@ -10,47 +10,54 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A fixed number of workers, each sending its next request when its previous one ends, so at most
- * {@code concurrency} requests are ever outstanding. Latency is measured from each actual send: a
- * closed loop has no schedule to correct against. Workers continue on whichever event loop finished
- * their last request; the shared counters are atomic.
+ * A fixed number of workers on one event loop, each sending its next request when its previous one ends,
+ * so at most {@code workers} requests of this loop are ever outstanding. Latency is measured from each
+ * actual send: a closed loop has no schedule to correct against. The loops of one run share a
+ * {@link Shared}: the request indices, the measured-request bound and the outstanding count, so the
+ * run's total concurrency is the sum of its loops' workers and its bound is exact.
  */
 public final class ClosedLoopDriver implements Driver {
 
+  /** What every loop of a closed-loop run shares; atomic, as the loops run on different threads. */
+  public static final class Shared {
+    private final AtomicLong nextIndex = new AtomicLong();
+    private final AtomicLong measuredSent = new AtomicLong();
+    private final AtomicLong outstanding = new AtomicLong();
+  }
+
   private final Context context;
-  private final int concurrency;
+  private final int workers;
   private final RunClock clock;
   private final long endNanos;
   private final long maxMeasuredRequests;
   private final Workload workload;
-  private final RequestSender sender;
+  private final Sender sender;
   private final RunRecorder recorder;
-  private final AtomicLong nextIndex = new AtomicLong();
-  private final AtomicLong measuredSent = new AtomicLong();
-  private final AtomicLong outstanding = new AtomicLong();
+  private final Shared shared;
   private final AtomicInteger activeWorkers = new AtomicInteger();
   private final CompletableFuture<Long> dispatched = new CompletableFuture<>();
   private volatile boolean stopped;
 
-  public ClosedLoopDriver(Context context, int concurrency, RunClock clock, long endNanos, long maxMeasuredRequests,
-      Workload workload, RequestSender sender, RunRecorder recorder) {
-    if (concurrency < 1) {
-      throw new IllegalArgumentException("concurrency must be >= 1, got " + concurrency);
+  public ClosedLoopDriver(Context context, int workers, RunClock clock, long endNanos, long maxMeasuredRequests,
+      Workload workload, Sender sender, RunRecorder recorder, Shared shared) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be >= 1, got " + workers);
     }
     this.context = context;
-    this.concurrency = concurrency;
+    this.workers = workers;
     this.clock = clock;
     this.endNanos = endNanos;
     this.maxMeasuredRequests = maxMeasuredRequests;
     this.workload = workload;
     this.sender = sender;
     this.recorder = recorder;
+    this.shared = shared;
   }
 
   @Override
   public CompletableFuture<Long> start() {
-    activeWorkers.set(concurrency);
-    for (int i = 0; i < concurrency; i++) {
+    activeWorkers.set(workers);
+    for (int i = 0; i < workers; i++) {
       context.runOnContext(v -> next());
     }
     return dispatched;
@@ -64,24 +71,24 @@ public final class ClosedLoopDriver implements Driver {
 
   @Override
   public long outstanding() {
-    return outstanding.get();
+    return shared.outstanding.get();
   }
 
   private void next() {
     long nowNanos = clock.elapsedNanos();
     Phase phase = clock.phaseAt(nowNanos);
     if (stopped || nowNanos >= endNanos
-        || (phase == Phase.MEASURE && measuredSent.incrementAndGet() > maxMeasuredRequests)) {
+        || (phase == Phase.MEASURE && shared.measuredSent.incrementAndGet() > maxMeasuredRequests)) {
       if (activeWorkers.decrementAndGet() == 0) {
         dispatched.complete(Math.min(nowNanos, endNanos));
       }
       return;
     }
-    long index = nextIndex.getAndIncrement();
-    outstanding.incrementAndGet();
+    long index = shared.nextIndex.getAndIncrement();
+    shared.outstanding.incrementAndGet();
     recorder.sentUnscheduled(phase);
     sender.send(workload.request(index), index, clock.startNanos() + nowNanos, phase, () -> {
-      outstanding.decrementAndGet();
+      shared.outstanding.decrementAndGet();
       next();
     });
   }

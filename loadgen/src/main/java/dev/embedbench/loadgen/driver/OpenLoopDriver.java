@@ -11,13 +11,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends each request when the clock passes its intended time, whatever the server does. A timer wakes
- * the dispatcher for the next due request; every request already due is dispatched at once, so when the
- * generator falls behind it catches up without sliding the schedule, and the lag is recorded. A due
- * request that finds every connection busy waits in a backlog here (cheaper than the client pool's wait
- * queue and its timers) and goes out as soon as one frees; its wait counts in the corrected response
- * time. A request that finds {@code maxOutstanding} requests unfinished is counted as not sent.
- * Dispatching and the backlog belong to one event-loop thread; completions from other threads hop to it.
+ * Sends each request of its {@link LoopShare} when the clock passes its intended time, whatever the
+ * server does. A timer wakes the dispatcher for the next due request; every request already due is
+ * dispatched at once, so when the generator falls behind it catches up without sliding the schedule, and
+ * the lag is recorded. A due request that finds every connection of this loop busy waits in a backlog here
+ * (cheaper than the client pool's wait queue and its timers) and goes out as soon as one frees; its wait
+ * counts in the corrected response time. A request that finds {@code maxOutstanding} requests unfinished,
+ * over all loops, is counted as not sent. Dispatching and the backlog belong to this driver's event-loop
+ * thread; completions from other threads hop to it.
  */
 public final class OpenLoopDriver implements Driver {
 
@@ -28,38 +29,60 @@ public final class OpenLoopDriver implements Driver {
   private final FireTimeSequence schedule;
   private final RunClock clock;
   private final long endNanos;
-  private final long maxMeasuredRequests;
+  private final long endIndex;
+  private final int stride;
   private final long maxOutstanding;
+  private final AtomicLong outstanding;
   private final Workload workload;
-  private final RequestSender sender;
+  private final Sender sender;
   private final RunRecorder recorder;
   private final int connections;
-  private final AtomicLong outstanding = new AtomicLong();
   private final ArrayDeque<Due> backlog = new ArrayDeque<>();
   private int sending;
   private Thread dispatcherThread;
   private final CompletableFuture<Long> dispatched = new CompletableFuture<>();
   private volatile boolean stopped;
   private long index;
-  private long measuredScheduled;
 
   /**
+   * @param schedule this driver's own sequence (sequences are not thread-safe), the run's for every loop
    * @param endNanos offset from the run's start at which the schedule ends (warm-up plus duration)
-   * @param maxMeasuredRequests the most measured requests to schedule
+   * @param endIndex the first index not to schedule (the request bound), {@code Long.MAX_VALUE} for none
+   * @param outstanding requests dispatched and unfinished, shared by every loop of the run
+   * @param connections this loop's connections
    */
-  public OpenLoopDriver(Context context, FireTimeSequence schedule, RunClock clock, long endNanos,
-      long maxMeasuredRequests, long maxOutstanding, int connections, Workload workload, RequestSender sender,
+  public OpenLoopDriver(Context context, LoopShare share, FireTimeSequence schedule, RunClock clock, long endNanos,
+      long endIndex, long maxOutstanding, AtomicLong outstanding, int connections, Workload workload, Sender sender,
       RunRecorder recorder) {
+    if (connections < 1) {
+      throw new IllegalArgumentException("connections must be >= 1, got " + connections);
+    }
     this.context = context;
     this.connections = connections;
     this.schedule = schedule;
     this.clock = clock;
     this.endNanos = endNanos;
-    this.maxMeasuredRequests = maxMeasuredRequests;
+    this.endIndex = endIndex;
+    this.stride = share.loops();
+    this.index = share.loop();
     this.maxOutstanding = maxOutstanding;
+    this.outstanding = outstanding;
     this.workload = workload;
     this.sender = sender;
     this.recorder = recorder;
+  }
+
+  /**
+   * The first index whose intended time is at or after {@code warmupNanos}: requests before it are warm-up.
+   * A bound of N measured requests is then the index bound {@code firstMeasured + N}, which every loop
+   * applies to its own indices, so the run schedules exactly N measured requests in all.
+   */
+  public static long firstMeasuredIndex(FireTimeSequence schedule, long warmupNanos) {
+    long index = 0;
+    while (schedule.fireTimeNanos(index) < warmupNanos) {
+      index++;
+    }
+    return index;
   }
 
   @Override
@@ -91,7 +114,7 @@ public final class OpenLoopDriver implements Driver {
     long nowNanos = clock.elapsedNanos();
     for (int burst = 0; burst < MAX_BURST; burst++) {
       long fireNanos = schedule.fireTimeNanos(index);
-      if (fireNanos >= endNanos || measuredScheduled >= maxMeasuredRequests) {
+      if (fireNanos >= endNanos || index >= endIndex) {
         dispatched.complete(Math.min(fireNanos, endNanos));
         return;
       }
@@ -108,10 +131,8 @@ public final class OpenLoopDriver implements Driver {
 
   private void dispatch(long fireNanos) {
     Phase phase = clock.phaseAt(fireNanos);
-    if (phase == Phase.MEASURE) {
-      measuredScheduled++;
-    }
-    long requestIndex = index++;
+    long requestIndex = index;
+    index += stride;
     if (outstanding.get() >= maxOutstanding) {
       recorder.notSent(phase);
       return;

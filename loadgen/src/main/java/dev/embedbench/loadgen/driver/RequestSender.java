@@ -16,7 +16,7 @@ import io.vertx.core.http.RequestOptions;
  * The actual send time is taken when the pool has handed over a connection, so the service time leaves
  * out the wait for a free connection, which the corrected response time includes.
  */
-public final class RequestSender {
+public final class RequestSender implements Sender {
 
   private static final int ERROR_DETAIL_CHARS = 300;
 
@@ -42,12 +42,7 @@ public final class RequestSender {
     this.readValuesEvery = readValuesEvery;
   }
 
-  /**
-   * Sends request {@code index}; {@code done} runs once the outcome is recorded, on whichever event
-   * loop finished it.
-   *
-   * @param intendedNanos the intended send time on the {@link System#nanoTime()} clock
-   */
+  @Override
   public void send(PreparedRequest request, long index, long intendedNanos, Phase phase, Runnable done) {
     client.request(options).onComplete(connected -> {
       if (connected.failed()) {
