@@ -50,7 +50,7 @@ final class EmulatorVerticle extends VerticleBase {
     router.errorHandler(404, errors);
     router.errorHandler(405, errors);
 
-    return vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
+    return vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true).setHttp2ClearTextEnabled(false))
         .requestHandler(router)
         .listen(requestedPort, host)
         .onSuccess(server -> port = server.actualPort());

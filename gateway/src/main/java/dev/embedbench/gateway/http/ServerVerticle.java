@@ -29,7 +29,11 @@ final class ServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+    // HTTP/1.1 only: the JDK's HttpClient (under LangChain4j and others) asks every plaintext POST
+    // to upgrade to h2c, and answering that upgrade left a client waiting for a response now and then.
+    HttpServerOptions options =
+        new HttpServerOptions().setHost(host).setPort(port).setHttp2ClearTextEnabled(false);
+    server = vertx.createHttpServer(options)
         .requestHandler(api.build(vertx));
     return server.listen();
   }
