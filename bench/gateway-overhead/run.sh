@@ -216,7 +216,8 @@ for k in ("direct", "gateway", "nginx"):
 g99 = fixed["gateway"]["p99Micros"] - d["p99Micros"]
 ratio = wrk["gateway"]["rps"] / wrk["nginx"]["rps"]
 lines += ["", "## Goals", "",
-  f"- added p99 under 1 ms at {rate} req/s: gateway {g99:.0f} µs -> {'met' if g99 < 1000 else 'NOT met'}",
+  f"- added p99 under 1 ms at {rate} req/s: gateway {g99:.0f} µs -> "
+  + ("not resolvable (direct's p99 was noisier than the gateway's)" if g99 < 0 else 'met' if g99 < 1000 else 'NOT met'),
   f"- gateway throughput >= 80% of nginx: {ratio*100:.0f}% -> {'met' if ratio >= 0.8 else 'NOT met'}",
   "", "## Commands", "", "```", "bench/gateway-overhead/run.sh  # RATE=%s CONNECTIONS=%s SECONDS_RUN=%s" % (rate, conns, secs),
   probe_cmd, wrk_cmd, "```", "", "## Raw", "", "```"] + [fd, fg, fn, wd, wg, wn] + ["```", ""]

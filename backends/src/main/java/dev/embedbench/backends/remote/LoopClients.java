@@ -30,6 +30,7 @@ final class LoopClients {
   private final int connectionsPerPool;
   private final WebClient offLoop;
   private final Map<EventLoop, WebClient> byLoop = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   LoopClients(Vertx vertx, WebClientOptions options, int maxConnections) {
     this.vertx = vertx;
@@ -45,10 +46,16 @@ final class LoopClients {
   /** The pool of the calling event loop, or the shared one off any event loop. */
   WebClient forCaller() {
     Context context = Vertx.currentContext();
-    if (!(context instanceof ContextInternal internal) || !context.isEventLoopContext()) {
+    // Once closed, the closed shared client answers: no new pool may outlive close().
+    if (closed || !(context instanceof ContextInternal internal) || !context.isEventLoopContext()) {
       return offLoop;
     }
-    return byLoop.computeIfAbsent(internal.nettyEventLoop(), loop -> create());
+    WebClient client = byLoop.computeIfAbsent(internal.nettyEventLoop(), loop -> create());
+    if (closed) {
+      client.close();
+      return offLoop;
+    }
+    return client;
   }
 
   /** The pool for callers off any event loop (the health probe uses it). */
@@ -57,6 +64,7 @@ final class LoopClients {
   }
 
   void close() {
+    closed = true;
     List<WebClient> all = new ArrayList<>(byLoop.values());
     all.add(offLoop);
     all.forEach(WebClient::close);

@@ -1,0 +1,122 @@
+package dev.embedbench.backends.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LoopClientsTest {
+
+  private Vertx vertx;
+  private LoopClients clients;
+
+  @BeforeEach
+  void setUp() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    if (clients != null) {
+      clients.close();
+    }
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  private int eventLoops() {
+    int loops = 0;
+    for (var ignored : ((VertxInternal) vertx).nettyEventLoopGroup()) {
+      loops++;
+    }
+    return loops;
+  }
+
+  /** Two contexts on different event loops; getOrCreate hands them out round-robin. */
+  private List<ContextInternal> contextsOnTwoLoops() {
+    ContextInternal first = ((VertxInternal) vertx).createEventLoopContext();
+    ContextInternal second = ((VertxInternal) vertx).createEventLoopContext();
+    while (second.nettyEventLoop() == first.nettyEventLoop()) {
+      second = ((VertxInternal) vertx).createEventLoopContext();
+    }
+    return List.of(first, second);
+  }
+
+  private static <T> T on(ContextInternal context, java.util.function.Supplier<T> work)
+      throws Exception {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    context.runOnContext(v -> result.complete(work.get()));
+    return result.get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void eachEventLoopHasItsOwnClientAndOffLoopCallersShareOne() throws Exception {
+    clients = new LoopClients(vertx, new WebClientOptions(), 32);
+    List<ContextInternal> contexts = contextsOnTwoLoops();
+    WebClient first = on(contexts.get(0), clients::forCaller);
+    WebClient again = on(contexts.get(0), clients::forCaller);
+    WebClient second = on(contexts.get(1), clients::forCaller);
+    assertSame(first, again, "the same loop reuses its client");
+    assertNotSame(first, second, "another loop gets its own client");
+    assertSame(clients.shared(), clients.forCaller(), "a plain thread uses the shared client");
+    assertNotSame(clients.shared(), first);
+  }
+
+  @Test
+  void connectionsStayOnTheirLoopAndWithinTheTotal() throws Exception {
+    int perPool = 2;
+    int maxConnections = perPool * (eventLoops() + 1);
+    clients = new LoopClients(vertx, new WebClientOptions().setKeepAlive(true), maxConnections);
+    // The server records which client connections (their local ports) served each loop's requests.
+    Map<String, Set<Integer>> portsByLoop = new ConcurrentHashMap<>();
+    HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+      portsByLoop.computeIfAbsent(request.getHeader("X-Loop"), k -> ConcurrentHashMap.newKeySet())
+          .add(request.remoteAddress().port());
+      // Answer a little later so that requests overlap and the pools fill up.
+      vertx.setTimer(5, id -> request.response().end("ok"));
+    });
+    int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
+        .get(10, TimeUnit.SECONDS).actualPort();
+    String url = "http://127.0.0.1:" + port + "/";
+    List<ContextInternal> contexts = contextsOnTwoLoops();
+    List<Future<?>> all = new ArrayList<>();
+    for (int c = 0; c < contexts.size(); c++) {
+      String loop = "loop-" + c;
+      all.addAll(on(contexts.get(c), () -> {
+        List<Future<?>> sent = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+          sent.add(clients.forCaller().getAbs(url).putHeader("X-Loop", loop).send());
+        }
+        return sent;
+      }));
+    }
+    Future.all(all).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+
+    Set<Integer> first = portsByLoop.get("loop-0");
+    Set<Integer> second = portsByLoop.get("loop-1");
+    assertTrue(first.size() <= perPool && second.size() <= perPool,
+        "each loop's pool holds its share of max_connections: " + portsByLoop);
+    Set<Integer> shared = new HashSet<>(first);
+    shared.retainAll(second);
+    assertEquals(Set.of(), shared, "no connection serves two event loops");
+    server.close();
+  }
+}
