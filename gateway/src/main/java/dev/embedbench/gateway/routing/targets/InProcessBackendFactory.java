@@ -18,10 +18,16 @@ public final class InProcessBackendFactory implements BackendFactory {
     InProcessSpec spec = (InProcessSpec) target.spec();
     return vertx.executeBlocking(() -> Qwen3Backend.open(spec.modelDir(), spec.options()))
         .compose(backend -> backend.start()
-            .map(started -> OwnedBackend.of(backend))
-            .recover(cause -> {
-              backend.close();
-              return Future.failedFuture(cause);
-            }));
+            .map(started -> new OwnedBackend(backend, () -> closeOffTheEventLoop(vertx, backend)))
+            .recover(cause -> closeOffTheEventLoop(vertx, backend)
+                .transform(closed -> Future.<OwnedBackend>failedFuture(cause))));
+  }
+
+  /** Closing waits for the batch in progress, which may take seconds on a CPU. */
+  private static Future<Void> closeOffTheEventLoop(Vertx vertx, Qwen3Backend backend) {
+    return vertx.executeBlocking(() -> {
+      backend.close();
+      return null;
+    });
   }
 }
