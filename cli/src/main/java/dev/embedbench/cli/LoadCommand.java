@@ -131,7 +131,7 @@ public final class LoadCommand implements Callable<Integer> {
   Long maxRequests;
 
   @Option(names = "--event-loops",
-      description = "Event loops that drive the load, each with its share of the connections (default: one per core)")
+      description = "Event loops that drive the load, each with its share of the connections (default: one per two cores)")
   Integer eventLoops;
 
   @CommandLine.Spec

@@ -66,7 +66,7 @@ class LoadCommandTest {
     Path b = tmp.resolve("b");
     for (Path dir : new Path[] {a, b}) {
       StringWriter err = new StringWriter();
-      int exit = run(err, "load", "--target", target(), "--model", "m", "--concurrency", "2",
+      int exit = run(err, "load", "--target", target(), "--model", "m", "--concurrency", "2", "--event-loops", "2",
           "--duration", "700ms", "--warmup", "100ms", "--api-key", "sk-secret", "--out", dir.toString());
       assertEquals(0, exit, "a closed loop against a healthy server is valid and complete: " + err);
     }
@@ -96,5 +96,8 @@ class LoadCommandTest {
     assertEquals(2, run(err, "sweep", "--target", target(), "--model", "m", "--slo-p99-ms", "100", "--start", "50",
         "--max-rate", "10"));
     assertTrue(err.toString().contains("sweep max rate must be >= the start rate"), err.toString());
+    err = new StringWriter();
+    assertEquals(2, run(err, "load", "--target", target(), "--model", "m", "--rate", "5", "--event-loops", "0"));
+    assertTrue(err.toString().contains("--event-loops must be >= 1, got 0"), err.toString());
   }
 }

@@ -1,8 +1,9 @@
 /**
- * Drivers: open-loop (schedule-driven) and closed-loop (fixed concurrency) dispatch over a Vert.x
- * {@code HttpClient} whose pool holds at most {@code --connections} connections.
+ * Drivers: open-loop (schedule-driven) and closed-loop (fixed concurrency) dispatch over Vert.x
+ * {@code HttpClient}s, one per event loop, whose pools hold the loop's share of {@code --connections}.
  *
- * <p>Dispatch runs on one event-loop context; responses are read and validated on whichever event
- * loop owns their connection. Nothing here blocks: recording goes to wait-free recorders.
+ * <p>Each driver of a {@link dev.embedbench.loadgen.driver.LoopGroup} runs on its own event-loop context
+ * and owns its connections, so its responses are read and validated on its thread. Nothing here blocks:
+ * recording goes to wait-free recorders shared by the loops.
  */
 package dev.embedbench.loadgen.driver;

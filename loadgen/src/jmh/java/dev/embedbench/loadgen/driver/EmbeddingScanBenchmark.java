@@ -1,0 +1,73 @@
+package dev.embedbench.loadgen.driver;
+
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Cost of the check every response gets: one 1024-dimension float embedding (about 22 KB, the capacity
+ * benchmark's response) scanned as it arrives in 8 KB chunks, heap (what Vert.x hands the handler) or
+ * direct. Run with {@code bench/jmh --module loadgen EmbeddingScanBenchmark}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class EmbeddingScanBenchmark {
+
+  private static final int CHUNK_BYTES = 8192;
+
+  @Param({"heap", "direct"})
+  String memory;
+
+  private Buffer[] chunks;
+  private final AtomicInteger dimensions = new AtomicInteger(1024);
+
+  @Setup
+  public void setUp() {
+    StringBuilder body = new StringBuilder("{\"object\": \"list\", \"data\": [{\"object\": \"embedding\", "
+        + "\"index\": 0, \"embedding\": [");
+    for (int i = 0; i < 1024; i++) {
+      body.append(i == 0 ? "" : ", ").append(0.03125);
+    }
+    body.append("]}], \"model\": \"bench\", \"usage\": {\"prompt_tokens\": 8, \"total_tokens\": 8}}");
+    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    chunks = new Buffer[(bytes.length + CHUNK_BYTES - 1) / CHUNK_BYTES];
+    for (int i = 0; i < chunks.length; i++) {
+      int from = i * CHUNK_BYTES;
+      int length = Math.min(CHUNK_BYTES, bytes.length - from);
+      chunks[i] = BufferInternal.buffer("heap".equals(memory)
+          ? Unpooled.wrappedBuffer(bytes, from, length)
+          : Unpooled.directBuffer(length).writeBytes(bytes, from, length));
+    }
+  }
+
+  @Benchmark
+  public String scanOneResponse() {
+    EmbeddingScan scan = new EmbeddingScan(dimensions);
+    for (Buffer chunk : chunks) {
+      scan.feed(chunk);
+    }
+    String problem = scan.finish(1);
+    if (problem != null) {
+      throw new IllegalStateException(problem);
+    }
+    return problem;
+  }
+}
