@@ -3,6 +3,7 @@ package dev.embedbench.loadgen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.embedbench.loadgen.TestEmbeddingServer.Fate;
 import dev.embedbench.loadgen.result.ResultJson;
@@ -32,6 +33,15 @@ class LoadRunTest {
         .execute();
   }
 
+  /**
+   * Lower bounds hold on any machine; upper bounds on latency only when the generator itself says it
+   * kept its schedule. On a starved machine it marks the run INVALID, and its latencies then measure
+   * the machine, not the generator, so those checks are skipped with the generator's reasons.
+   */
+  private static void assumeKeptItsSchedule(RunSummary summary) {
+    assumeTrue(summary.valid(), () -> "machine too busy for the upper latency bounds: " + summary.invalidReasons());
+  }
+
   @Test
   void fixedDelayServerGivesMedianNearTheDelay() throws Exception {
     // The server's timer fires after 50 ms or a little later; on a busy shared machine, up to 10 ms later.
@@ -39,12 +49,13 @@ class LoadRunTest {
       RunSummary summary = run(TestConfigs.open(server.baseUrl(), 40, 4, Duration.ofMillis(1500),
           Duration.ofMillis(300)));
       assertEquals(summary.requests().scheduled(), summary.requests().ok(), "every request should succeed");
-      assertTrue(summary.serviceTimeMs().p50() >= 49.5 && summary.serviceTimeMs().p50() <= 60,
-          "service p50 " + summary.serviceTimeMs().p50());
-      assertTrue(summary.responseTimeMs().p50() >= 49.5 && summary.responseTimeMs().p50() <= 62,
-          "response p50 " + summary.responseTimeMs().p50());
+      assertTrue(summary.serviceTimeMs().p50() >= 49.5, "service p50 " + summary.serviceTimeMs().p50());
+      assertTrue(summary.responseTimeMs().p50() >= 49.5, "response p50 " + summary.responseTimeMs().p50());
       assertEquals("emulated", summary.target().kind(), "kind comes from the target's /v1/models");
       assertEquals(TestEmbeddingServer.DIMENSIONS, summary.workload().responseDimensions());
+      assumeKeptItsSchedule(summary);
+      assertTrue(summary.serviceTimeMs().p50() <= 60, "service p50 " + summary.serviceTimeMs().p50());
+      assertTrue(summary.responseTimeMs().p50() <= 62, "response p50 " + summary.responseTimeMs().p50());
     }
   }
 
@@ -59,6 +70,7 @@ class LoadRunTest {
       assertTrue(summary.responseTimeMs().p90() >= 150, "corrected p90 " + summary.responseTimeMs().p90());
       // Only the two requests on the wire during the stall took long to serve (1% of 300 is 3).
       assertTrue(summary.serviceTimeMs().max() >= 900, "service max " + summary.serviceTimeMs().max());
+      assumeKeptItsSchedule(summary);
       assertTrue(summary.serviceTimeMs().p99() < 250, "service p99 " + summary.serviceTimeMs().p99());
     }
   }
