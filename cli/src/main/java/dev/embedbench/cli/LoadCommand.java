@@ -5,6 +5,7 @@ import dev.embedbench.loadgen.DurationText;
 import dev.embedbench.loadgen.LoadConfig;
 import dev.embedbench.loadgen.LoadMode;
 import dev.embedbench.loadgen.LoadRun;
+import dev.embedbench.loadgen.driver.HttpClientKind;
 import dev.embedbench.loadgen.result.RunFiles;
 import dev.embedbench.loadgen.result.RunSummary;
 import dev.embedbench.loadgen.schedule.ArrivalProcess;
@@ -134,6 +135,11 @@ public final class LoadCommand implements Callable<Integer> {
       description = "Event loops that drive the load, each with its share of the connections (default: one per two cores)")
   Integer eventLoops;
 
+  @Option(names = "--http-client",
+      description = "netty (embedbench's lean HTTP/1.1 client, http:// only) or vertx (Vert.x HttpClient, also "
+          + "https://); default: netty for http://, vertx for https://")
+  String httpClient;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -141,6 +147,7 @@ public final class LoadCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LoadConfig config;
     Workload workload;
+    HttpClientKind client;
     try {
       if (eventLoops != null && eventLoops < 1) {
         throw new IllegalArgumentException("--event-loops must be >= 1, got " + eventLoops);
@@ -154,6 +161,8 @@ public final class LoadCommand implements Callable<Integer> {
           options.model, options.apiKey, mode, rate, mode == LoadMode.OPEN ? ArrivalProcess.parse(arrival) : null,
           concurrency, pool, duration, maxRequests, warmup, options.timeout, options.workloadSpec(), options.seed,
           options.maxOutstanding, options.maxLagP99, !options.noCheckNorm, LoadConfig.DEFAULT_READ_VALUES_EVERY);
+      client = httpClient == null ? HttpClientKind.defaultFor(config.targetUrl()) : HttpClientKind.parse(httpClient);
+      client.requireSupports(config.targetUrl());
       workload = options.prepareWorkload();
     } catch (IllegalArgumentException | WorkloadException e) {
       spec.commandLine().getErr().println("embedbench load: " + e.getMessage());
@@ -161,7 +170,7 @@ public final class LoadCommand implements Callable<Integer> {
     }
     Path dir = options.outDir(config.name());
     LoadRun run = new LoadRun(config, workload, dir, home(), System.out::println)
-        .command(commandLine(spec));
+        .command(commandLine(spec)).httpClient(client);
     if (eventLoops != null) {
       run.eventLoops(eventLoops);
     }

@@ -2,12 +2,17 @@ package dev.embedbench.loadgen;
 
 import dev.embedbench.loadgen.driver.ClosedLoopDriver;
 import dev.embedbench.loadgen.driver.Driver;
+import dev.embedbench.loadgen.driver.Http1Sender;
+import dev.embedbench.loadgen.driver.HttpClientKind;
 import dev.embedbench.loadgen.driver.LoopGroup;
 import dev.embedbench.loadgen.driver.LoopShare;
 import dev.embedbench.loadgen.driver.OpenLoopDriver;
 import dev.embedbench.loadgen.driver.RequestSender;
 import dev.embedbench.loadgen.driver.ResponseValidator;
+import dev.embedbench.loadgen.driver.Sender;
 import dev.embedbench.loadgen.driver.TargetClient;
+import dev.embedbench.loadgen.http.EncodedRequests;
+import dev.embedbench.loadgen.http.Http1Pool;
 import dev.embedbench.loadgen.record.Counts;
 import dev.embedbench.loadgen.record.IntervalReporter;
 import dev.embedbench.loadgen.record.IntervalStats;
@@ -15,6 +20,7 @@ import dev.embedbench.loadgen.record.Percentiles;
 import dev.embedbench.loadgen.record.RunClock;
 import dev.embedbench.loadgen.record.RunRecorder;
 import dev.embedbench.loadgen.result.EnvironmentInfo;
+import dev.embedbench.loadgen.result.GeneratorInfo;
 import dev.embedbench.loadgen.result.ResultJson;
 import dev.embedbench.loadgen.result.RunFiles;
 import dev.embedbench.loadgen.result.RunSummary;
@@ -22,13 +28,16 @@ import dev.embedbench.loadgen.workload.Workload;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +68,7 @@ public final class LoadRun {
   private volatile String stopReason;
   private volatile Driver driver;
   private int requestedEventLoops;
+  private HttpClientKind requestedHttpClient;
 
   /**
    * @param home the embedbench checkout, for git's commit id
@@ -78,6 +88,13 @@ public final class LoadRun {
       throw new IllegalArgumentException("event loops must be >= 1, got " + count);
     }
     this.requestedEventLoops = count;
+    return this;
+  }
+
+  /** Sends through this client; by default the lean HTTP/1.1 one for http:// targets, Vert.x's for https://. */
+  public LoadRun httpClient(HttpClientKind kind) {
+    kind.requireSupports(config.targetUrl());
+    this.requestedHttpClient = kind;
     return this;
   }
 
@@ -132,18 +149,31 @@ public final class LoadRun {
   private RunSummary executeInside() throws IOException {
     Files.createDirectories(files.dir());
     Instant startedAt = Instant.now();
-    ResultJson.write(files.file(RunFiles.CONFIG), config.describe());
+    int loops = eventLoops();
+    HttpClientKind httpClient = httpClient();
+    GeneratorInfo generator = new GeneratorInfo(loops, httpClient.label());
+    Map<String, Object> described = config.describe();
+    described.put("event_loops", generator.eventLoops());
+    described.put("http_client", generator.httpClient());
+    ResultJson.write(files.file(RunFiles.CONFIG), described);
     if (environment == null) {
       environment = EnvironmentInfo.capture(home);
     }
     ResultJson.write(files.file(RunFiles.ENVIRONMENT), environment);
-    int loops = eventLoops();
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
     List<TargetClient> targets = new ArrayList<>();
+    List<Http1Pool> pools = new ArrayList<>();
+    EncodedRequests encoded = null;
     try {
-      for (int loop = 0; loop < loops; loop++) {
-        targets.add(new TargetClient(vertx, config.targetUrl(), config.apiKey(),
-            new LoopShare(loop, loops).of(config.connections()), config.requestTimeout()));
+      if (httpClient == HttpClientKind.VERTX) {
+        for (int loop = 0; loop < loops; loop++) {
+          targets.add(new TargetClient(vertx, config.targetUrl(), config.apiKey(),
+              new LoopShare(loop, loops).of(config.connections()), config.requestTimeout()));
+        }
+      } else {
+        // The Vert.x client only asks the target for its model list; the load goes through the pools.
+        targets.add(new TargetClient(vertx, config.targetUrl(), config.apiKey(), 1, config.requestTimeout()));
+        encoded = encode(targets.get(0));
       }
       TargetClient target = targets.get(0);
       String kind = probeKind(target);
@@ -155,7 +185,8 @@ public final class LoadRun {
       RunClock clock = RunClock.startingNow(warmupNanos);
       IntervalReporter reporter = new IntervalReporter(recorder, clock, config.ratePerSecond(), endNanos / 1e9,
           TimeUnit.SECONDS.toNanos(1), files.intervalFiles(), console, intervalListener);
-      driver = drivers(vertx, targets, recorder, validator, clock, endNanos);
+      driver = drivers(loops, senders(vertx, loops, targets, encoded, pools, recorder, validator), recorder, clock,
+          endNanos);
       String failure = null;
       long dispatchEndNanos;
       long runEndNanos;
@@ -179,26 +210,69 @@ public final class LoadRun {
       RunSummaryBuilder builder = new RunSummaryBuilder(config, workload, environment, command);
       RunSummary summary = builder.build(startedAt, Instant.now(), target.baseUrl(), kind, totals,
           recorder.failureSamples(), validator.dimensions(), warmupNanos, dispatchEndNanos, runEndNanos,
-          partialReason);
+          partialReason, generator);
       files.writeHgrm(RunFiles.RESPONSE_TIME_HGRM, totals.responseTime());
       files.writeHgrm(RunFiles.SERVICE_TIME_HGRM, totals.serviceTime());
       files.writeHgrm(RunFiles.SCHEDULE_LAG_HGRM, totals.scheduleLag());
       ResultJson.write(files.file(RunFiles.SUMMARY), summary);
       return summary;
     } finally {
+      pools.forEach(Http1Pool::close);
       targets.forEach(TargetClient::close);
       closeQuietly(vertx);
+      if (encoded != null) {
+        encoded.close();
+      }
     }
   }
+
+  private HttpClientKind httpClient() {
+    return requestedHttpClient != null ? requestedHttpClient : HttpClientKind.defaultFor(config.targetUrl());
+  }
+
+  /** Every distinct body of the workload as wire bytes, in the workload's order. */
+  private EncodedRequests encode(TargetClient target) {
+    List<byte[]> bodies = new ArrayList<>(workload.distinctBodies());
+    for (int i = 0; i < workload.distinctBodies(); i++) {
+      bodies.add(workload.request(i).body().getBytes());
+    }
+    return EncodedRequests.encode(URI.create(target.embeddingsUrl()), config.apiKey(), bodies);
+  }
+
+  /**
+   * One sender per event loop, each with its loop's share of the connections. With the lean client each
+   * loop's pool is made here, bound to the loop of the context its driver will run on.
+   */
+  private List<LoopSender> senders(Vertx vertx, int loops, List<TargetClient> targets, EncodedRequests encoded,
+      List<Http1Pool> pools, RunRecorder recorder, ResponseValidator validator) {
+    List<LoopSender> senders = new ArrayList<>();
+    for (int loop = 0; loop < loops; loop++) {
+      // Each new event-loop context takes the next loop of the pool, which has one loop per driver.
+      ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
+      if (encoded == null) {
+        senders.add(new LoopSender(context, new RequestSender(targets.get(loop).http(),
+            targets.get(loop).embeddingsRequest(), recorder, validator, config.readValuesEvery())));
+      } else {
+        Http1Pool pool = new Http1Pool(context.nettyEventLoop(),
+            ((VertxInternal) vertx).transport().channelFactory(false), encoded,
+            new LoopShare(loop, loops).of(config.connections()), config.requestTimeout());
+        pools.add(pool);
+        senders.add(new LoopSender(context, new Http1Sender(pool, recorder, validator, config.readValuesEvery())));
+      }
+    }
+    return senders;
+  }
+
+  /** A driver's event-loop context and the sender it dispatches to, which runs on that loop. */
+  private record LoopSender(Context context, Sender sender) {}
 
   /**
    * One driver per event loop, each with its share of the connections and of the requests (open loop:
    * the indices congruent to its number; closed loop: its share of the workers), over one recorder.
    * Each loop's connections are opened from its own context, so its responses are read on its thread.
    */
-  private Driver drivers(Vertx vertx, List<TargetClient> targets, RunRecorder recorder, ResponseValidator validator,
-      RunClock clock, long endNanos) {
-    int loops = targets.size();
+  private Driver drivers(int loops, List<LoopSender> senders, RunRecorder recorder, RunClock clock,
+      long endNanos) {
     long maxRequests = config.maxRequests() == null ? Long.MAX_VALUE : config.maxRequests();
     List<Driver> parts = new ArrayList<>();
     AtomicLong outstanding = new AtomicLong();
@@ -211,10 +285,8 @@ public final class LoadRun {
     }
     for (int loop = 0; loop < loops; loop++) {
       LoopShare share = new LoopShare(loop, loops);
-      // Each new event-loop context takes the next loop of the pool, which has one loop per driver.
-      Context context = ((VertxInternal) vertx).createEventLoopContext();
-      RequestSender sender = new RequestSender(targets.get(loop).http(), targets.get(loop).embeddingsRequest(),
-          recorder, validator, config.readValuesEvery());
+      Context context = senders.get(loop).context();
+      Sender sender = senders.get(loop).sender();
       parts.add(config.mode() == LoadMode.OPEN
           ? new OpenLoopDriver(context, share, config.arrival().sequence(config.ratePerSecond(), config.seed()),
               clock, endNanos, endIndex, config.maxOutstanding(), outstanding, share.of(config.connections()),

@@ -5,6 +5,7 @@ import dev.embedbench.loadgen.record.Counts;
 import dev.embedbench.loadgen.record.Percentiles;
 import dev.embedbench.loadgen.record.Totals;
 import dev.embedbench.loadgen.result.EnvironmentInfo;
+import dev.embedbench.loadgen.result.GeneratorInfo;
 import dev.embedbench.loadgen.result.RunFiles;
 import dev.embedbench.loadgen.result.RunSummary;
 import dev.embedbench.loadgen.workload.Workload;
@@ -34,7 +35,7 @@ final class RunSummaryBuilder {
    */
   RunSummary build(Instant startedAt, Instant endedAt, String targetUrl, String kind, Totals totals,
       Map<String, String> failureSamples, int responseDimensions, long warmupNanos, long dispatchEndNanos,
-      long runEndNanos, String partialReason) {
+      long runEndNanos, String partialReason, GeneratorInfo generator) {
     // Requests still in flight when recording closed never finished: they count as abandoned failures.
     Counts measured = totals.measured().withInFlightAs(FailureClass.ABANDONED);
     Counts warmup = totals.warmup().withInFlightAs(FailureClass.ABANDONED);
@@ -63,7 +64,7 @@ final class RunSummaryBuilder {
         config.duration().toNanos() / 1e9, round(measuredS), round(drainS), round(achievedRate), requests(measured),
         requests(warmup), round(errorRate), throughput, throughput.inputsPerS(), throughput.tokensPerS(), response,
         service, lag, invalid.isEmpty(), invalid, partialReason != null, partialReason, workloadInfo,
-        failureSamples, environment, command, RunFiles.listing());
+        failureSamples, environment, generator, command, RunFiles.listing());
   }
 
   private static RunSummary.Requests requests(Counts counts) {

@@ -48,7 +48,10 @@ final class EmbeddingScan {
   }
 
   void feed(Buffer chunk) {
-    ByteBuf buf = ((BufferInternal) chunk).getByteBuf();
+    feed(((BufferInternal) chunk).getByteBuf());
+  }
+
+  void feed(ByteBuf buf) {
     int from = buf.readerIndex();
     int end = buf.writerIndex();
     byte[] bytes;

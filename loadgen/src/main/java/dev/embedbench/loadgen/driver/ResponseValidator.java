@@ -42,7 +42,13 @@ public final class ResponseValidator {
 
   /** Returns null when the body is valid, else the problem in a few words. */
   public String check(Buffer body, int expectedInputs, boolean readValues) {
-    try (JsonParser parser = JSON.createParser(body.getBytes())) {
+    byte[] bytes = body.getBytes();
+    return check(bytes, bytes.length, expectedInputs, readValues);
+  }
+
+  /** As {@link #check(Buffer, int, boolean)}, for a body in the first {@code length} bytes of {@code body}. */
+  public String check(byte[] body, int length, int expectedInputs, boolean readValues) {
+    try (JsonParser parser = JSON.createParser(body, 0, length)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return "body is not a JSON object";
       }

@@ -144,7 +144,16 @@ public final class RunMerger {
         new RunSummary.Throughput(requestsPerS, inputsPerS, tokensPerS, first.throughput().tokenCount()), inputsPerS,
         tokensPerS, Percentiles.of(totals.get(0)), Percentiles.of(totals.get(1)), Percentiles.of(totals.get(2)),
         invalid.isEmpty(), invalid, !partial.isEmpty(), partial.isEmpty() ? null : String.join("; ", partial),
-        first.workload(), samples, first.environment(), command, files);
+        first.workload(), samples, first.environment(), mergedGenerator(runs), command, files);
+  }
+
+  /** The processes' event loops added up, and their clients; null if any run predates the record. */
+  private static GeneratorInfo mergedGenerator(List<RunSummary> runs) {
+    if (runs.stream().anyMatch(r -> r.generator() == null)) {
+      return null;
+    }
+    return new GeneratorInfo(runs.stream().mapToInt(r -> r.generator().eventLoops()).sum(),
+        String.join("+", runs.stream().map(r -> r.generator().httpClient()).distinct().toList()));
   }
 
   private static RunSummary.Requests sumWarmup(List<RunSummary> runs) {

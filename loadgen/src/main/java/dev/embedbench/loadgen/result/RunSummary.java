@@ -53,6 +53,7 @@ public record RunSummary(
     WorkloadInfo workload,
     Map<String, String> failureSamples,
     EnvironmentInfo environment,
+    GeneratorInfo generator,
     String command,
     Map<String, String> files) {
 

@@ -1,0 +1,128 @@
+package dev.embedbench.loadgen.driver;
+
+import dev.embedbench.loadgen.http.Http1Pool;
+import dev.embedbench.loadgen.http.ResponseListener;
+import dev.embedbench.loadgen.record.Phase;
+import dev.embedbench.loadgen.record.RunRecorder;
+import dev.embedbench.loadgen.workload.PreparedRequest;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Sends through one event loop's {@link Http1Pool} and records each outcome, with the same checks as
+ * {@link RequestSender}: every 2xx body is scanned as it streams in ({@link EmbeddingScan}); one in
+ * {@code readValuesEvery}, and every error body, is gathered whole, the former parsed and its values
+ * checked ({@link ResponseValidator}), the latter kept as the failure's detail. The actual send time is
+ * taken when the pool hands the request a connection. Runs on the pool's event loop.
+ */
+public final class Http1Sender implements Sender {
+
+  private static final int ERROR_DETAIL_CHARS = 300;
+
+  private final Http1Pool pool;
+  private final RunRecorder recorder;
+  private final ResponseValidator validator;
+  private final long readValuesEvery;
+
+  public Http1Sender(Http1Pool pool, RunRecorder recorder, ResponseValidator validator, long readValuesEvery) {
+    if (readValuesEvery < 1) {
+      throw new IllegalArgumentException("readValuesEvery must be >= 1, got " + readValuesEvery);
+    }
+    this.pool = pool;
+    this.recorder = recorder;
+    this.validator = validator;
+    this.readValuesEvery = readValuesEvery;
+  }
+
+  @Override
+  public void send(PreparedRequest request, long index, long intendedNanos, Phase phase, Runnable done) {
+    pool.send(index, new Exchange(request, index % readValuesEvery == 0, intendedNanos, phase, done));
+  }
+
+  /** One request's outcome as its response arrives. */
+  private final class Exchange implements ResponseListener {
+
+    private final PreparedRequest request;
+    private final boolean readValues;
+    private final long intendedNanos;
+    private final Phase phase;
+    private final Runnable done;
+    private long sendNanos;
+    private int status;
+    private EmbeddingScan scan;
+    private byte[] whole;
+    private int wholeLength;
+
+    Exchange(PreparedRequest request, boolean readValues, long intendedNanos, Phase phase, Runnable done) {
+      this.request = request;
+      this.readValues = readValues;
+      this.intendedNanos = intendedNanos;
+      this.phase = phase;
+      this.done = done;
+    }
+
+    @Override
+    public void sending() {
+      sendNanos = System.nanoTime();
+    }
+
+    @Override
+    public void status(int statusCode) {
+      status = statusCode;
+      if (isSuccess() && !readValues) {
+        scan = validator.newScan();
+      } else {
+        whole = new byte[1024];
+      }
+    }
+
+    @Override
+    public void content(ByteBuf piece) {
+      if (scan != null) {
+        scan.feed(piece);
+        return;
+      }
+      int length = piece.readableBytes();
+      if (wholeLength + length > whole.length) {
+        whole = Arrays.copyOf(whole, Math.max(wholeLength + length, 2 * whole.length));
+      }
+      piece.getBytes(piece.readerIndex(), whole, wholeLength, length);
+      wholeLength += length;
+    }
+
+    @Override
+    public void end() {
+      long endNanos = System.nanoTime();
+      if (!isSuccess()) {
+        recorder.failed(phase, FailureClass.forStatus(status), "HTTP " + status + ": " + excerpt());
+        done.run();
+        return;
+      }
+      String problem = scan != null
+          ? scan.finish(request.inputs())
+          : validator.check(whole, wholeLength, request.inputs(), true);
+      if (problem != null) {
+        recorder.failed(phase, FailureClass.INVALID_BODY, problem);
+      } else {
+        recorder.ok(phase, intendedNanos, sendNanos, endNanos, request.inputs(), request.estimatedTokens());
+      }
+      done.run();
+    }
+
+    @Override
+    public void failed(Throwable cause) {
+      recorder.failed(phase, FailureClass.forThrowable(cause), cause.toString());
+      done.run();
+    }
+
+    private boolean isSuccess() {
+      return status >= 200 && status <= 299;
+    }
+
+    private String excerpt() {
+      String text = new String(whole, 0, Math.min(wholeLength, ERROR_DETAIL_CHARS * 4), StandardCharsets.UTF_8);
+      return text.length() <= ERROR_DETAIL_CHARS ? text : text.substring(0, ERROR_DETAIL_CHARS) + "...";
+    }
+  }
+}
