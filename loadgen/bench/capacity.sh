@@ -62,11 +62,15 @@ for round in $(seq 1 "$rounds"); do
   "$root/embedbench" load --target "$target" --model bench --concurrency "$connections" --duration "${seconds}s" \
     --warmup 8s --name closed --out "$out/closed-$round" > "$out/closed-$round.txt" || true
   closed_rate=$(python3 -c "import json;print(json.load(open('$out/closed-$round/summary.json'))['throughput']['requests_per_s'])")
+  # The same closed loop through Vert.x's HttpClient: the baseline the lean client is measured against.
+  "$root/embedbench" load --target "$target" --model bench --concurrency "$connections" --duration "${seconds}s" \
+    --warmup 8s --http-client vertx --name closed-vertx --out "$out/closed-vertx-$round" > "$out/closed-vertx-$round.txt" || true
+  vertx_rate=$(python3 -c "import json;print(json.load(open('$out/closed-vertx-$round/summary.json'))['throughput']['requests_per_s'])")
   # Open loop at 70% of this round's wrk rate: the goal is to hold that schedule with corrected latencies.
   open_rate=$(python3 -c "print(round(0.7 * $wrk_rate))")
   "$root/embedbench" load --target "$target" --model bench --rate "$open_rate" --connections "$connections" \
     --duration "${seconds}s" --warmup 8s --name open70 --out "$out/open70-$round" > "$out/open70-$round.txt" || true
-  printf '%s\t%s\t%s\t%s\n' "$round" "$wrk_rate" "$closed_rate" "$open_rate" >> "$out/rounds.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$round" "$wrk_rate" "$closed_rate" "$open_rate" "$vertx_rate" >> "$out/rounds.tsv"
 done
 python3 - "$out" "$connections" "$seconds" <<'PY' | tee "$out/capacity.txt"
 import json, os, statistics, sys
@@ -74,17 +78,22 @@ out, connections, seconds = sys.argv[1], sys.argv[2], sys.argv[3]
 print(f"capacity of the load generator: {connections} connections, {seconds} s per run, 1024-dim float response "
       f"(about 22 KB) from nginx on 127.0.0.1; load average at the end {os.getloadavg()[0]:.1f} on "
       f"{os.cpu_count()} cores")
-ratios = []
+ratios, vertx_ratios, open_ratios = [], [], []
 for line in open(out + "/rounds.tsv"):
-    r, wrk, closed, open_rate = line.split()
-    wrk, closed = float(wrk), float(closed)
+    r, wrk, closed, open_rate, vertx = line.split()
+    wrk, closed, vertx = float(wrk), float(closed), float(vertx)
     s = json.load(open(f"{out}/open70-{r}/summary.json"))
     ok = s["throughput"]["requests_per_s"]
     ratios.append(closed / wrk)
+    vertx_ratios.append(vertx / wrk)
+    open_ratios.append(ok / wrk if s["valid"] else 0)
     print(f"round {r}: wrk {wrk:9.0f} req/s | embedbench closed loop {closed:9.0f} req/s ({100 * closed / wrk:3.0f}% of wrk)"
+          f" | same through the Vert.x client {vertx:9.0f} req/s ({100 * vertx / wrk:3.0f}%)"
           f" | open loop at {open_rate}/s: ok {ok:9.0f} req/s ({100 * ok / wrk:3.0f}% of wrk), valid={s['valid']}, "
           f"lag p99 {s['schedule_lag_ms']['p99']} ms, corrected p99 {s['response_time_ms']['p99']} ms, "
           f"not sent {s['requests']['not_sent']}")
-print(f"median closed-loop ratio to wrk: {100 * statistics.median(ratios):.0f}%")
+print(f"median closed-loop ratio to wrk: {100 * statistics.median(ratios):.0f}% "
+      f"(Vert.x client: {100 * statistics.median(vertx_ratios):.0f}%); open loop at 70% of wrk kept its schedule in "
+      f"{sum(1 for x in open_ratios if x > 0)} of {len(open_ratios)} rounds")
 PY
 echo "files: $out"

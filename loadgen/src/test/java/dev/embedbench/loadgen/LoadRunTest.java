@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.embedbench.loadgen.TestEmbeddingServer.Fate;
+import dev.embedbench.loadgen.driver.HttpClientKind;
 import dev.embedbench.loadgen.result.ResultJson;
 import dev.embedbench.loadgen.result.RunFiles;
 import dev.embedbench.loadgen.result.RunSummary;
@@ -21,6 +22,8 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Whole runs against local servers with known behaviour. Bounds are generous: the CI machine is shared. */
 class LoadRunTest {
@@ -31,6 +34,11 @@ class LoadRunTest {
   private RunSummary run(LoadConfig config) throws Exception {
     return new LoadRun(config, TestConfigs.workload(), tmp.resolve("run"), TestConfigs.HOME, line -> { })
         .execute();
+  }
+
+  private RunSummary run(LoadConfig config, HttpClientKind client) throws Exception {
+    return new LoadRun(config, TestConfigs.workload(), tmp.resolve("run"), TestConfigs.HOME, line -> { })
+        .httpClient(client).execute();
   }
 
   /**
@@ -98,8 +106,9 @@ class LoadRunTest {
     }
   }
 
-  @Test
-  void failuresAreCountedExactlyByClass() throws Exception {
+  @ParameterizedTest
+  @EnumSource(HttpClientKind.class)
+  void failuresAreCountedExactlyByClass(HttpClientKind client) throws Exception {
     java.util.function.IntFunction<Fate> rule = n -> {
       if (n == 17) {
         return Fate.HANG;
@@ -129,7 +138,8 @@ class LoadRunTest {
     }
     try (TestEmbeddingServer server = new TestEmbeddingServer().fates(rule)) {
       // One worker: arrivals follow the request order exactly.
-      RunSummary summary = run(TestConfigs.closed(server.baseUrl(), 1, 1, Duration.ofSeconds(20), 100L));
+      RunSummary summary = run(TestConfigs.closed(server.baseUrl(), 1, 1, Duration.ofSeconds(20), 100L), client);
+      assertEquals(client.label(), summary.generator().httpClient());
       assertEquals(expected, new TreeMap<>(summary.requests().failed()));
       assertEquals(expectedOk, summary.requests().ok());
       assertEquals(100, summary.requests().scheduled());
@@ -138,14 +148,15 @@ class LoadRunTest {
     }
   }
 
-  @Test
-  void connectionRefusedIsCountedAsSuch() throws Exception {
+  @ParameterizedTest
+  @EnumSource(HttpClientKind.class)
+  void connectionRefusedIsCountedAsSuch(HttpClientKind client) throws Exception {
     int port;
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
     RunSummary summary = run(TestConfigs.closed("http://127.0.0.1:" + port + "/v1", 1, 1, Duration.ofSeconds(5),
-        5L));
+        5L), client);
     assertEquals(Map.of("connection_refused", 5L), summary.requests().failed());
     assertEquals("unknown", summary.target().kind());
   }
@@ -177,6 +188,8 @@ class LoadRunTest {
       assertTrue(csv.size() >= 2, "at least one interval row");
       String config = Files.readString(tmp.resolve("run").resolve(RunFiles.CONFIG));
       assertFalse(config.contains("secret"), "the API key is never written");
+      assertTrue(config.contains("\"event_loops\"") && config.contains("\"http_client\" : \"netty\""), config);
+      assertEquals("netty", summary.generator().httpClient(), "http:// goes through the lean client by default");
     }
   }
 

@@ -84,7 +84,12 @@ public final class Http1Pool implements AutoCloseable {
       return;
     }
     waiting.addLast(new Waiting(index, listener, deadlineNanos));
-    if (open.size() + connecting < maxConnections && connecting < waiting.size()) {
+    connectForWaiting();
+  }
+
+  /** Opens a connection when waiting requests outnumber those being opened, within the limit. */
+  private void connectForWaiting() {
+    if (!closed && open.size() + connecting < maxConnections && connecting < waiting.size()) {
       connect();
     }
   }
@@ -102,11 +107,13 @@ public final class Http1Pool implements AutoCloseable {
     connected.addListener(done -> {
       connecting--;
       if (!done.isSuccess()) {
-        // A connection that cannot be opened fails the oldest waiting request, with the reason.
+        // A connection that cannot be opened fails the oldest waiting request, with the reason; the
+        // others keep their own attempts.
         Waiting first = waiting.pollFirst();
         if (first != null) {
           first.listener().failed(done.cause());
         }
+        connectForWaiting();
         return;
       }
       if (closed) {
@@ -132,10 +139,7 @@ public final class Http1Pool implements AutoCloseable {
   void closed(Http1Connection connection) {
     open.remove(connection);
     idle.remove(connection);
-    if (!closed && !waiting.isEmpty() && open.size() + connecting < maxConnections
-        && idle.isEmpty() && connecting < waiting.size()) {
-      connect();
-    }
+    connectForWaiting();
   }
 
   private void expireLate() {
