@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 /**
  * The duration grammar of every embedbench configuration: an unsigned decimal number and a unit,
  * {@code ns}, {@code us} (or {@code µs}, with the micro sign or the Greek mu), {@code ms}, {@code s},
- * {@code m} or {@code h}, optionally separated by spaces: {@code 250us}, {@code 63.72ms}, {@code 1.5s}, {@code 2 m}, {@code 1h}. A bare
- * {@code 0} is zero; any other number needs a unit, because a unit guessed is a bug found late.
+ * {@code m} or {@code h}, optionally separated by spaces: {@code 250us}, {@code 63.72ms}, {@code 1.5s},
+ * {@code 2 m}, {@code 1h}. A bare {@code 0} is zero; any other number needs a unit, because a unit guessed
+ * is a bug found late.
  *
  * <p>The value is exact: a number is multiplied out in decimal, never in floating point. A value that
  * a {@link Duration} counted in nanoseconds cannot hold is refused rather than changed:
