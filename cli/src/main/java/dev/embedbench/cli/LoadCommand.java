@@ -1,7 +1,7 @@
 package dev.embedbench.cli;
 
+import dev.embedbench.backends.config.DurationText;
 import dev.embedbench.loadgen.ConsoleSummary;
-import dev.embedbench.loadgen.DurationText;
 import dev.embedbench.loadgen.LoadConfig;
 import dev.embedbench.loadgen.LoadMode;
 import dev.embedbench.loadgen.LoadRun;

@@ -1,6 +1,7 @@
 package dev.embedbench.backends.emulated;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.embedbench.backends.config.DurationText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,7 +82,8 @@ final class YamlSection {
 
   Duration duration(String key) {
     JsonNode value = required(key);
-    if (!value.isTextual() && !(value.isIntegralNumber() && value.asLong() == 0)) {
+    // A number reaches the parser too, which accepts a bare 0 and says what unit any other lacks.
+    if (!value.isTextual() && !value.isNumber()) {
       throw error(key, "must be a duration such as 65ms, 40us or 1.5s, was " + value);
     }
     try {

@@ -123,6 +123,21 @@ class EmulatorProfileTest {
     assertNull(profile.tokenizer());
   }
 
+  /** Every unit of the shared grammar reaches the profile, and so does a bare 0 written as a YAML number. */
+  @Test
+  void durationsInEveryUnitLoad(@TempDir Path dir) throws IOException {
+    String yaml = VALID
+        .replace("queue_limit: 4}", "queue_limit: 4, retry_after: 0.5h}")
+        .replace("base: 10ms, per_token: 1.5us", "base: 0, per_token: 1500ns")
+        .replace("stall: 2s, slow_start: 1m", "stall: 250\u00b5s, slow_start: 1.5 m");
+    EmulatorProfile profile = EmulatorProfile.load(write(dir, yaml));
+    assertEquals(Duration.ofMinutes(30), profile.scheduling().retryAfter());
+    assertEquals(Duration.ZERO, profile.serviceTime().base());
+    assertEquals(Duration.ofNanos(1500), profile.serviceTime().perToken());
+    assertEquals(Duration.ofNanos(250_000), profile.failures().stall());
+    assertEquals(Duration.ofSeconds(90), profile.failures().slowStart());
+  }
+
   @ParameterizedTest(name = "{1}")
   @CsvSource(delimiter = '|', value = {
       "model: M                             | model                      | is required",
@@ -135,10 +150,13 @@ class EmulatorProfileTest {
       "scheduling: {mode: slots, slots: 2, queue_limit: 4} | scheduling.batch_max_tokens | applies to batch mode only",
       "scheduling: {mode: slots, slots: 2, queue_limit: 4} | scheduling.slots | must be >= 1",
       "service_time: {base: 10ms, per_token: 1.5us, distribution: fixed} | service_time.base | must be a duration",
+      "service_time: {base: 10ms, per_token: 1.5us, distribution: fixed} | service_time.per_token | finer than the one-nanosecond resolution",
       "service_time: {base: 10ms, per_token: 1.5us, distribution: fixed} | service_time.cv | must be 0 (or absent) for a fixed",
       "service_time: {base: 10ms, per_token: 1.5us, distribution: fixed} | service_time.bse | unknown key",
       "failures: {error_rate: 0.5, stall_rate: 0.1, stall: 2s, slow_start: 1m} | failures.error_rate | must be in [0, 1]",
       "failures: {error_rate: 0.5, stall_rate: 0.1, stall: 2s, slow_start: 1m} | failures.stall | must be > 0 when stall_rate",
+      "failures: {error_rate: 0.5, stall_rate: 0.1, stall: 2s, slow_start: 1m} | failures.slow_start | must not be negative",
+      "scheduling: {mode: slots, slots: 2, queue_limit: 4} | scheduling.retry_after | must be a duration with a unit",
       "name: test                           | colour                     | unknown key",
   })
   void validationErrorsNameTheFileTheKeyAndTheReason(String line, String key, String reason,
@@ -156,6 +174,8 @@ class EmulatorProfileTest {
       case "scheduling.slots" -> "scheduling: {mode: slots, slots: 0, queue_limit: 4}";
       case "service_time.base" ->
           "service_time: {base: 10 parsecs, per_token: 1.5us, distribution: fixed}";
+      case "service_time.per_token" ->
+          "service_time: {base: 10ms, per_token: 0.5ns, distribution: fixed}";
       case "service_time.cv" ->
           "service_time: {base: 10ms, per_token: 1.5us, distribution: fixed, cv: 0.2}";
       case "service_time.bse" ->
@@ -163,6 +183,9 @@ class EmulatorProfileTest {
       case "failures.error_rate" ->
           "failures: {error_rate: 1.5, stall_rate: 0.1, stall: 2s, slow_start: 1m}";
       case "failures.stall" -> "failures: {stall_rate: 0.1}";
+      case "failures.slow_start" ->
+          "failures: {error_rate: 0.5, stall_rate: 0.1, stall: 2s, slow_start: -1m}";
+      case "scheduling.retry_after" -> "scheduling: {mode: slots, slots: 2, queue_limit: 4, retry_after: 2}";
       default -> "name: test\ncolour: blue";
     };
     Path file = write(dir, VALID.replace(line.trim(), replacement));
@@ -185,17 +208,6 @@ class EmulatorProfileTest {
     Path missing = dir.resolve("absent.yaml");
     assertEquals("file not found",
         assertThrows(ProfileException.class, () -> EmulatorProfile.load(missing)).reason());
-  }
-
-  @Test
-  void durationsReadEveryUnit() {
-    assertEquals(Duration.ofNanos(63_720_000), DurationText.parse("63.72ms"));
-    assertEquals(Duration.ofNanos(40_000), DurationText.parse("40us"));
-    assertEquals(Duration.ofMillis(1500), DurationText.parse("1.5s"));
-    assertEquals(Duration.ofMinutes(2), DurationText.parse("2m"));
-    assertEquals(Duration.ZERO, DurationText.parse("0"));
-    assertThrows(IllegalArgumentException.class, () -> DurationText.parse("-1ms"));
-    assertThrows(IllegalArgumentException.class, () -> DurationText.parse("10"));
   }
 
   private static int counter;

@@ -1,5 +1,6 @@
 package dev.embedbench.cli.compare;
 
+import dev.embedbench.backends.config.DurationText;
 import dev.embedbench.backends.emulated.EmulatorProfile;
 import dev.embedbench.backends.emulated.ProfileException;
 import dev.embedbench.backends.qwen3.DevicePreference;
@@ -7,7 +8,6 @@ import dev.embedbench.backends.qwen3.batching.BatchSettings;
 import dev.embedbench.costmodel.config.ConfigException;
 import dev.embedbench.costmodel.config.ConfigFiles;
 import dev.embedbench.costmodel.config.ConfigNode;
-import dev.embedbench.loadgen.DurationText;
 import dev.embedbench.loadgen.sweep.Slo;
 import dev.embedbench.loadgen.sweep.SweepPlan;
 import dev.embedbench.loadgen.workload.EncodingFormat;
@@ -133,7 +133,7 @@ public final class CompareConfigLoader {
       batching = new BatchSettings(
           b.has("max_size") ? b.positiveInt("max_size") : d.maxBatchSize(),
           b.has("max_tokens") ? b.positiveInt("max_tokens") : d.maxBatchTokens(),
-          b.has("max_delay") ? nonNegativeDuration(b, "max_delay").toNanos() / 1_000 : d.maxBatchDelayMicros(),
+          b.has("max_delay") ? nonNegativeMicros(b, "max_delay") : d.maxBatchDelayMicros(),
           b.has("max_queued_inputs") ? b.positiveInt("max_queued_inputs") : d.maxQueuedInputs());
     }
     return new InProcessPlan(modelPath, preset, preference, batching);
@@ -194,11 +194,20 @@ public final class CompareConfigLoader {
     return d;
   }
 
+  /** For settings kept in microseconds: a finer value is refused rather than cut. */
+  private static long nonNegativeMicros(ConfigNode node, String key) {
+    long nanos = nonNegativeDuration(node, key).toNanos();
+    if (nanos % 1_000 != 0) {
+      throw node.error(key, "must be a whole number of microseconds, was " + nanos + "ns");
+    }
+    return nanos / 1_000;
+  }
+
   private static Duration nonNegativeDuration(ConfigNode node, String key) {
     try {
       return DurationText.parse(node.text(key));
     } catch (IllegalArgumentException e) {
-      throw node.error(key, "must be a duration such as 500ms, 5s or 1m: " + e.getMessage());
+      throw node.error(key, e.getMessage());
     }
   }
 }

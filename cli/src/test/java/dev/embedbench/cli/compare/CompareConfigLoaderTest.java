@@ -74,6 +74,16 @@ class CompareConfigLoaderTest {
     ConfigException slo = assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
     assertTrue(slo.getMessage().contains("slo.p99"), slo.getMessage());
 
+    Files.writeString(file, base.replace("  duration: 6s", "  duration: 6"));
+    ConfigException bare = assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
+    assertTrue(bare.getMessage().contains("steps.duration")
+        && bare.getMessage().contains("must be a duration with a unit"), bare.getMessage());
+
+    Files.writeString(file, base.replace("max_delay: 5ms", "max_delay: 1500ns"));
+    ConfigException delay = assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
+    assertTrue(delay.getMessage().contains("batching.max_delay")
+        && delay.getMessage().contains("must be a whole number of microseconds, was 1500ns"), delay.getMessage());
+
     Files.writeString(file, base.replace("baseline: qwen3-8b", "baseline: qwen3-8b\ndeadline: 5m"));
     ConfigException unknown = assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
     assertTrue(unknown.getMessage().contains("deadline") && unknown.getMessage().contains("unknown key"),

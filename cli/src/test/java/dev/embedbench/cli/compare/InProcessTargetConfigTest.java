@@ -71,5 +71,12 @@ class InProcessTargetConfigTest {
                 batching: {max_batch: 4}
         """)));
     assertTrue(unknown.getMessage().contains("max_batch"), unknown.getMessage());
+    ConfigException delay = assertThrows(ConfigException.class, () -> GatewayConfig.load(write("""
+              - type: in-process
+                model_path: model
+                batching: {max_delay: 1.5us}
+        """)));
+    assertTrue(delay.getMessage().contains("routes[0].targets[0].batching.max_delay: must be a whole number of"
+        + " microseconds, was 1500ns"), delay.getMessage());
   }
 }

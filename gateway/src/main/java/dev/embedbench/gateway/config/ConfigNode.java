@@ -1,6 +1,7 @@
 package dev.embedbench.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.embedbench.backends.config.DurationText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -179,14 +180,15 @@ final class ConfigNode {
     return value.asBoolean();
   }
 
-  /** A positive duration written like {@code 500ms} or {@code 2s}. */
+  /** A positive duration in the grammar of {@link DurationText}, such as {@code 500ms} or {@code 1.5s}. */
   Duration duration(String key, Duration defaultValue) {
     JsonNode value = node.get(key);
     if (value == null || value.isNull()) {
       return defaultValue;
     }
-    if (!value.isTextual()) {
-      throw error(key, "must be a duration such as 500ms or 2s, not '" + value.asText() + "'");
+    // A number reaches the parser too, which says what unit it lacks (a bare 0 fails below).
+    if (!value.isTextual() && !value.isNumber()) {
+      throw error(key, "must be a duration such as 500ms or 1.5s, not " + value);
     }
     Duration d;
     try {
@@ -198,5 +200,14 @@ final class ConfigNode {
       throw error(key, "must be longer than zero");
     }
     return d;
+  }
+
+  /** A present, positive duration for a setting kept in microseconds: a finer value is refused, not cut. */
+  long micros(String key) {
+    long nanos = duration(key, null).toNanos();
+    if (nanos % 1_000 != 0) {
+      throw error(key, "must be a whole number of microseconds, was " + nanos + "ns");
+    }
+    return nanos / 1_000;
   }
 }

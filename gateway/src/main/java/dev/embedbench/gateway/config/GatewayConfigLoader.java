@@ -434,9 +434,7 @@ final class GatewayConfigLoader {
     return new BatchSettings(
         (int) node.integer("max_size", d.maxBatchSize(), 1, Integer.MAX_VALUE),
         (int) node.integer("max_tokens", d.maxBatchTokens(), 1, Integer.MAX_VALUE),
-        node.has("max_delay")
-            ? node.duration("max_delay", null).toNanos() / 1_000
-            : d.maxBatchDelayMicros(),
+        node.has("max_delay") ? node.micros("max_delay") : d.maxBatchDelayMicros(),
         (int) node.integer("max_queued_inputs", d.maxQueuedInputs(), 1, Integer.MAX_VALUE));
   }
 

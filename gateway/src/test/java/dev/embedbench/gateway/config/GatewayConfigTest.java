@@ -149,6 +149,54 @@ class GatewayConfigTest {
   }
 
   @Test
+  void decimalAndFineDurationsLoad() throws IOException {
+    GatewayConfig config = GatewayConfig.load(write("""
+        server: {shutdown_deadline: 0.25h}
+        routes:
+          - name: r
+            retry: {max_attempts: 2, budget_window: 2500us}
+            targets:
+              - name: a
+                type: remote
+                timeout: 1.5s
+                url: http://127.0.0.1:9001
+                model: {name: m, dimensions: 8, max_input_tokens: 512}
+        """), Map.<String, String>of()::get);
+    assertEquals(Duration.ofMinutes(15), config.server().shutdownDeadline());
+    assertEquals(Duration.ofMillis(1500), config.routes().get(0).targets().get(0).timeout());
+    assertEquals(Duration.ofNanos(2_500_000), config.routes().get(0).retry().budgetWindow());
+  }
+
+  @Test
+  void unrepresentableDurationsNameFileKeyAndReason() throws IOException {
+    String target = """
+        routes:
+          - name: r
+            targets:
+              - name: a
+                type: remote
+                timeout: %s
+                url: http://127.0.0.1:9001
+                model: {name: m, dimensions: 8, max_input_tokens: 512}
+        """;
+    String key = "routes[0].targets[0].timeout";
+    ConfigException bare = fails(target.formatted("2"));
+    assertEquals(key, bare.key());
+    assertTrue(bare.reason().startsWith("must be a duration with a unit"), bare.reason());
+    ConfigException finer = fails(target.formatted("1.5ns"));
+    assertEquals(key, finer.key());
+    assertTrue(finer.reason().contains("finer than the one-nanosecond resolution"), finer.reason());
+    ConfigException negative = fails(target.formatted("-1s"));
+    assertEquals("must not be negative, was '-1s'", negative.reason());
+    ConfigException huge = fails(target.formatted("3000000h"));
+    assertTrue(huge.reason().startsWith("must be at most 2562047h"), huge.reason());
+    ConfigException zero = fails(target.formatted("0"));
+    assertEquals("must be longer than zero", zero.reason());
+    ConfigException list = fails(target.formatted("[1s]"));
+    assertTrue(list.reason().startsWith("must be a duration"), list.reason());
+  }
+
+  @Test
   void missingEnvironmentVariableIsNamed() throws IOException {
     ConfigException e = fails("""
         server:

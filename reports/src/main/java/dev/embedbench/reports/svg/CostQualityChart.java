@@ -36,8 +36,15 @@ public final class CostQualityChart {
     Scale x = new LinearScale(minQuality - 1, maxQuality + 1, false, AREA.left(), AREA.right());
     Scale y = new LinearScale(0, maxCost * 1.1, true, AREA.bottom(), AREA.top());
 
-    List<Legend.Entry> legend = new ArrayList<>();
-    int height = (int) AREA.bottom() + 60 + Legend.heightPx(scored.size() + 1);
+    List<Legend.Entry> entries = new ArrayList<>();
+    for (CostRow row : scored) {
+      entries.add(new Legend.Entry(styles.of(row.modelName()), false, true, row.modelName() + " ["
+          + row.provenanceLabel() + "] — " + Figures.usd(row.usdPerMillionRequests()) + " per million requests, "
+          + qualityName + " " + Figures.number(row.qualityScore().orElseThrow())));
+    }
+    entries.add(new Legend.Entry(FRONT_STYLE, true, false, "Pareto front"));
+    Legend legend = Legend.layout(entries, AREA.left(), WIDTH_PX);
+    int height = (int) AREA.bottom() + 60 + legend.heightPx();
     Svg svg = new Svg(id, "Cost against quality with the Pareto front", WIDTH_PX, height);
     svg.text(AREA.left(), 28, "Cost against quality", "start", 17, true);
     svg.text(AREA.left(), 50, "Better is down and to the right. Dashed line: the Pareto front (no other model is "
@@ -69,12 +76,8 @@ public final class CostQualityChart {
       // Labels in the right third go to the left of their point, so they stay inside the chart.
       boolean leftOfPoint = px > AREA.left() + AREA.width() * 2 / 3;
       svg.text(leftOfPoint ? px - 10 : px + 10, py - 8, row.modelName(), leftOfPoint ? "end" : "start", 13, true);
-      legend.add(new Legend.Entry(style, false, true, row.modelName() + " [" + row.provenanceLabel() + "] — "
-          + Figures.usd(row.usdPerMillionRequests()) + " per million requests, " + qualityName + " "
-          + Figures.number(row.qualityScore().orElseThrow())));
     }
-    legend.add(new Legend.Entry(FRONT_STYLE, true, false, "Pareto front"));
-    Legend.draw(svg, AREA.left(), AREA.bottom() + 56, legend);
+    legend.draw(svg, AREA.bottom() + 56);
     return svg.finish();
   }
 }

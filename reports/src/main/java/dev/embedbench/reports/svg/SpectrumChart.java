@@ -43,7 +43,13 @@ public final class SpectrumChart {
         ? new LogScale(minLatency, maxLatency, AREA.bottom(), AREA.top())
         : new LinearScale(0, maxLatency, true, AREA.bottom(), AREA.top());
 
-    int height = (int) AREA.bottom() + 60 + Legend.heightPx(models.size());
+    List<Legend.Entry> entries = new ArrayList<>();
+    for (ModelReport model : models) {
+      entries.add(new Legend.Entry(styles.of(model.modelName()), true, true,
+          model.seriesLabel() + " — " + describe(model)));
+    }
+    Legend legend = Legend.layout(entries, AREA.left(), WIDTH_PX);
+    int height = (int) AREA.bottom() + 60 + legend.heightPx();
     Svg svg = new Svg(id, "Latency percentile spectrum per model", WIDTH_PX, height);
     svg.text(AREA.left(), 28, "Latency by percentile (response time from intended send, corrected for "
         + "coordinated omission)", "start", 17, true);
@@ -51,7 +57,6 @@ public final class SpectrumChart {
         + "Percentile axis: log scale of 1/(1-q).", "start", 13, false);
     Axes.draw(svg, AREA, x, "Percentile", y, "Latency (ms)");
 
-    List<Legend.Entry> legend = new ArrayList<>();
     for (int i = 0; i < models.size(); i++) {
       ModelReport model = models.get(i);
       SeriesStyle style = styles.of(model.modelName());
@@ -75,9 +80,8 @@ public final class SpectrumChart {
         }
       }
       svg.closeGroup();
-      legend.add(new Legend.Entry(style, true, true, model.seriesLabel() + " — " + describe(model)));
     }
-    Legend.draw(svg, AREA.left(), AREA.bottom() + 56, legend);
+    legend.draw(svg, AREA.bottom() + 56);
     return svg.finish();
   }
 

@@ -92,35 +92,17 @@ final class Svg {
   }
 
   /**
-   * Writes text over as many lines as it needs, breaking at spaces so no line passes {@code maxChars}.
+   * Writes text over as many lines as it needs, breaking where {@link TextWidth} estimates a line would
+   * pass {@code maxWidthPx}.
    *
    * @return the number of lines written
    */
-  int wrappedText(double x, double y, String text, int maxChars, int sizePx, double lineHeightPx) {
-    java.util.List<String> lines = wrap(text, maxChars);
+  int wrappedText(double x, double y, String text, double maxWidthPx, int sizePx, double lineHeightPx) {
+    List<String> lines = TextWidth.wrap(text, maxWidthPx, sizePx, false);
     for (int i = 0; i < lines.size(); i++) {
       text(x, y + i * lineHeightPx, lines.get(i), "start", sizePx, false);
     }
     return lines.size();
-  }
-
-  static java.util.List<String> wrap(String text, int maxChars) {
-    java.util.List<String> lines = new java.util.ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : text.split(" ")) {
-      if (line.length() > 0 && line.length() + 1 + word.length() > maxChars) {
-        lines.add(line.toString());
-        line.setLength(0);
-      }
-      if (line.length() > 0) {
-        line.append(' ');
-      }
-      line.append(word);
-    }
-    if (line.length() > 0) {
-      lines.add(line.toString());
-    }
-    return lines;
   }
 
   Svg openGroup(String cssClass, Map<String, String> data) {

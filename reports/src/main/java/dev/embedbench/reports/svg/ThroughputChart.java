@@ -53,8 +53,8 @@ public final class ThroughputChart {
         ? new LogScale(minP99, maxP99, AREA.bottom(), AREA.top())
         : new LinearScale(0, maxP99, true, AREA.bottom(), AREA.top());
 
-    int legendRows = models.size() + sloLines.size();
-    int height = (int) AREA.bottom() + 60 + Legend.heightPx(legendRows) + 24;
+    Legend legend = Legend.layout(legendEntries(models, styles, sloLines), AREA.left(), WIDTH_PX);
+    int height = (int) AREA.bottom() + 60 + legend.heightPx() + 24;
     Svg svg = new Svg(id, "Throughput against p99 latency per model", WIDTH_PX, height);
     svg.text(AREA.left(), 28, "Throughput against p99 latency (sweep steps)", "start", 17, true);
     svg.text(AREA.left(), 50, "Filled marker: the step met the SLO; hollow marker: it did not. Dashed red line: "
@@ -69,9 +69,7 @@ public final class ThroughputChart {
       svg.closeGroup();
     }
 
-    List<Legend.Entry> legend = new ArrayList<>();
-    for (int i = 0; i < models.size(); i++) {
-      ModelReport model = models.get(i);
+    for (ModelReport model : models) {
       Sweep sweep = model.sweep().orElseThrow();
       SeriesStyle style = styles.of(model.modelName());
       Map<String, String> groupData = new LinkedHashMap<>();
@@ -95,15 +93,23 @@ public final class ThroughputChart {
             y.pixel(step.stats().responseTime().p99Millis()), style.colour(), step.metSlo(), data);
       }
       svg.closeGroup();
-      String best = sweep.bestRatePerSecond()
+    }
+    legend.draw(svg, AREA.bottom() + 56);
+    return svg.finish();
+  }
+
+  private static List<Legend.Entry> legendEntries(List<ModelReport> models, SeriesStyles styles,
+      TreeSet<Double> sloLines) {
+    List<Legend.Entry> entries = new ArrayList<>();
+    for (ModelReport model : models) {
+      String best = model.sweep().orElseThrow().bestRatePerSecond()
           .map(rate -> "best rate within SLO " + Figures.number(rate) + " req/s")
           .orElse("no step met the SLO");
-      legend.add(new Legend.Entry(style, true, true, model.seriesLabel() + " — " + best));
+      entries.add(new Legend.Entry(styles.of(model.modelName()), true, true, model.seriesLabel() + " — " + best));
     }
     for (double slo : sloLines) {
-      legend.add(new Legend.Entry(SLO_STYLE, true, false, "SLO: p99 ≤ " + Figures.millis(slo)));
+      entries.add(new Legend.Entry(SLO_STYLE, true, false, "SLO: p99 ≤ " + Figures.millis(slo)));
     }
-    Legend.draw(svg, AREA.left(), AREA.bottom() + 56, legend);
-    return svg.finish();
+    return entries;
   }
 }
