@@ -88,9 +88,11 @@ public final class HuggingFaceTokenCounter implements TokenCounter {
   }
 
   /**
-   * Cuts after the last text token that fits, at that token's end (DJL's spans count code points).
-   * Encoding a prefix can give other tokens than the ones it was cut from (one character split over
-   * several byte-level tokens, say), so each cut is counted again, stepping back a token until it fits.
+   * Cuts at the end of a token (DJL's spans count code points), first after the last text token that
+   * fits. Encoding a prefix can give other tokens than the ones it was cut from (a word cut short may
+   * merge into fewer tokens, a character split over byte-level tokens into more), so each cut is counted
+   * again: while it falls short of the budget the cut moves a token later, while it is over, a token
+   * earlier. The result is the longest such cut that fits.
    */
   @Override
   public String truncate(String text, int maxTokens) {
@@ -98,23 +100,42 @@ public final class HuggingFaceTokenCounter implements TokenCounter {
       throw new IllegalArgumentException("maxTokens must be >= 1 (the end-of-text token), got " + maxTokens);
     }
     Encoding encoding = tokenizer.encode(text, false, false);
-    if (encoding.getIds().length + 1 <= maxTokens) {
+    CharSpan[] spans = encoding.getCharTokenSpans();
+    if (spans.length + 1 <= maxTokens) {
       return text;
     }
-    CharSpan[] spans = encoding.getCharTokenSpans();
-    int codePoints = text.codePointCount(0, text.length());
-    for (int kept = maxTokens - 1; kept >= 1; kept--) {
-      CharSpan span = spans[kept - 1];
-      if (span == null) {
-        continue;
+    String longest = null;
+    for (int kept = maxTokens - 1; kept >= 1 && kept < spans.length; kept++) {
+      String prefix = prefix(text, spans, kept);
+      int tokens = count(prefix);
+      if (tokens > maxTokens) {
+        break;
       }
-      int end = Math.min(Math.max(span.getEnd(), 0), codePoints);
-      String prefix = text.substring(0, text.offsetByCodePoints(0, end));
-      if (count(prefix) <= maxTokens) {
-        return prefix;
+      longest = prefix;
+      if (tokens == maxTokens) {
+        break;
       }
     }
-    return "";
+    for (int kept = maxTokens - 2; longest == null && kept >= 1; kept--) {
+      String prefix = prefix(text, spans, kept);
+      if (count(prefix) <= maxTokens) {
+        longest = prefix;
+      }
+    }
+    return longest == null ? "" : longest;
+  }
+
+  /** The text up to the end of its first {@code kept} tokens. */
+  private static String prefix(String text, CharSpan[] spans, int kept) {
+    int codePoints = text.codePointCount(0, text.length());
+    int end = 0;
+    for (int i = kept - 1; i >= 0 && spans[i] == null; i--) {
+      kept--;
+    }
+    if (kept > 0) {
+      end = Math.min(Math.max(spans[kept - 1].getEnd(), 0), codePoints);
+    }
+    return text.substring(0, text.offsetByCodePoints(0, end));
   }
 
   @Override

@@ -8,14 +8,21 @@ import java.util.List;
  * under the minimum is joined with the texts after it (wrapping round the corpus) until it reaches the
  * minimum (repeating a small corpus as often as needed), then cut to the maximum. Every text it returns
  * is counted in range, or it throws.
+ *
+ * <p>With exact counts a narrow range can fall between two cuts: a character that a byte-level BPE
+ * splits over two tokens makes the count jump from 63 to 65, say. Text {@code i} is then shaped from
+ * the texts after it instead (its own start skipped), whose cut falls elsewhere.
  */
 public final class TokenShaper {
+
+  /** How many starting texts to try for one shaped text before giving up on the range. */
+  private static final int MAX_STARTS = 32;
 
   private TokenShaper() {}
 
   /**
    * @throws WorkloadException when a text cannot be brought into range: joining texts does not reach the
-   *     minimum, or (exact counts, a narrow range) no cut lands in the range
+   *     minimum, or (exact counts, a narrow range) no cut from {@value #MAX_STARTS} starts lands in it
    */
   public static List<String> shape(List<String> texts, TokenRange range, TokenCounter counter) {
     if (texts.isEmpty()) {
@@ -28,12 +35,27 @@ public final class TokenShaper {
     }
     List<String> shaped = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
-      shaped.add(shapeOne(texts, textTokens, i, range, counter));
+      Cut cut = shapeFrom(texts, textTokens, i, range, counter);
+      for (int start = 1; !cut.fits(range) && start < Math.min(MAX_STARTS, texts.size()); start++) {
+        cut = shapeFrom(texts, textTokens, (i + start) % texts.size(), range, counter);
+      }
+      if (!cut.fits(range)) {
+        throw new WorkloadException("cannot shape inputs to " + range + " tokens (" + counter.counting().describe()
+            + "): the nearest cut of \"" + abbreviate(cut.text()) + "\" has " + cut.tokens()
+            + " tokens, as do the cuts from the next starting texts; widen --tokens");
+      }
+      shaped.add(cut.text());
     }
     return shaped;
   }
 
-  private static String shapeOne(List<String> texts, int[] textTokens, int first, TokenRange range,
+  private record Cut(String text, int tokens) {
+    boolean fits(TokenRange range) {
+      return tokens >= range.minTokens() && tokens <= range.maxTokens();
+    }
+  }
+
+  private static Cut shapeFrom(List<String> texts, int[] textTokens, int first, TokenRange range,
       TokenCounter counter) {
     StringBuilder text = new StringBuilder(texts.get(first));
     int joinedTokens = textTokens[first] + 1;
@@ -53,12 +75,7 @@ public final class TokenShaper {
       joined++;
     }
     String cut = counter.truncate(text.toString(), range.maxTokens());
-    int tokens = counter.count(cut);
-    if (tokens < range.minTokens() || tokens > range.maxTokens()) {
-      throw new WorkloadException("cannot shape an input to " + range + " tokens (" + counter.counting().describe()
-          + "): the nearest cut of \"" + abbreviate(cut) + "\" has " + tokens + " tokens; widen --tokens");
-    }
-    return cut;
+    return new Cut(cut, counter.count(cut));
   }
 
   private static String abbreviate(String text) {

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Exact counts with the real Qwen3-Embedding tokenizer, kept outside the repository at
- * {@code ../shared/models/qwen3-embedding-tokenizer} (relative to the repository root, which is the
- * parent of this module's directory; the system property {@value #DIR_PROPERTY} overrides it). Skipped
- * where it is absent.
+ * {@code ../shared/models/qwen3-embedding-tokenizer} relative to the repository root (the parent of this
+ * module's directory), or beside the nearest ancestor that has one (a git worktree a level further
+ * down); the system property {@value #DIR_PROPERTY} overrides both. Skipped where it is absent.
  */
 class Qwen3TokenCounterTest {
 
@@ -25,10 +25,19 @@ class Qwen3TokenCounterTest {
   @BeforeEach
   void findTokenizer() {
     String configured = System.getProperty(DIR_PROPERTY);
-    dir = configured != null && !configured.isBlank() ? Path.of(configured)
-        : HOME.resolve("../shared/models/qwen3-embedding-tokenizer").normalize();
+    dir = configured != null && !configured.isBlank() ? Path.of(configured) : besideTheRepository();
     assumeTrue(Files.isRegularFile(dir.resolve("tokenizer.json")), "skipped: no Qwen3 tokenizer.json in " + dir
         + " (set -D" + DIR_PROPERTY + " to its directory)");
+  }
+
+  private static Path besideTheRepository() {
+    Path relative = Path.of("shared/models/qwen3-embedding-tokenizer");
+    for (Path ancestor = HOME.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
+      if (Files.isDirectory(ancestor.resolve(relative))) {
+        return ancestor.resolve(relative);
+      }
+    }
+    return HOME.resolveSibling(relative.toString());
   }
 
   @Test
