@@ -35,14 +35,15 @@ public final class TokenShaper {
     }
     List<String> shaped = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
+      int starts = Math.min(MAX_STARTS, texts.size());
       Cut cut = shapeFrom(texts, textTokens, i, range, counter);
-      for (int start = 1; !cut.fits(range) && start < Math.min(MAX_STARTS, texts.size()); start++) {
+      for (int start = 1; !cut.fits(range) && start < starts; start++) {
         cut = shapeFrom(texts, textTokens, (i + start) % texts.size(), range, counter);
       }
       if (!cut.fits(range)) {
         throw new WorkloadException("cannot shape inputs to " + range + " tokens (" + counter.counting().describe()
-            + "): the nearest cut of \"" + abbreviate(cut.text()) + "\" has " + cut.tokens()
-            + " tokens, as do the cuts from the next starting texts; widen --tokens");
+            + "): the nearest cut of \"" + abbreviate(cut.text()) + "\" has " + cut.tokens() + " tokens, and no cut"
+            + " starting from any of " + starts + " texts fits; widen --tokens");
       }
       shaped.add(cut.text());
     }
