@@ -60,8 +60,14 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--inputs-per-request", defaultValue = "1", description = "Texts per request (default: 1)")
     int inputsPerRequest;
 
-    @Option(names = "--tokens", description = "Shape every input to MIN-MAX estimated tokens, or exactly N")
+    @Option(names = "--tokens",
+        description = "Shape every input to MIN-MAX tokens, or exactly N (estimated, or exact with --tokenizer)")
     String tokens;
+
+    @Option(names = "--tokenizer", paramLabel = "FILE",
+        description = "Count tokens exactly (for --tokens and tokens/s) with this tokenizer.json, or the one in "
+            + "this model directory; the server's end-of-text token is counted once per input")
+    Path tokenizer;
 
     @Option(names = "--encoding-format", description = "Send encoding_format: float or base64")
     String encodingFormat;
@@ -92,7 +98,7 @@ public final class LoadCommand implements Callable<Integer> {
 
     WorkloadSpec workloadSpec() {
       return new WorkloadSpec(workload, inputsPerRequest, tokens == null ? null : TokenRange.parse(tokens),
-          encodingFormat == null ? null : EncodingFormat.parse(encodingFormat), dimensions);
+          encodingFormat == null ? null : EncodingFormat.parse(encodingFormat), dimensions, tokenizer);
     }
 
     Workload prepareWorkload() {
@@ -186,7 +192,7 @@ public final class LoadCommand implements Callable<Integer> {
     }, "embedbench-load-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     System.out.println("embedbench load: " + workload.distinctBodies() + " request bodies from "
-        + workload.sourceLabel() + "; results in " + dir);
+        + workload.sourceLabel() + ", tokens " + workload.tokenCounting().describe() + "; results in " + dir);
     RunSummary summary = run.execute();
     removeHook(hook);
     ConsoleSummary.lines(summary, dir).forEach(System.out::println);

@@ -94,7 +94,7 @@ public final class SweepCommand implements Callable<Integer> {
       dir = options.outDir(name);
       sweep = new Sweep(base, workload, plan, slo, connections, dir, LoadCommand.home(), System.out::println)
           .command(LoadCommand.commandLine(spec));
-      System.out.println("embedbench sweep: results in " + dir);
+      System.out.println("embedbench sweep: tokens " + workload.tokenCounting().describe() + "; results in " + dir);
     } catch (IllegalArgumentException | WorkloadException e) {
       spec.commandLine().getErr().println("embedbench sweep: " + e.getMessage());
       return LoadCommand.EXIT_USAGE;

@@ -100,4 +100,54 @@ class LoadCommandTest {
     assertEquals(2, run(err, "load", "--target", target(), "--model", "m", "--rate", "5", "--event-loops", "0"));
     assertTrue(err.toString().contains("--event-loops must be >= 1, got 0"), err.toString());
   }
+
+  /** A valid WordLevel tokenizer.json: each word is one token. */
+  private static final String WORD_TOKENIZER = "{\"version\":\"1.0\",\"truncation\":null,\"padding\":null,"
+      + "\"added_tokens\":[],\"normalizer\":null,\"pre_tokenizer\":{\"type\":\"Whitespace\"},"
+      + "\"post_processor\":null,\"decoder\":null,\"model\":{\"type\":\"WordLevel\","
+      + "\"vocab\":{\"[UNK]\":0,\"alpha\":1},\"unk_token\":\"[UNK]\"}}";
+
+  @Test
+  void aTokenizerDirectoryMakesTokenCountsExactInTheResults() throws Exception {
+    Path model = Files.createDirectories(tmp.resolve("model"));
+    Path tokenizer = Files.writeString(model.resolve("tokenizer.json"), WORD_TOKENIZER);
+    Path workload = Files.writeString(tmp.resolve("w.txt"), "alpha alpha alpha alpha alpha alpha alpha alpha\n");
+    Path out = tmp.resolve("exact");
+    StringWriter err = new StringWriter();
+    int exit = run(err, "load", "--target", target(), "--model", "m", "--concurrency", "1", "--duration", "300ms",
+        "--warmup", "0ms", "--workload", workload.toString(), "--tokens", "3-5", "--tokenizer", model.toString(),
+        "--out", out.toString());
+    assertEquals(0, exit, err.toString());
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    assertEquals("exact", summary.get("token_count").asText());
+    assertEquals(tokenizer.toAbsolutePath().toString(), summary.get("tokenizer").get("file").asText());
+    assertEquals("exact", summary.get("throughput").get("token_count").asText());
+    assertEquals(5.0, summary.get("workload").get("mean_tokens_per_request").asDouble(),
+        "four words cut from eight, and end-of-text");
+    JsonNode config = new ObjectMapper().readTree(out.resolve("config.json").toFile());
+    assertEquals(model.toAbsolutePath().toString(), config.get("workload").get("tokenizer").asText());
+  }
+
+  @Test
+  void aMissingOrInvalidTokenizerIsAOneLineUsageError() throws Exception {
+    Path missing = tmp.resolve("no-such-tokenizer.json");
+    Path invalid = Files.writeString(tmp.resolve("invalid.json"), "{\"model\": {\"type\": \"Nonsense\"}}");
+    String[][] cases = {
+        {"load", "--concurrency", "1", "--tokenizer", missing.toString()},
+        {"sweep", "--slo-p99-ms", "100", "--tokenizer", missing.toString()},
+        {"load", "--rate", "5", "--tokenizer", invalid.toString()}};
+    String[] reasons = {missing + ": no such file or directory", missing + ": no such file or directory",
+        invalid + ": not a valid Hugging Face tokenizer.json ("};
+    for (int i = 0; i < cases.length; i++) {
+      StringWriter err = new StringWriter();
+      String[] args = new String[cases[i].length + 4];
+      args[0] = cases[i][0];
+      System.arraycopy(new String[] {"--target", target(), "--model", "m"}, 0, args, 1, 4);
+      System.arraycopy(cases[i], 1, args, 5, cases[i].length - 1);
+      assertEquals(2, run(err, args), String.join(" ", args) + ": " + err);
+      String message = err.toString().strip();
+      assertTrue(message.startsWith("embedbench " + cases[i][0] + ": tokenizer " + reasons[i]), message);
+      assertEquals(-1, message.indexOf('\n'), "one line, no stack trace: " + message);
+    }
+  }
 }

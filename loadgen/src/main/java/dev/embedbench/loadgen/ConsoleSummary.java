@@ -29,8 +29,7 @@ public final class ConsoleSummary {
         s.requests().scheduled(), s.requests().ok(), s.requests().failedTotal(), failures, s.requests().notSent(),
         100 * s.errorRate()));
     lines.add(String.format(Locale.ROOT, "rate: sent %.2f req/s; ok %.2f req/s, %.2f inputs/s, %.0f tokens/s (%s)",
-        s.achievedRate(), s.throughput().requestsPerS(), s.inputsPerS(), s.tokensPerS(),
-        s.throughput().tokenCount()));
+        s.achievedRate(), s.throughput().requestsPerS(), s.inputsPerS(), s.tokensPerS(), tokenLabel(s)));
     lines.add(latency("response time (corrected)", s.responseTimeMs()));
     lines.add(latency("service time             ", s.serviceTimeMs()));
     if ("open".equals(s.mode())) {
@@ -47,6 +46,11 @@ public final class ConsoleSummary {
     }
     lines.add("files: " + dir);
     return lines;
+  }
+
+  /** {@code estimated}, or {@code exact, tokenizer /path/tokenizer.json}. */
+  private static String tokenLabel(RunSummary s) {
+    return s.tokenizer() == null ? s.tokenCount() : s.tokenCount() + ", tokenizer " + s.tokenizer().file();
   }
 
   private static String latency(String label, Percentiles p) {

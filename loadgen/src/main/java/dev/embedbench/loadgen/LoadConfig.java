@@ -1,6 +1,7 @@
 package dev.embedbench.loadgen;
 
 import dev.embedbench.loadgen.schedule.ArrivalProcess;
+import dev.embedbench.loadgen.workload.TokenCounting;
 import dev.embedbench.loadgen.workload.WorkloadSpec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -105,6 +106,9 @@ public record LoadConfig(String name, String targetUrl, String model, String api
     work.put("tokens", workload.tokens() == null ? null : workload.tokens().toString());
     work.put("encoding_format", workload.encodingFormat() == null ? null : workload.encodingFormat().wireName());
     work.put("dimensions", workload.dimensions());
+    work.put("token_count", workload.tokenizer() == null ? TokenCounting.ESTIMATED : TokenCounting.EXACT);
+    work.put("tokenizer", workload.tokenizer() == null ? null
+        : workload.tokenizer().toAbsolutePath().normalize().toString());
     out.put("workload", work);
     out.put("seed", seed);
     out.put("max_outstanding", maxOutstanding);

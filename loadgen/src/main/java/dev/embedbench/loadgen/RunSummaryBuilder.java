@@ -8,6 +8,7 @@ import dev.embedbench.loadgen.result.EnvironmentInfo;
 import dev.embedbench.loadgen.result.GeneratorInfo;
 import dev.embedbench.loadgen.result.RunFiles;
 import dev.embedbench.loadgen.result.RunSummary;
+import dev.embedbench.loadgen.workload.TokenCounting;
 import dev.embedbench.loadgen.workload.Workload;
 import java.time.Instant;
 import java.util.List;
@@ -49,22 +50,25 @@ final class RunSummaryBuilder {
     Percentiles service = Percentiles.of(totals.serviceTime());
     Percentiles lag = Percentiles.of(totals.scheduleLag());
     List<String> invalid = LoadRun.invalidReasons(config, measured, achievedRate, lag);
+    TokenCounting counting = workload.tokenCounting();
     RunSummary.Throughput throughput = new RunSummary.Throughput(round(measured.ok() / measuredS),
-        round(measured.inputsOk() / measuredS), round(measured.tokensOk() / measuredS), "estimated");
+        round(measured.inputsOk() / measuredS), round(measured.tokensOk() / measuredS), counting.label());
+    RunSummary.Tokenizer tokenizer = counting.exact()
+        ? new RunSummary.Tokenizer(counting.tokenizerFile(), counting.tokenizerSha256()) : null;
     var spec = config.workload();
     RunSummary.WorkloadInfo workloadInfo = new RunSummary.WorkloadInfo(workload.sourceLabel(),
         spec.inputsPerRequest(), spec.tokens() == null ? null : spec.tokens().toString(),
         spec.effectiveEncoding().wireName(), spec.dimensions(), workload.distinctBodies(),
-        round(workload.meanTokensPerInput()), round(workload.meanTokensPerRequest()),
+        round(workload.meanTokensPerInput()), round(workload.meanTokensPerRequest()), counting.label(),
         responseDimensions == 0 ? null : responseDimensions);
     return new RunSummary(RunSummary.SCHEMA_VERSION, config.name(), startedAt.toString(), endedAt.toString(),
         new RunSummary.Target(targetUrl, config.model(), kind), config.mode().label(),
         config.arrival() == null || config.mode() == LoadMode.CLOSED ? null : config.arrival().label(),
         config.ratePerSecond(), config.concurrency(), config.connections(), warmupNanos / 1e9,
         config.duration().toNanos() / 1e9, round(measuredS), round(drainS), round(achievedRate), requests(measured),
-        requests(warmup), round(errorRate), throughput, throughput.inputsPerS(), throughput.tokensPerS(), response,
-        service, lag, invalid.isEmpty(), invalid, partialReason != null, partialReason, workloadInfo,
-        failureSamples, environment, generator, command, RunFiles.listing());
+        requests(warmup), round(errorRate), throughput, throughput.inputsPerS(), throughput.tokensPerS(),
+        counting.label(), tokenizer, response, service, lag, invalid.isEmpty(), invalid, partialReason != null,
+        partialReason, workloadInfo, failureSamples, environment, generator, command, RunFiles.listing());
   }
 
   private static RunSummary.Requests requests(Counts counts) {

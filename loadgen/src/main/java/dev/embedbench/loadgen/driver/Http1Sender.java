@@ -105,7 +105,7 @@ public final class Http1Sender implements Sender {
       if (problem != null) {
         recorder.failed(phase, FailureClass.INVALID_BODY, problem);
       } else {
-        recorder.ok(phase, intendedNanos, sendNanos, endNanos, request.inputs(), request.estimatedTokens());
+        recorder.ok(phase, intendedNanos, sendNanos, endNanos, request.inputs(), request.tokens());
       }
       done.run();
     }

@@ -97,7 +97,7 @@ public final class RequestSender implements Sender {
       if (problem != null) {
         recorder.failed(phase, FailureClass.INVALID_BODY, problem);
       } else {
-        recorder.ok(phase, intendedNanos, sendNanos, endNanos, request.inputs(), request.estimatedTokens());
+        recorder.ok(phase, intendedNanos, sendNanos, endNanos, request.inputs(), request.tokens());
       }
       done.run();
     });
@@ -115,7 +115,7 @@ public final class RequestSender implements Sender {
       recorder.failed(phase, FailureClass.INVALID_BODY, problem);
       return;
     }
-    recorder.ok(phase, intendedNanos, sendNanos, endNanos, request.inputs(), request.estimatedTokens());
+    recorder.ok(phase, intendedNanos, sendNanos, endNanos, request.inputs(), request.tokens());
   }
 
   private void fail(Phase phase, String failureClass, String detail, Runnable done) {

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
@@ -30,6 +31,9 @@ public final class RunMerger {
       {RunFiles.RESPONSE_TIME_LOG, RunFiles.RESPONSE_TIME_HGRM},
       {RunFiles.SERVICE_TIME_LOG, RunFiles.SERVICE_TIME_HGRM},
       {RunFiles.SCHEDULE_LAG_LOG, RunFiles.SCHEDULE_LAG_HGRM}};
+
+  /** The {@code token_count} of a merge of runs whose tokens were not all counted the same way. */
+  static final String MIXED_TOKEN_COUNT = "mixed";
 
   private RunMerger() {}
 
@@ -130,6 +134,10 @@ public final class RunMerger {
     }
     long failedTotal = failed.values().stream().mapToLong(Long::longValue).sum();
     long completed = ok + failedTotal;
+    // The same tokenizer on several machines has different paths but the same content.
+    boolean sameCounting = runs.stream().allMatch(r -> tokenCount(r).equals(tokenCount(first))
+        && Objects.equals(tokenizerSha256(r), tokenizerSha256(first)));
+    String tokenCount = sameCounting ? tokenCount(first) : MIXED_TOKEN_COUNT;
     Map<String, String> files = new LinkedHashMap<>(RunFiles.listing());
     files.remove("time_series");
     files.remove("config");
@@ -141,8 +149,9 @@ public final class RunMerger {
         runs.stream().mapToInt(RunSummary::connections).sum(), first.warmupS(), first.durationS(), measuredS, drainS,
         achieved, new RunSummary.Requests(scheduled, sent, ok, failed, failedTotal, notSent),
         sumWarmup(runs), completed == 0 ? 0 : (double) failedTotal / completed,
-        new RunSummary.Throughput(requestsPerS, inputsPerS, tokensPerS, first.throughput().tokenCount()), inputsPerS,
-        tokensPerS, Percentiles.of(totals.get(0)), Percentiles.of(totals.get(1)), Percentiles.of(totals.get(2)),
+        new RunSummary.Throughput(requestsPerS, inputsPerS, tokensPerS, tokenCount), inputsPerS, tokensPerS,
+        tokenCount, sameCounting ? first.tokenizer() : null, Percentiles.of(totals.get(0)),
+        Percentiles.of(totals.get(1)), Percentiles.of(totals.get(2)),
         invalid.isEmpty(), invalid, !partial.isEmpty(), partial.isEmpty() ? null : String.join("; ", partial),
         first.workload(), samples, first.environment(), mergedGenerator(runs), command, files);
   }
@@ -154,6 +163,15 @@ public final class RunMerger {
     }
     return new GeneratorInfo(runs.stream().mapToInt(r -> r.generator().eventLoops()).sum(),
         String.join("+", runs.stream().map(r -> r.generator().httpClient()).distinct().toList()));
+  }
+
+  /** Summaries written before the top-level key existed carry it in {@code throughput} only. */
+  private static String tokenCount(RunSummary run) {
+    return run.tokenCount() != null ? run.tokenCount() : String.valueOf(run.throughput().tokenCount());
+  }
+
+  private static String tokenizerSha256(RunSummary run) {
+    return run.tokenizer() == null ? null : run.tokenizer().sha256();
   }
 
   private static RunSummary.Requests sumWarmup(List<RunSummary> runs) {

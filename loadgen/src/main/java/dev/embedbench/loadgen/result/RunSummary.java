@@ -20,6 +20,9 @@ import java.util.TreeMap;
  * @param responseTimeMs corrected for coordinated omission: from each intended send time
  * @param serviceTimeMs from each actual send
  * @param scheduleLagMs actual dispatch minus intended send time (open loop; empty for closed loop)
+ * @param tokenCount how {@code tokens_per_s} and every token figure were counted: {@code "exact"} (with
+ *     {@code tokenizer}) or {@code "estimated"}; {@code "mixed"} in a merge of runs counted differently
+ * @param tokenizer the tokenizer that counted exactly; null when estimated
  */
 public record RunSummary(
     int schemaVersion,
@@ -43,6 +46,8 @@ public record RunSummary(
     Throughput throughput,
     double inputsPerS,
     double tokensPerS,
+    String tokenCount,
+    Tokenizer tokenizer,
     Percentiles responseTimeMs,
     Percentiles serviceTimeMs,
     Percentiles scheduleLagMs,
@@ -86,10 +91,14 @@ public record RunSummary(
     }
   }
 
-  /** Successful work per second of the measured window; tokens are estimated unless said otherwise. */
+  /** Successful work per second of the measured window; {@code tokenCount} says how tokens were counted. */
   public record Throughput(double requestsPerS, double inputsPerS, double tokensPerS, String tokenCount) {}
 
+  /** The {@code tokenizer.json} that counted tokens exactly: its absolute path and SHA-256 (hex). */
+  public record Tokenizer(String file, String sha256) {}
+
+  /** @param tokenCount how the token figures here were counted, as the summary's {@code token_count} */
   public record WorkloadInfo(String source, int inputsPerRequest, String tokens, String encodingFormat,
       Integer dimensions, int distinctBodies, double meanTokensPerInput, double meanTokensPerRequest,
-      Integer responseDimensions) {}
+      String tokenCount, Integer responseDimensions) {}
 }

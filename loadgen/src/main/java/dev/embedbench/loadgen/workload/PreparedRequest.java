@@ -2,8 +2,11 @@ package dev.embedbench.loadgen.workload;
 
 import io.vertx.core.buffer.Buffer;
 
-/** A request body encoded before the run, with what it carries: the inputs and their estimated tokens. */
-public record PreparedRequest(Buffer body, int inputs, int estimatedTokens) {
+/**
+ * A request body encoded before the run, with what it carries: the inputs and their tokens, counted as
+ * the workload's {@link Workload#tokenCounting()} says (estimated, or exact with a tokenizer).
+ */
+public record PreparedRequest(Buffer body, int inputs, int tokens) {
 
   public PreparedRequest {
     if (body == null || body.length() == 0) {
@@ -12,9 +15,9 @@ public record PreparedRequest(Buffer body, int inputs, int estimatedTokens) {
     if (inputs < 1) {
       throw new IllegalArgumentException("inputs must be >= 1, got " + inputs);
     }
-    if (estimatedTokens < inputs) {
-      throw new IllegalArgumentException("estimatedTokens must be >= inputs (each input ends with end-of-text), got "
-          + estimatedTokens + " for " + inputs + " inputs");
+    if (tokens < inputs) {
+      throw new IllegalArgumentException("tokens must be >= inputs (each input ends with end-of-text), got "
+          + tokens + " for " + inputs + " inputs");
     }
   }
 }

@@ -1,6 +1,9 @@
 package dev.embedbench.loadgen.workload;
 
-/** The estimated token length every input is shaped to, from {@code --tokens MIN-MAX} or {@code --tokens N}. */
+/**
+ * The token length every input is shaped to, from {@code --tokens MIN-MAX} or {@code --tokens N}, as the
+ * workload's {@link TokenCounter} counts (estimated, or exact with a tokenizer).
+ */
 public record TokenRange(int minTokens, int maxTokens) {
 
   public TokenRange {

@@ -1,15 +1,19 @@
 package dev.embedbench.loadgen.workload;
 
+import java.nio.file.Path;
+
 /**
  * What to send: the source (a built-in corpus name or a file), inputs per request, optional token shaping,
- * and the optional {@code encoding_format} and {@code dimensions} request fields.
+ * the optional {@code encoding_format} and {@code dimensions} request fields, and how tokens are counted.
  *
  * @param tokens null to keep texts as they are
  * @param encodingFormat null to leave the field out (servers then answer with floats)
  * @param dimensions null to leave the field out
+ * @param tokenizer a {@code tokenizer.json} (or a directory holding one) to count tokens exactly, for
+ *     shaping and for tokens/s; null to estimate them
  */
-public record WorkloadSpec(
-    String source, int inputsPerRequest, TokenRange tokens, EncodingFormat encodingFormat, Integer dimensions) {
+public record WorkloadSpec(String source, int inputsPerRequest, TokenRange tokens, EncodingFormat encodingFormat,
+    Integer dimensions, Path tokenizer) {
 
   public WorkloadSpec {
     if (source == null || source.isBlank()) {
@@ -22,6 +26,12 @@ public record WorkloadSpec(
     if (dimensions != null && dimensions < 1) {
       throw new IllegalArgumentException("dimensions must be >= 1, got " + dimensions);
     }
+  }
+
+  /** A workload whose tokens are estimated. */
+  public WorkloadSpec(String source, int inputsPerRequest, TokenRange tokens, EncodingFormat encodingFormat,
+      Integer dimensions) {
+    this(source, inputsPerRequest, tokens, encodingFormat, dimensions, null);
   }
 
   public EncodingFormat effectiveEncoding() {

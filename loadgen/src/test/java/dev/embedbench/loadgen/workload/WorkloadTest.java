@@ -37,7 +37,7 @@ class WorkloadTest {
     Workload workload = Workload.fromEntries("inline", List.of(WorkloadEntry.text("hello")), spec, "m");
     JsonNode body = JSON.readTree(workload.request(0).body().getBytes());
     assertEquals(List.of("model", "input"), iterable(body));
-    assertEquals(TokenEstimator.estimate("hello"), workload.request(0).estimatedTokens());
+    assertEquals(TokenEstimator.estimate("hello"), workload.request(0).tokens());
   }
 
   @Test
@@ -61,7 +61,7 @@ class WorkloadTest {
     TokenRange range = TokenRange.parse("60-80");
     Workload workload = Workload.prepare(new WorkloadSpec("multilingual-short", 1, range, null, null), "m", HOME);
     for (int i = 0; i < workload.distinctBodies(); i++) {
-      int tokens = workload.request(i).estimatedTokens();
+      int tokens = workload.request(i).tokens();
       assertTrue(tokens >= 60 && tokens <= 80, "request " + i + " has " + tokens + " tokens");
     }
   }
