@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,8 +25,8 @@ final class EmbeddingScan {
   private static final long EQUALS = 0x3D3D3D3D3D3D3D3DL;
   private static final long CLOSES = 0x5D5D5D5D5D5D5D5DL;
   private static final long QUOTES = 0x2222222222222222L;
-  /** Eight bytes of an array as one little-endian long, so byte k of the word is bytes[i + k]. */
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /** Eight bytes of a buffer as one little-endian long, so byte k of the word is the byte at i + k. */
+  private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final byte[] KEY = "embedding".getBytes(StandardCharsets.US_ASCII);
 
@@ -40,7 +41,6 @@ final class EmbeddingScan {
   private int base64Length;
   private int base64Padding;
   private String problem;
-  private byte[] copy = new byte[0];
 
   /** @param dimensions the run's dimension, 0 until learned; shared with the full validator */
   EmbeddingScan(AtomicInteger dimensions) {
@@ -51,33 +51,22 @@ final class EmbeddingScan {
     feed(((BufferInternal) chunk).getByteBuf());
   }
 
+  /**
+   * Reads the chunk in place, heap or direct, through a {@link ByteBuffer} view: no copy, and the word
+   * reads below are plain loads.
+   */
   void feed(ByteBuf buf) {
-    int from = buf.readerIndex();
-    int end = buf.writerIndex();
-    byte[] bytes;
-    int offset;
-    if (buf.hasArray()) {
-      bytes = buf.array();
-      offset = buf.arrayOffset();
-    } else {
-      // Direct buffers are copied once into a reused array: still one pass, and the word reads below
-      // then need no bounds checks through the ByteBuf layers.
-      int length = end - from;
-      if (copy.length < length) {
-        copy = new byte[Math.max(length, 2 * copy.length)];
-      }
-      buf.getBytes(from, copy, 0, length);
-      bytes = copy;
-      offset = -from;
+    int length = buf.readableBytes();
+    if (length > 0) {
+      feed(buf.nioBuffer(buf.readerIndex(), length), 0, length);
     }
-    feed(bytes, from + offset, end + offset);
   }
 
-  private void feed(byte[] bytes, int from, int end) {
+  private void feed(ByteBuffer bytes, int from, int end) {
     for (int i = from; i < end && problem == null; ) {
       switch (state) {
         case OUTSIDE -> {
-          while (i < end && bytes[i] != '"') {
+          while (i < end && bytes.get(i) != '"') {
             i++;
           }
           if (i < end) {
@@ -89,7 +78,7 @@ final class EmbeddingScan {
         case FLOATS -> i = floats(bytes, i, end);
         case BASE64 -> i = base64(bytes, i, end);
         default -> {
-          process(bytes[i]);
+          process(bytes.get(i));
           i++;
         }
       }
@@ -100,16 +89,16 @@ final class EmbeddingScan {
    * Crosses a float array up to its closing bracket in one pass, eight bytes at a time: counts its commas
    * and ends the vector at the bracket. Returns where the bytes after the vector begin.
    */
-  private int floats(byte[] bytes, int from, int end) {
+  private int floats(ByteBuffer bytes, int from, int end) {
     int i = from;
     if (!sawValue) {
-      while (i < end && isSpace(bytes[i])) {
+      while (i < end && isSpace(bytes.get(i))) {
         i++;
       }
       if (i == end) {
         return end;
       }
-      sawValue = bytes[i] != ']';
+      sawValue = bytes.get(i) != ']';
     }
     for (; i + Long.BYTES <= end; i += Long.BYTES) {
       long word = (long) LONGS.get(bytes, i);
@@ -124,11 +113,11 @@ final class EmbeddingScan {
       commas += Long.bitCount(commaBits);
     }
     for (; i < end; i++) {
-      if (bytes[i] == ']') {
+      if (bytes.get(i) == ']') {
         vector(sawValue ? commas + 1 : 0);
         return i + 1;
       }
-      if (bytes[i] == ',') {
+      if (bytes.get(i) == ',') {
         commas++;
       }
     }
@@ -136,7 +125,7 @@ final class EmbeddingScan {
   }
 
   /** Crosses a base64 string up to its closing quote, as {@link #floats} does an array. */
-  private int base64(byte[] bytes, int from, int end) {
+  private int base64(ByteBuffer bytes, int from, int end) {
     int i = from;
     for (; i + Long.BYTES <= end; i += Long.BYTES) {
       long word = (long) LONGS.get(bytes, i);
@@ -153,12 +142,12 @@ final class EmbeddingScan {
       base64Padding += Long.bitCount(padding);
     }
     for (; i < end; i++) {
-      if (bytes[i] == '"') {
+      if (bytes.get(i) == '"') {
         base64End();
         return i + 1;
       }
       base64Length++;
-      if (bytes[i] == '=') {
+      if (bytes.get(i) == '=') {
         base64Padding++;
       }
     }
