@@ -12,9 +12,10 @@ import java.util.Arrays;
 /**
  * Sends through one event loop's {@link Http1Pool} and records each outcome, with the same checks as
  * {@link RequestSender}: every 2xx body is scanned as it streams in ({@link EmbeddingScan}); one in
- * {@code readValuesEvery}, and every error body, is gathered whole, the former parsed and its values
- * checked ({@link ResponseValidator}), the latter kept as the failure's detail. The actual send time is
- * taken when the pool hands the request a connection. Runs on the pool's event loop.
+ * {@code readValuesEvery}, at most 100 a second ({@link ValueSample}), and every error body, are gathered
+ * whole, the former parsed and its values checked ({@link ResponseValidator}), the latter kept as the
+ * failure's detail. The actual send time is taken when the pool hands the request a connection. Runs on
+ * the pool's event loop.
  */
 public final class Http1Sender implements Sender {
 
@@ -23,21 +24,18 @@ public final class Http1Sender implements Sender {
   private final Http1Pool pool;
   private final RunRecorder recorder;
   private final ResponseValidator validator;
-  private final long readValuesEvery;
+  private final ValueSample values;
 
   public Http1Sender(Http1Pool pool, RunRecorder recorder, ResponseValidator validator, long readValuesEvery) {
-    if (readValuesEvery < 1) {
-      throw new IllegalArgumentException("readValuesEvery must be >= 1, got " + readValuesEvery);
-    }
     this.pool = pool;
     this.recorder = recorder;
     this.validator = validator;
-    this.readValuesEvery = readValuesEvery;
+    this.values = new ValueSample(readValuesEvery);
   }
 
   @Override
   public void send(PreparedRequest request, long index, long intendedNanos, Phase phase, Runnable done) {
-    pool.send(index, new Exchange(request, index % readValuesEvery == 0, intendedNanos, phase, done));
+    pool.send(index, new Exchange(request, values.take(index), intendedNanos, phase, done));
   }
 
   /** One request's outcome as its response arrives. */

@@ -12,7 +12,8 @@ import io.vertx.core.http.RequestOptions;
 /**
  * Sends one prepared request and records its outcome: latencies on success, a failure class otherwise.
  * Every 2xx response is checked as it streams in ({@link EmbeddingScan}: count and dimension); one in
- * {@code readValuesEvery} is parsed in full and its values checked ({@link ResponseValidator}).
+ * {@code readValuesEvery}, at most 100 a second ({@link ValueSample}), is parsed in full and its values
+ * checked ({@link ResponseValidator}).
  * The actual send time is taken when the pool has handed over a connection, so the service time leaves
  * out the wait for a free connection, which the corrected response time includes.
  */
@@ -24,7 +25,7 @@ public final class RequestSender implements Sender {
   private final RequestOptions options;
   private final RunRecorder recorder;
   private final ResponseValidator validator;
-  private final long readValuesEvery;
+  private final ValueSample values;
 
   /**
    * @param options the POST to {@code <target>/embeddings} with its headers; shared, never modified
@@ -32,14 +33,11 @@ public final class RequestSender implements Sender {
    */
   public RequestSender(HttpClient client, RequestOptions options, RunRecorder recorder, ResponseValidator validator,
       long readValuesEvery) {
-    if (readValuesEvery < 1) {
-      throw new IllegalArgumentException("readValuesEvery must be >= 1, got " + readValuesEvery);
-    }
     this.client = client;
     this.options = options;
     this.recorder = recorder;
     this.validator = validator;
-    this.readValuesEvery = readValuesEvery;
+    this.values = new ValueSample(readValuesEvery);
   }
 
   @Override
@@ -58,7 +56,7 @@ public final class RequestSender implements Sender {
         }
         HttpClientResponse response = answered.result();
         int status = response.statusCode();
-        if (status >= 200 && status <= 299 && index % readValuesEvery != 0) {
+        if (status >= 200 && status <= 299 && !values.take(index)) {
           scan(response, request, phase, intendedNanos, sendNanos, done);
           return;
         }
