@@ -5,7 +5,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.util.ArrayList;
@@ -19,15 +18,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * every such request crossed threads twice (write and response), each crossing a task hand-off and
  * often a wake-up: in the gateway's profile that was a large share of its CPU per request.
  *
- * <p>{@code maxConnections} stays the target's total: every event loop's pool gets an even share
- * (at least one), and callers off any event loop (worker threads, tests) use one more pool of that
- * share. Thread-safe; clients are created on first use from their loop.
+ * <p>Every pool may open up to {@code maxConnections}: the target's total in flight is held by the
+ * backend's {@link InFlightLimit}, so one busy loop can use all of it. Idle keep-alive connections of
+ * different loops may together exceed it until the pools close them. Callers off any event loop
+ * (the health probe, tests) use one more pool. Thread-safe; clients are created on first use from
+ * their loop.
  */
 final class LoopClients {
 
   private final Vertx vertx;
   private final WebClientOptions options;
-  private final int connectionsPerPool;
+  private final int maxConnectionsPerPool;
   private final WebClient offLoop;
   private final Map<EventLoop, WebClient> byLoop = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -35,11 +36,7 @@ final class LoopClients {
   LoopClients(Vertx vertx, WebClientOptions options, int maxConnections) {
     this.vertx = vertx;
     this.options = options;
-    int loops = 0;
-    for (var ignored : ((VertxInternal) vertx).nettyEventLoopGroup()) {
-      loops++;
-    }
-    this.connectionsPerPool = Math.max(1, maxConnections / (loops + 1));
+    this.maxConnectionsPerPool = maxConnections;
     this.offLoop = create();
   }
 
@@ -72,6 +69,6 @@ final class LoopClients {
 
   private WebClient create() {
     return WebClient.create(vertx, new WebClientOptions(options),
-        new PoolOptions().setHttp1MaxSize(connectionsPerPool));
+        new PoolOptions().setHttp1MaxSize(maxConnectionsPerPool));
   }
 }

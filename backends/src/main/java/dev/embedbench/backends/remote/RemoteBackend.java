@@ -39,6 +39,7 @@ public final class RemoteBackend implements EmbeddingBackend {
   private final Vertx vertx;
   private final RemoteTarget target;
   private final LoopClients clients;
+  private final InFlightLimit inFlight;
   private final HealthProbe probe;
   private final String embeddingsUrl;
   private volatile boolean closed;
@@ -62,6 +63,7 @@ public final class RemoteBackend implements EmbeddingBackend {
         .setConnectTimeout((int) connectTimeout.toMillis())
         .setUserAgent("embedbench");
     this.clients = new LoopClients(vertx, options, target.maxConnections());
+    this.inFlight = new InFlightLimit(target.maxConnections());
     this.embeddingsUrl = target.embeddingsUrl();
     this.probe = new HealthProbe(vertx, clients.shared(), target.healthUrl(), probeInterval,
         min(target.timeout(), MAX_CONNECT_TIMEOUT));
@@ -97,28 +99,36 @@ public final class RemoteBackend implements EmbeddingBackend {
     Context caller = Vertx.currentContext();
     byte[] body = new EmbeddingsRequest(
         target.upstreamModel(), batch.inputs(), EncodingFormat.BASE64, null, null).toJson();
-    HttpRequest<Buffer> request = clients.forCaller().postAbs(embeddingsUrl)
-        .timeout(target.timeout().toMillis())
-        .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
-        .putHeader(HttpHeaders.ACCEPT.toString(), "application/json");
-    if (target.apiKey() != null) {
-      request.bearerTokenAuthentication(target.apiKey());
-    }
     Promise<EmbeddingResult> outcome = Promise.promise();
-    // The request timeout watches for silence; this deadline also covers the pool wait and a
-    // server that trickles its answer.
+    // The request timeout watches for silence; this deadline also covers the wait for a permit or a
+    // pooled connection, and a server that trickles its answer.
     long deadline = vertx.setTimer(target.timeout().toMillis(),
         id -> outcome.tryFail(new TimeoutException("deadline")));
-    request.sendBuffer(Buffer.buffer(body))
-        .map(response -> toResult(response, batch))
-        .onComplete(result -> {
-          vertx.cancelTimer(deadline);
-          if (result.succeeded()) {
-            outcome.tryComplete(result.result());
-          } else {
-            outcome.tryFail(result.cause());
-          }
-        });
+    inFlight.submit(caller, () -> {
+      if (outcome.future().isComplete()) {
+        // The deadline passed while the request waited for a permit: it is never sent.
+        inFlight.release();
+        return;
+      }
+      HttpRequest<Buffer> request = clients.forCaller().postAbs(embeddingsUrl)
+          .timeout(target.timeout().toMillis())
+          .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
+          .putHeader(HttpHeaders.ACCEPT.toString(), "application/json");
+      if (target.apiKey() != null) {
+        request.bearerTokenAuthentication(target.apiKey());
+      }
+      request.sendBuffer(Buffer.buffer(body))
+          .map(response -> toResult(response, batch))
+          .onComplete(result -> {
+            inFlight.release();
+            vertx.cancelTimer(deadline);
+            if (result.succeeded()) {
+              outcome.tryComplete(result.result());
+            } else {
+              outcome.tryFail(result.cause());
+            }
+          });
+    });
     Future<EmbeddingResult> translated = outcome.future().recover(cause -> {
       if (cause instanceof ConnectException) {
         probe.markDown(cause.getMessage());

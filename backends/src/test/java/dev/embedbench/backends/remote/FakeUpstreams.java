@@ -27,6 +27,9 @@ final class FakeUpstreams {
   final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
   final List<EmbeddingsRequest> requests = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger healthChecks = new AtomicInteger();
+  /** Requests the "held" server holds at once, and the most it ever held. */
+  final AtomicInteger held = new AtomicInteger();
+  final AtomicInteger maxHeld = new AtomicInteger();
   volatile boolean vllmReady;
   private HttpServer server;
 
@@ -84,6 +87,13 @@ final class FakeUpstreams {
       case "plain" -> ctx.response().setStatusCode(500).putHeader("content-type", "text/plain")
           .end("Internal Server Error\n\tat some.Python.trace");
       case "garbage" -> ctx.response().putHeader("content-type", "text/html").end("<html>oops</html>");
+      case "held" -> {
+        maxHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
+        ctx.vertx().setTimer(100, id -> {
+          held.decrementAndGet();
+          json(ctx, 200, sglangFloatsReversed(n));
+        });
+      }
       case "slow" -> ctx.vertx().setTimer(3_000, id -> json(ctx, 200, sglangFloatsReversed(n)));
       case "short" -> json(ctx, 200, new String(
           new EmbeddingsResponse("m", vectors(n - 1), 1).encode(EncodingFormat.FLOAT)));

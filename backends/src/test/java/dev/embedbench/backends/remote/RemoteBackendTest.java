@@ -19,6 +19,8 @@ import dev.embedbench.backends.wire.EncodingFormat;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -105,6 +107,36 @@ class RemoteBackendTest {
     assertEquals("upstream-model", upstreams.requests.get(0).model());
     assertEquals(EncodingFormat.BASE64, upstreams.requests.get(0).encodingFormat());
     assertEquals("Bearer sk-test", upstreams.authorizations.get(0));
+  }
+
+  @Test
+  void maxConnectionsIsTheTargetsTotalInFlightWhicheverLoopsSend() throws Exception {
+    RemoteBackend backend = backend("held");
+    // Requests from two event loops, 8 each, to a server that holds each for 100 ms: the target's 4
+    // connections carry 4 at a time in all, neither fewer (a loop's share idle) nor more.
+    ContextInternal first = ((VertxInternal) vertx).createEventLoopContext();
+    ContextInternal second = ((VertxInternal) vertx).createEventLoopContext();
+    while (second.nettyEventLoop() == first.nettyEventLoop()) {
+      second = ((VertxInternal) vertx).createEventLoopContext();
+    }
+    List<CompletableFuture<EmbeddingResult>> results = new ArrayList<>();
+    for (ContextInternal context : List.of(first, second)) {
+      for (int i = 0; i < 8; i++) {
+        CompletableFuture<EmbeddingResult> result = new CompletableFuture<>();
+        context.runOnContext(v -> backend.embed(texts("x")).onComplete(done -> {
+          if (done.succeeded()) {
+            result.complete(done.result());
+          } else {
+            result.completeExceptionally(done.cause());
+          }
+        }));
+        results.add(result);
+      }
+    }
+    for (CompletableFuture<EmbeddingResult> result : results) {
+      assertEquals(1, result.get(10, TimeUnit.SECONDS).vectors().size());
+    }
+    assertEquals(4, upstreams.maxHeld.get(), "most requests held by the upstream at once");
   }
 
   @Test
