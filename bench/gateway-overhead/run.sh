@@ -69,10 +69,9 @@ upstream_pid=$!
 wait_for "http://127.0.0.1:$UPSTREAM_PORT/health" 60
 
 # --- the gateway ---------------------------------------------------------------------------------
-# max_connections is the target's total, split evenly over the gateway's event-loop pools (2 x cores
-# event loops plus one for off-loop callers); give every pool CONNECTIONS, as nginx opens whatever
-# upstream connections it needs (its keepalive only caps the idle ones it keeps).
-gateway_max_connections=$(( CONNECTIONS * ($(nproc) * 2 + 1) ))
+# max_connections is the most requests in flight to the target, over all the gateway's event loops;
+# the clients' CONNECTIONS never need more, as with nginx's upstream keepalive.
+gateway_max_connections=$CONNECTIONS
 cat >"$tmp/gateway.yaml" <<YAML
 server:
   host: 127.0.0.1
