@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,12 @@ import java.util.Objects;
  * @param promptTokens tokens consumed; reported as both prompt and total tokens
  */
 public record EmbeddingsResponse(String model, List<float[]> vectors, int promptTokens) {
+
+  /** Eight bytes of an array as one little-endian long: byte k of the word is the byte at i + k. */
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
 
   /**
    * FastDoubleParser parses floats correctly rounded, as {@link Float#parseFloat} does, and was 2-3
@@ -239,17 +247,40 @@ public record EmbeddingsResponse(String model, List<float[]> vectors, int prompt
     long quote = p.currentTokenLocation().getByteOffset();
     if (quote >= 0 && quote < body.length && body[(int) quote] == '"') {
       int start = (int) quote + 1;
-      for (int i = start; i < body.length; i++) {
-        byte b = body[i];
-        if (b == '"') {
-          return ByteBuffer.wrap(body, start, i - start);
-        }
-        if (b == '\\') {
-          break;
-        }
+      int end = stringEnd(body, start);
+      if (end >= 0 && body[end] == '"') {
+        return ByteBuffer.wrap(body, start, end - start);
       }
     }
     return ByteBuffer.wrap(p.getText().getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * The index of the first quote or backslash from {@code from}, or -1: eight bytes at a time, as a
+   * 5.5 KB base64 vector is mostly crossed (a byte-at-a-time loop here took 6% of the gateway's Java
+   * samples).
+   */
+  static int stringEnd(byte[] body, int from) {
+    int i = from;
+    for (; i + Long.BYTES <= body.length; i += Long.BYTES) {
+      long word = (long) LONGS.get(body, i);
+      long hits = bytesEqual(word, QUOTES) | bytesEqual(word, BACKSLASHES);
+      if (hits != 0) {
+        return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+      }
+    }
+    for (; i < body.length; i++) {
+      if (body[i] == '"' || body[i] == '\\') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The high bit of every byte of {@code word} equal to the byte repeated in {@code pattern}, exactly. */
+  private static long bytesEqual(long word, long pattern) {
+    long x = word ^ pattern;
+    return ~(((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x | LOW_SEVEN_BITS);
   }
 
   private static int readPromptTokens(JsonParser p, JsonToken token) throws IOException {

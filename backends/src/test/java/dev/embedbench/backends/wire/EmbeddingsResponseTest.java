@@ -184,4 +184,26 @@ class EmbeddingsResponseTest {
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void stringEndFindsTheFirstQuoteOrBackslashAtAnyOffset() {
+    for (int length = 0; length < 40; length++) {
+      for (int at = 0; at < length; at++) {
+        for (byte mark : new byte[] {'"', '\\'}) {
+          byte[] body = new byte[length];
+          java.util.Arrays.fill(body, (byte) 'A');
+          body[at] = mark;
+          if (at + 1 < length) {
+            body[length - 1] = '"';
+          }
+          for (int from = 0; from <= at; from++) {
+            assertEquals(at, EmbeddingsResponse.stringEnd(body, from), "length " + length + " at " + at);
+          }
+        }
+      }
+      byte[] none = new byte[length];
+      java.util.Arrays.fill(none, (byte) '=');
+      assertEquals(-1, EmbeddingsResponse.stringEnd(none, 0));
+    }
+  }
 }
