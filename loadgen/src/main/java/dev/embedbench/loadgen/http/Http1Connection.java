@@ -44,18 +44,14 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
     channel.writeAndFlush(request, channel.voidPromise());
   }
 
-  boolean busy() {
-    return listener != null;
-  }
-
-  /** Past its deadline with no complete response: fails the request and closes, since a late answer would desync. */
-  boolean expireIfLate(long nowNanos, long timeoutNanos) {
-    if (listener == null || nowNanos - deadlineNanos < 0) {
-      return false;
+  /**
+   * Past its deadline with no complete response: fails the request and closes the connection, whose
+   * late answer would otherwise be read as the next request's.
+   */
+  void expireIfLate(long nowNanos, long timeoutNanos) {
+    if (listener != null && nowNanos - deadlineNanos >= 0) {
+      fail(new TimeoutException("no complete response within " + timeoutNanos / 1_000_000 + " ms"));
     }
-    fail(new TimeoutException(
-        "no complete response within " + timeoutNanos / 1_000_000 + " ms"));
-    return true;
   }
 
   @Override
