@@ -6,7 +6,6 @@ import dev.embedbench.loadgen.record.Phase;
 import dev.embedbench.loadgen.record.RunRecorder;
 import dev.embedbench.loadgen.workload.PreparedRequest;
 import io.netty.buffer.ByteBuf;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -19,17 +18,17 @@ import java.util.Arrays;
  */
 public final class Http1Sender implements Sender {
 
-  private static final int ERROR_DETAIL_CHARS = 300;
-
   private final Http1Pool pool;
   private final RunRecorder recorder;
   private final ResponseValidator validator;
+  private final AnswerRecorder answers;
   private final ValueSample values;
 
   public Http1Sender(Http1Pool pool, RunRecorder recorder, ResponseValidator validator, long readValuesEvery) {
     this.pool = pool;
     this.recorder = recorder;
     this.validator = validator;
+    this.answers = new AnswerRecorder(recorder, validator);
     this.values = new ValueSample(readValuesEvery);
   }
 
@@ -68,7 +67,7 @@ public final class Http1Sender implements Sender {
     @Override
     public void status(int statusCode) {
       status = statusCode;
-      if (isSuccess() && !readValues) {
+      if (status >= 200 && status <= 299 && !readValues) {
         scan = validator.newScan();
       } else {
         whole = new byte[1024];
@@ -92,18 +91,10 @@ public final class Http1Sender implements Sender {
     @Override
     public void end() {
       long endNanos = System.nanoTime();
-      if (!isSuccess()) {
-        recorder.failed(phase, FailureClass.forStatus(status), "HTTP " + status + ": " + excerpt());
-        done.run();
-        return;
-      }
-      String problem = scan != null
-          ? scan.finish(request.inputs())
-          : validator.check(whole, wholeLength, request.inputs(), true);
-      if (problem != null) {
-        recorder.failed(phase, FailureClass.INVALID_BODY, problem);
+      if (scan != null) {
+        answers.scanned(request, phase, intendedNanos, sendNanos, endNanos, scan.finish(request.inputs()));
       } else {
-        recorder.ok(phase, intendedNanos, sendNanos, endNanos, request.inputs(), request.tokens());
+        answers.whole(request, phase, intendedNanos, sendNanos, endNanos, status, whole, wholeLength);
       }
       done.run();
     }
@@ -112,15 +103,6 @@ public final class Http1Sender implements Sender {
     public void failed(Throwable cause) {
       recorder.failed(phase, FailureClass.forThrowable(cause), cause.toString());
       done.run();
-    }
-
-    private boolean isSuccess() {
-      return status >= 200 && status <= 299;
-    }
-
-    private String excerpt() {
-      String text = new String(whole, 0, Math.min(wholeLength, ERROR_DETAIL_CHARS * 4), StandardCharsets.UTF_8);
-      return text.length() <= ERROR_DETAIL_CHARS ? text : text.substring(0, ERROR_DETAIL_CHARS) + "...";
     }
   }
 }

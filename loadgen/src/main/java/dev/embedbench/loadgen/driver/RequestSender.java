@@ -3,7 +3,6 @@ package dev.embedbench.loadgen.driver;
 import dev.embedbench.loadgen.record.Phase;
 import dev.embedbench.loadgen.record.RunRecorder;
 import dev.embedbench.loadgen.workload.PreparedRequest;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -19,12 +18,11 @@ import io.vertx.core.http.RequestOptions;
  */
 public final class RequestSender implements Sender {
 
-  private static final int ERROR_DETAIL_CHARS = 300;
-
   private final HttpClient client;
   private final RequestOptions options;
   private final RunRecorder recorder;
   private final ResponseValidator validator;
+  private final AnswerRecorder answers;
   private final ValueSample values;
 
   /**
@@ -37,6 +35,7 @@ public final class RequestSender implements Sender {
     this.options = options;
     this.recorder = recorder;
     this.validator = validator;
+    this.answers = new AnswerRecorder(recorder, validator);
     this.values = new ValueSample(readValuesEvery);
   }
 
@@ -66,7 +65,8 @@ public final class RequestSender implements Sender {
             fail(phase, FailureClass.forThrowable(read.cause()), read.cause().toString(), done);
             return;
           }
-          complete(request, phase, intendedNanos, sendNanos, endNanos, status, read.result());
+          byte[] body = read.result().getBytes();
+          answers.whole(request, phase, intendedNanos, sendNanos, endNanos, status, body, body.length);
           done.run();
         });
       });
@@ -91,38 +91,13 @@ public final class RequestSender implements Sender {
         return;
       }
       ended[0] = true;
-      String problem = scan.finish(request.inputs());
-      if (problem != null) {
-        recorder.failed(phase, FailureClass.INVALID_BODY, problem);
-      } else {
-        recorder.ok(phase, intendedNanos, sendNanos, endNanos, request.inputs(), request.tokens());
-      }
+      answers.scanned(request, phase, intendedNanos, sendNanos, endNanos, scan.finish(request.inputs()));
       done.run();
     });
-  }
-
-  /** Error responses (kept for their message) and sampled responses (parsed in full, values checked). */
-  private void complete(PreparedRequest request, Phase phase, long intendedNanos, long sendNanos, long endNanos,
-      int status, Buffer body) {
-    if (status < 200 || status > 299) {
-      recorder.failed(phase, FailureClass.forStatus(status), "HTTP " + status + ": " + excerpt(body));
-      return;
-    }
-    String problem = validator.check(body, request.inputs(), true);
-    if (problem != null) {
-      recorder.failed(phase, FailureClass.INVALID_BODY, problem);
-      return;
-    }
-    recorder.ok(phase, intendedNanos, sendNanos, endNanos, request.inputs(), request.tokens());
   }
 
   private void fail(Phase phase, String failureClass, String detail, Runnable done) {
     recorder.failed(phase, failureClass, detail);
     done.run();
-  }
-
-  private static String excerpt(Buffer body) {
-    String text = body.toString();
-    return text.length() <= ERROR_DETAIL_CHARS ? text : text.substring(0, ERROR_DETAIL_CHARS) + "...";
   }
 }
