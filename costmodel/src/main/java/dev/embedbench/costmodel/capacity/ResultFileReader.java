@@ -25,9 +25,15 @@ import java.util.function.Predicate;
  *       (else {@code achieved_rate}). Without steps, {@code best_rate}.
  *   <li>Run: {@code achieved_rate} (else {@code throughput.requests_per_s}) of a run whose
  *       {@code valid} is not false, when its p99 and error rate meet the scenario's SLO.
+ *   <li>A sweep's {@code capacity} object, when present, is the answer: {@code requests_per_s} (the median
+ *       of repeats), {@code min_requests_per_s}, {@code max_requests_per_s}, {@code repeats},
+ *       {@code bracket} ({@code bracketed} or {@code lower_bound}) and {@code upper_bracket_requests_per_s}.
+ *   <li>Without it, a sweep's capacity is bracketed when a step above the best passing rate failed, else a
+ *       lower bound; one run's achieved rate is always a lower bound (nothing above it was tried).
  *   <li>What was measured: {@code target.kind} (in-process, remote, emulated; anything else is
  *       {@code unstated}); the model: {@code target.model}; inputs per request:
- *       {@code workload.inputs_per_request}, looked up in the steps too.
+ *       {@code workload.inputs_per_request}; tokens per input: {@code mean_tokens_per_input}; both looked
+ *       up in the steps too.
  * </ul>
  */
 public final class ResultFileReader {
@@ -57,27 +63,56 @@ public final class ResultFileReader {
     String model = find(tree, "model").filter(JsonNode::isTextual).map(JsonNode::asText).orElse(null);
     Double inputs = find(tree, "inputsperrequest").filter(JsonNode::isNumber)
         .map(JsonNode::asDouble).orElse(null);
+    Double tokens = find(tree, "meantokensperinput").filter(JsonNode::isNumber)
+        .map(JsonNode::asDouble).filter(t -> t > 0).orElse(null);
     String fileSlo = sloLabel(field(tree, "slo"));
 
+    JsonNode capacity = field(tree, "capacity");
+    if (capacity != null && capacity.isObject() && slo == null) {
+      return fromCapacity(root, capacity, fileSlo, tokens, kind, model, inputs);
+    }
     JsonNode steps = field(tree, "steps");
     if (steps != null && steps.isArray()) {
-      return fromSteps(root, steps, slo, fileSlo, kind, model, inputs);
+      return fromSteps(root, steps, slo, fileSlo, tokens, kind, model, inputs);
     }
     if (hasKey(tree, "bestrate")) {
       JsonNode best = field(tree, "bestrate");
       if (best == null || !best.isNumber() || !(best.asDouble() > 0)) {
         throw root.error("best_rate", "the sweep found no rate that met its SLO" + fileSlo);
       }
-      return new MeasuredCapacity(best.asDouble(), inputs, kind, model, true,
-          "best_rate of the sweep" + fileSlo, root.file());
+      return MeasuredCapacity.single(best.asDouble(), CapacityBound.LOWER_BOUND, null, tokens, inputs, kind,
+          model, true, "best_rate of the sweep" + fileSlo + " (no failing step recorded above it)", root.file());
     }
-    return fromRun(root, tree, slo, kind, model, inputs);
+    return fromRun(root, tree, slo, tokens, kind, model, inputs);
+  }
+
+  private static MeasuredCapacity fromCapacity(ConfigNode root, JsonNode capacity, String fileSlo,
+      Double tokens, String kind, String model, Double inputs) {
+    double rate = number(capacity, "requestspers").filter(r -> r > 0).orElseThrow(
+        () -> root.error("capacity.requests_per_s", "the sweep found no rate that met its SLO" + fileSlo));
+    double min = number(capacity, "minrequestspers").orElse(rate);
+    double max = number(capacity, "maxrequestspers").orElse(rate);
+    int repeats = number(capacity, "repeats").map(Double::intValue).orElse(1);
+    JsonNode bracket = field(capacity, "bracket");
+    boolean bracketed = bracket != null && "bracketed".equals(bracket.asText());
+    Double upper = bracketed ? number(capacity, "upperbracketrequestspers").orElseThrow(
+        () -> root.error("capacity.upper_bracket_requests_per_s", "a bracketed capacity needs its upper bracket"))
+        : null;
+    try {
+      return new MeasuredCapacity(rate, min, max, repeats,
+          bracketed ? CapacityBound.BRACKETED : CapacityBound.LOWER_BOUND, upper, tokens, inputs, kind, model,
+          true, "capacity of the sweep" + fileSlo + (repeats > 1 ? ", median of " + repeats + " searches" : ""),
+          root.file());
+    } catch (IllegalArgumentException e) {
+      throw root.error("capacity", e.getMessage());
+    }
   }
 
   private static MeasuredCapacity fromSteps(ConfigNode root, JsonNode steps, Slo slo, String fileSlo,
-      String kind, String model, Double inputs) {
+      Double tokens, String kind, String model, Double inputs) {
     double best = 0;
     int passed = 0;
+    double lowestFail = Double.POSITIVE_INFINITY;
     for (JsonNode step : steps) {
       Optional<Double> rate = number(step, "rate").or(() -> number(step, "achievedrate"));
       boolean pass = field(step, "pass") != null && field(step, "pass").asBoolean(false);
@@ -86,18 +121,27 @@ public final class ResultFileReader {
         best = Math.max(best, rate.get());
       }
     }
+    for (JsonNode step : steps) {
+      Optional<Double> rate = number(step, "rate").or(() -> number(step, "achievedrate"));
+      boolean pass = field(step, "pass") != null && field(step, "pass").asBoolean(false);
+      if (rate.isPresent() && rate.get() > best && !(pass && meets(step, slo))) {
+        lowestFail = Math.min(lowestFail, rate.get());
+      }
+    }
     if (passed == 0) {
       throw root.error("steps", "no step met the SLO" + fileSlo
           + (slo == null ? "" : " and the scenario's " + slo.label()) + ", so there is no capacity");
     }
     String judged = slo == null ? "passed" : "passed and met the scenario's " + slo.label();
-    return new MeasuredCapacity(best, inputs, kind, model, true,
+    boolean bracketed = lowestFail < Double.POSITIVE_INFINITY;
+    return MeasuredCapacity.single(best, bracketed ? CapacityBound.BRACKETED : CapacityBound.LOWER_BOUND,
+        bracketed ? lowestFail : null, tokens, inputs, kind, model, true,
         "highest rate of " + passed + " of " + steps.size() + " sweep steps that " + judged
             + " (sweep SLO" + fileSlo + ")", root.file());
   }
 
-  private static MeasuredCapacity fromRun(ConfigNode root, JsonNode tree, Slo slo, String kind,
-      String model, Double inputs) {
+  private static MeasuredCapacity fromRun(ConfigNode root, JsonNode tree, Slo slo, Double tokens,
+      String kind, String model, Double inputs) {
     Optional<Double> rate = number(tree, "achievedrate")
         .or(() -> Optional.ofNullable(field(tree, "throughput")).flatMap(t -> number(t, "requestspers")));
     if (rate.isEmpty()) {
@@ -120,7 +164,7 @@ public final class ResultFileReader {
     if (!(rate.get() > 0)) {
       throw root.error("achieved_rate", "must be > 0 to be a capacity, was " + rate.get());
     }
-    return new MeasuredCapacity(rate.get(), inputs, kind, model, false,
+    return MeasuredCapacity.single(rate.get(), CapacityBound.LOWER_BOUND, null, tokens, inputs, kind, model, false,
         "achieved rate of one run" + (slo == null ? " (not judged against an SLO)"
             : " that met the scenario's " + slo.label()), root.file());
   }
