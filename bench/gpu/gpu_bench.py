@@ -66,8 +66,12 @@ class Results:
         with open(tmp, "w") as f:
             json.dump(self.doc, f, indent=2, allow_nan=True)
         os.replace(tmp, os.path.join(self.out_dir, "gpu-bench.json"))
+        try:
+            text = markdown(self.doc)
+        except Exception as e:  # noqa: BLE001 - a report bug must not stop the measuring; the JSON has it all
+            text = "# Markdown rendering failed: %s: %s\n\nThe figures are in gpu-bench.json.\n" % (type(e).__name__, e)
         with open(os.path.join(self.out_dir, "gpu-bench.md"), "w") as f:
-            f.write(markdown(self.doc))
+            f.write(text)
 
 
 def utc_now():
@@ -80,6 +84,18 @@ def run_text(command, timeout=20):
         return (done.stdout or done.stderr).strip()
     except (OSError, subprocess.TimeoutExpired) as e:
         return "unavailable (%s)" % e
+
+
+def log_excerpt(path, lines=6):
+    """The last lines of a log that name an error: what failed and where, for the result file."""
+    try:
+        with open(path, errors="replace") as f:
+            text = f.read().splitlines()
+    except OSError:
+        return ""
+    keys = ("Exception", "Error", "error:", "undefined symbol", "Caused by", "\tat ai.djl", "\tat dev.embedbench")
+    picked = [line.strip() for line in text if any(k in line for k in keys)]
+    return " | ".join(picked[-lines:])[:1500]
 
 
 def machine_info(args):
@@ -300,15 +316,10 @@ def measure_shape(args, results, shape, device, deadline):
     cells = [(b, t) for b in (DRY_RUN_BATCHES if dry else BATCHES) for t in (DRY_RUN_TOKENS if dry else TOKENS)]
 
     impls = {}
+    djl = None
     if results.doc["jni"] and results.doc["jni"].get("built"):
+        # The JVM loads its copy of the weights while the peers build theirs.
         djl = DjlServer(args, model_dir, device, "fp32" if dry else "fp16", os.path.join(args.out, "djl.log"))
-        try:
-            ready = djl.wait_ready(max(30, deadline - time.time()))
-            section["djl"] = {"path": ready["path"], "load_seconds": ready["loadSeconds"], "engine": ready["engine"]}
-            impls["djl"] = djl
-        except Exception as e:  # noqa: BLE001 - recorded; the peer is still measured
-            section["djl"] = {"failed": "%s: %s" % (type(e).__name__, e), "where": "loading the model in GpuBench serve; see djl.log"}
-            djl.close()
     else:
         section["djl"] = {"failed": "not run: the JNI was not built or placed (see jni)"}
     for dtype in ("fp16", "bf16"):
@@ -322,8 +333,18 @@ def measure_shape(args, results, shape, device, deadline):
             section[name] = {"path": "transformers Qwen3Model, GPU %s, attention %s, random weights" % (dtype, peer.attention),
                              "build_seconds": time.time() - started}
             impls[name] = peer
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:  # noqa: BLE001 - recorded; DJL is still measured
             section[name] = {"failed": "%s: %s" % (type(e).__name__, e)}
+    if djl:
+        try:
+            ready = djl.wait_ready(max(30, deadline - time.time()))
+            section["djl"] = {"path": ready["path"], "load_seconds": ready["loadSeconds"], "engine": ready["engine"]}
+            impls = {"djl": djl, **impls}
+        except Exception as e:  # noqa: BLE001 - recorded; the peer is still measured
+            section["djl"] = {"failed": "%s: %s" % (type(e).__name__, e),
+                              "where": "GpuBench serve: loading libtorch through the JNI or the model",
+                              "djl_log": log_excerpt(os.path.join(args.out, "djl.log"))}
+            djl.close()
     results.save()
 
     try:
@@ -404,8 +425,11 @@ def correctness(args, results, device, deadline):
         model_dir, _ = wait_for_checkpoint(args.work, shape, deadline)
         out_file = os.path.join(args.work, "correctness.json")
         command = [args.java] + java_options() + ["-cp", args.classpath, "dev.embedbench.backends.qwen3.GpuBench",
-                   "correctness", "--model", model_dir, "--device", device, "--fast-dtype", "fp16",
-                   "--long", "2048,2600", "--out", out_file, "--scratch", os.path.join(args.work, "scratch")]
+                   "correctness", "--model", model_dir, "--device", device,
+                   # A dry run keeps the CPU's fp32 and one long input: fp16 on a CPU is many times slower,
+                   # and ForwardPassTest already covers those dtypes there.
+                   "--fast-dtype", "fp32" if args.mode == "cpu-dry-run" else "fp16",
+                   "--long", "2048" if args.mode == "cpu-dry-run" else "2048,2600", "--out", out_file, "--scratch", os.path.join(args.work, "scratch")]
         with open(os.path.join(args.out, "djl.log"), "a") as log:
             done = subprocess.run(command, stdout=subprocess.PIPE, stderr=log, text=True,
                                   timeout=max(30, min(240, deadline - time.time())))
@@ -414,7 +438,8 @@ def correctness(args, results, device, deadline):
         results.doc["correctness"] = json.load(open(out_file))
         results.doc["correctness"]["shape"] = shape
     except Exception as e:  # noqa: BLE001
-        results.doc["correctness"] = {"failed": "%s: %s" % (type(e).__name__, e)}
+        results.doc["correctness"] = {"failed": "%s: %s" % (type(e).__name__, e),
+                                      "djl_log": log_excerpt(os.path.join(args.out, "djl.log"))}
     results.save()
 
 
@@ -434,6 +459,8 @@ def markdown(doc):
     c = doc["correctness"]
     if not c or "failed" in c:
         lines.append("Not measured: %s" % (c or {}).get("failed", "not reached"))
+        if c and c.get("djl_log"):
+            lines += ["", "djl.log: `%s`" % c["djl_log"]]
     else:
         lines.append("Fast path %s against %s; goal: cosine >= %s for every vector." % (c["fastPath"], c["referencePath"], COSINE_GOAL))
         for key in ("model", "tinyModel"):

@@ -13,14 +13,14 @@
 # loaded, step 4 still measures the PyTorch side and the result says what failed and where.
 #
 # Options: --until-gpu; --kit DIR (default .gpu-kit); --out DIR (default $OUT, else runs/gpu-<UTC>);
-# --budget-seconds N (default 330: the whole script, so a failed run can be repeated within the
+# --budget-seconds N (default 360: the whole script, so a failed run can be repeated within the
 # device tool's 15 minutes; what does not fit is skipped and marked).
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 kit="$root/.gpu-kit"
 until_gpu=false
-budget_seconds=330
+budget_seconds=360
 out="${OUT:-}"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -121,58 +121,36 @@ if $until_gpu; then
     write_status true "cpu-stand-in" "JNI build NOT attempted here (needs the GPU machine's libtorch headers): $jni_kit; $cmake_note; DJL's prebuilt CPU JNI and CPU libtorch $torch_version stand in"
   fi
 else
-  torch_info="$(python3 -c 'import torch, os; print(os.path.dirname(torch.__file__), torch.__version__.split("+")[0], ("cu" + torch.version.cuda.replace(".", "")) if torch.version.cuda else "cpu", int(torch.compiled_with_cxx11_abi()))' 2>&1)"
+  torch_info="$(python3 -c 'import torch, os; print(os.path.dirname(torch.__file__), torch.__version__.split("+")[0], ("cu" + torch.version.cuda.replace(".", "")) if torch.version.cuda else "cpu", int(torch.compiled_with_cxx11_abi()))' 2> "$work/torch-import.log")"
   read -r torch_dir torch_version flavor cxx11_abi <<< "$torch_info"
-  if [ ! -d "$torch_dir/lib" ]; then
-    write_status false "none" "python3 could not import torch: $torch_info"
+  build="$work/jni-build"
+  built_for="$torch_dir $torch_version $flavor $(grep djl-jni-sources "$kit/MANIFEST.txt")"
+  if [ -z "$torch_dir" ] || [ ! -d "$torch_dir/lib" ]; then
+    write_status false "none" "python3 could not import torch: $(tail -3 "$work/torch-import.log" | tr '\n' ' ')"
   elif [ ! -f "$jni_src/CMakeLists.txt" ] || [ ! -f "$jni_src/build/include/ai_djl_pytorch_jni_PyTorchLibrary.h" ]; then
     write_status false "none" "the kit lacks DJL's JNI sources or header: it was built without a DJL checkout (DJL_GIT_DIR)"
+  elif [ -f "$build/libdjl_torch.so" ] && [ "$(cat "$work/jni-built-for" 2>/dev/null)" = "$built_for" ]; then
+    # A rerun on the same warm machine: the JNI built last time is still there.
+    write_status true "$(cat "$work/jni-method")" "reused from an earlier run on this machine, built against $torch_dir (torch $torch_version, $flavor)"
   else
     step "building libdjl_torch.so against $torch_dir (torch $torch_version, $flavor, cxx11 abi $cxx11_abi)"
-    build="$work/jni-build"
-    rm -rf "$build" && mkdir -p "$build"
-    jni_log="$out/jni-build.log"
-    # Leave at least 150 s of the budget for measuring, and never more than 4 minutes for the build.
-    jni_deadline=$(( $(date +%s) + 240 ))
-    [ $(( deadline - 150 )) -lt "$jni_deadline" ] && jni_deadline=$(( deadline - 150 ))
-    left() { local s=$(( jni_deadline - $(date +%s) )); [ "$s" -gt 5 ] && echo "$s" || echo 5; }
-    method=""
-    # DJL's own way (build.sh): CMake with find_package(Torch) and FindJNI, then a relink without
-    # the toolkit's cudart/nvrtc so that only the ones libtorch loads are used.
-    if timeout "$(left)" cmake -S "$jni_src" -B "$build" -DCMAKE_BUILD_TYPE=Release \
-         -DCMAKE_PREFIX_PATH="$torch_dir" -DUSE_CUDA=1 -DCMAKE_CUDA_ARCHITECTURES=90 -DTORCH_CUDA_ARCH_LIST=9.0 \
-         -DJAVA_HOME="$kit/jre" -DJAVA_INCLUDE_PATH="$kit/jre/include" -DJAVA_INCLUDE_PATH2="$kit/jre/include/linux" \
-         -DJAVA_JVM_LIBRARY="$kit/jre/lib/server/libjvm.so" > "$jni_log" 2>&1 \
-       && timeout "$(left)" cmake --build "$build" -- -j "$(nproc)" >> "$jni_log" 2>&1; then
-      ( cd "$build" && sed -i -r 's#[^ ]*/lib(cudart|nvrtc)\.so[.0-9]*##g' CMakeFiles/djl_torch.dir/link.txt \
-          && rm -f libdjl_torch.so && . CMakeFiles/djl_torch.dir/link.txt ) >> "$jni_log" 2>&1 && method="cmake"
-    fi
-    if [ -z "$method" ]; then
-      # CMake's Torch/CUDA discovery is the fragile part; the JNI itself only needs the headers and
-      # libraries, so compile it directly.
-      step "CMake build failed (tail of its log below); compiling with g++ directly"
-      tail -15 "$jni_log" | sed 's/^/run.sh:   cmake| /'
-      cuda_inc="$(ls -d /usr/local/cuda/include "$torch_dir"/../nvidia/cu*/include "$torch_dir"/../nvidia/cuda_runtime/include 2>/dev/null | head -1)"
-      flags=(-O2 -fPIC -std=c++17 "-D_GLIBCXX_USE_CXX11_ABI=$cxx11_abi" -DUSE_CUDA
-             -I"$torch_dir/include" -I"$torch_dir/include/torch/csrc/api/include" -I"$kit/jre/include"
-             -I"$kit/jre/include/linux" -I"$jni_src/build/include" -I"$kit/djl/api/src/main/native")
-      [ -n "$cuda_inc" ] && flags+=(-I"$cuda_inc")
-      mkdir -p "$build/gxx"
-      echo "== g++ ${flags[*]}" >> "$jni_log"
-      if ls "$jni_src"/src/main/native/*.cc | timeout "$(left)" xargs -P "$(nproc)" -I{} sh -c \
-           'g++ "$@" -c "{}" -o "'"$build"'/gxx/$(basename "{}" .cc).o"' _ "${flags[@]}" >> "$jni_log" 2>&1 \
-         && g++ -shared -o "$build/libdjl_torch.so" "$build"/gxx/*.o -L"$torch_dir/lib" -ltorch -ltorch_cpu \
-              -ltorch_cuda -lc10 -lc10_cuda -Wl,-rpath,'$ORIGIN' >> "$jni_log" 2>&1; then
-        method="g++"
-      fi
-    fi
-    if [ -n "$method" ] && [ -f "$build/libdjl_torch.so" ]; then
-      jni_dir="$DJL_CACHE_DIR/pytorch/$torch_version-$flavor-linux-x86_64"
-      mkdir -p "$jni_dir" && cp "$build/libdjl_torch.so" "$jni_dir/0.36.0-libdjl_torch.so"
-      write_status true "$method" "built against $torch_dir (torch $torch_version, $flavor) in $(( $(date +%s) - started ))s; log: jni-build.log"
+    # At least 150 s of the budget stay for measuring; the build gets at most 4 minutes.
+    jni_seconds=$(( deadline - 150 - $(date +%s) ))
+    [ "$jni_seconds" -gt 240 ] && jni_seconds=240
+    rm -f "$work/jni-built-for"
+    result="$(bash "$root/bench/gpu/build-jni.sh" "$kit" "$torch_dir" "$cxx11_abi" "$build" "$out/jni-build.log" "$jni_seconds")"
+    if [ $? -eq 0 ]; then
+      method="${result#method: }"
+      echo "$method" > "$work/jni-method"
+      echo "$built_for" > "$work/jni-built-for"
+      write_status true "$method" "built against $torch_dir (torch $torch_version, $flavor) in $(( $(date +%s) - started ))s of the run; log: jni-build.log"
     else
-      write_status false "${method:-cmake, then g++}" "JNI build failed; last lines of jni-build.log: $(grep -iE 'error|undefined' "$jni_log" | head -8 | tr '\n' ' ' | cut -c1-1500)"
+      write_status false "cmake, then g++" "$result"
     fi
+  fi
+  if [ -f "$build/libdjl_torch.so" ] && grep -q '"built": true' "$status_file"; then
+    jni_dir="$DJL_CACHE_DIR/pytorch/$torch_version-$flavor-linux-x86_64"
+    mkdir -p "$jni_dir" && cp "$build/libdjl_torch.so" "$jni_dir/0.36.0-libdjl_torch.so"
     torch_lib="$torch_dir/lib"
   fi
 fi
