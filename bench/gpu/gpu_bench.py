@@ -14,10 +14,11 @@ import datetime
 import json
 import os
 import platform
-import select
+import queue
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 BATCHES = (1, 8, 32, 128)
@@ -165,22 +166,28 @@ class DjlServer:
                    "--device", device, "--dtype", dtype]
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=self.log, text=True, bufsize=1)
+        # A thread drains stdout into a queue, so a timeout never depends on how the pipe is buffered.
+        self.lines = queue.Queue()
+        threading.Thread(target=self._drain, daemon=True).start()
         self.ready = None
+
+    def _drain(self):
+        for line in self.process.stdout:
+            self.lines.put(line)
+        self.lines.put(None)
 
     def read(self, timeout):
         end = time.time() + timeout
         while True:
-            left = end - time.time()
-            if left <= 0:
-                raise TimeoutError("DJL did not answer within %.0f s" % timeout)
-            readable, _, _ = select.select([self.process.stdout], [], [], left)
-            if readable:
-                line = self.process.stdout.readline()
-                if not line:
-                    raise RuntimeError("the DJL process exited (code %s); see djl.log" % self.process.wait())
-                line = line.strip()
-                if line.startswith("{"):
-                    return json.loads(line)
+            try:
+                line = self.lines.get(timeout=max(0.0, end - time.time()))
+            except queue.Empty:
+                raise TimeoutError("DJL did not answer within %.0f s" % timeout) from None
+            if line is None:
+                raise RuntimeError("the DJL process exited (code %s); see djl.log" % self.process.wait())
+            line = line.strip()
+            if line.startswith("{"):
+                return json.loads(line)
 
     def wait_ready(self, timeout):
         self.ready = self.read(timeout)
@@ -366,7 +373,7 @@ def measure_shape(args, results, shape, device, deadline):
                     impl = impls[name]
                     try:
                         if name not in iterations:
-                            probe = timed(impl, path, torch_ids, batch, tokens, 2, 1, deadline)
+                            probe = timed(impl, path, torch_ids, batch, tokens, 1, 1, deadline)
                             iterations[name] = iterations_for(probe[0])
                         cell["rounds"][name].append(timed(impl, path, torch_ids, batch, tokens, 0, iterations[name], deadline))
                     except TimeoutError:
