@@ -88,7 +88,7 @@ jar --create --file "$out/lib/embedbench-gpu-bench.jar" -C "$work/classes" .
 step "linking a trimmed Java runtime"
 java_home="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
 [ -f "$java_home/jmods/java.base.jmod" ] \
-  || { echo "build-kit: $java_home/jmods holds no java.base.jmod (Debian: apt-get install openjdk-17-jdk)" >&2; exit 2; }
+  || { echo "build-kit: $java_home/jmods holds no java.base.jmod (Debian: apt-get install openjdk-17-jdk-headless)" >&2; exit 2; }
 # Named, not derived: jdeps also lists what the model path never loads (java.desktop for DJL's image
 # classes and JNA's AWT helpers, java.compiler, java.sql), which would more than double the runtime.
 # java.logging: JNA logs through it. jdk.unsupported: JNA and Gson reach sun.misc.Unsafe. The
@@ -108,7 +108,7 @@ if [ -z "$djl_git" ] && [ -d /work/.mirror/deepjavalibrary+djl/repo ]; then
   djl_git=/work/.mirror/deepjavalibrary+djl/repo
 fi
 jni_status="missing"
-if [ -n "$djl_git" ] && git --git-dir="$djl_git" rev-parse --verify -q "$djl_ref^{commit}" >/dev/null; then
+if [ -n "$djl_git" ] && git --git-dir="$djl_git" rev-parse --verify -q "$djl_ref^{commit}" >/dev/null 2>&1; then
   djl_commit="$(git --git-dir="$djl_git" rev-parse "$djl_ref^{commit}")"
   step "DJL JNI sources from $djl_git at $djl_ref ($djl_commit)"
   native=engines/pytorch/pytorch-native

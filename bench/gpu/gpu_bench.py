@@ -124,6 +124,17 @@ def machine_info(args):
     return info
 
 
+def wait_for_config(work, shape, deadline):
+    """The checkpoint directory once its config.json exists (the generator writes it first)."""
+    model_dir = os.path.join(work, "models", shape)
+    rc_file = os.path.join(work, "prepare-%s.rc" % shape)
+    while not os.path.exists(os.path.join(model_dir, "config.json")):
+        if time.time() > deadline or (os.path.exists(rc_file) and open(rc_file).read().strip() not in ("", "0")):
+            raise RuntimeError("the %s checkpoint's config.json was not written (see prepare-%s.log)" % (shape, shape))
+        time.sleep(0.2)
+    return model_dir
+
+
 def wait_for_checkpoint(work, shape, deadline):
     """Waits for run.sh's background generator; returns (directory, prepare JSON) or raises."""
     rc_file = os.path.join(work, "prepare-%s.rc" % shape)
@@ -241,6 +252,10 @@ class TorchPeer:
             torch.set_default_dtype(self.dtype)
             with torch.device("cuda"):
                 self.model = Qwen3Model(config).eval()
+        except (TypeError, RuntimeError):
+            torch.set_default_dtype(previous)
+            with torch.device("cuda"):
+                self.model = Qwen3Model(config).to(self.dtype).eval()
         finally:
             torch.set_default_dtype(previous)
         self.weight_bytes = sum(p.numel() * p.element_size() for p in self.model.parameters())
@@ -311,20 +326,24 @@ def summarise(rounds, batch):
 def measure_shape(args, results, shape, device, deadline):
     section = {"status": "started", "cells": []}
     results.doc["speed"][shape] = section
+    djl_wanted = bool(results.doc["jni"] and results.doc["jni"].get("built"))
     try:
-        model_dir, prepared = wait_for_checkpoint(args.work, shape, deadline)
+        if djl_wanted:
+            model_dir, section["checkpoint"] = wait_for_checkpoint(args.work, shape, deadline)
+        else:
+            # The peer needs only config.json: it builds its own random weights.
+            model_dir = wait_for_config(args.work, shape, deadline)
     except (TimeoutError, RuntimeError) as e:
         section["status"] = "skipped: %s" % e
         results.save()
         return
-    section["checkpoint"] = prepared
     config = json.load(open(os.path.join(model_dir, "config.json")))
     dry = args.mode == "cpu-dry-run"
     cells = [(b, t) for b in (DRY_RUN_BATCHES if dry else BATCHES) for t in (DRY_RUN_TOKENS if dry else TOKENS)]
 
     impls = {}
     djl = None
-    if results.doc["jni"] and results.doc["jni"].get("built"):
+    if djl_wanted:
         # The JVM loads its copy of the weights while the peers build theirs.
         djl = DjlServer(args, model_dir, device, "fp32" if dry else "fp16", os.path.join(args.out, "djl.log"))
     else:
@@ -353,6 +372,10 @@ def measure_shape(args, results, shape, device, deadline):
                               "djl_log": log_excerpt(os.path.join(args.out, "djl.log"))}
             djl.close()
     results.save()
+    if not impls:
+        section["status"] = "not measured: neither DJL nor PyTorch could run (see their entries)"
+        results.save()
+        return
 
     try:
         for batch, tokens in cells:
