@@ -259,6 +259,10 @@ class TorchPeer:
         finally:
             torch.set_default_dtype(previous)
         self.weight_bytes = sum(p.numel() * p.element_size() for p in self.model.parameters())
+        if getattr(self.model.config, "_attn_implementation", None) != "sdpa" \
+                and hasattr(self.model, "set_attn_implementation"):
+            self.model.set_attn_implementation("sdpa")
+        # Recorded as the model reports it, so the result says which attention actually ran.
         self.attention = getattr(self.model.config, "_attn_implementation", "unknown")
 
     def embed(self, ids):
