@@ -41,6 +41,7 @@ class Results:
 
     def __init__(self, out_dir, mode):
         self.out_dir = out_dir
+        self.djl_broken = None
         self.doc = {
             "title": "embedbench in-process Qwen3 (DJL) against PyTorch eager, same GPU",
             "mode": mode,
@@ -330,7 +331,7 @@ def summarise(rounds, batch):
 def measure_shape(args, results, shape, device, deadline):
     section = {"status": "started", "cells": []}
     results.doc["speed"][shape] = section
-    djl_wanted = bool(results.doc["jni"] and results.doc["jni"].get("built"))
+    djl_wanted = bool(results.doc["jni"] and results.doc["jni"].get("built")) and not results.djl_broken
     try:
         if djl_wanted:
             model_dir, section["checkpoint"] = wait_for_checkpoint(args.work, shape, deadline)
@@ -351,7 +352,7 @@ def measure_shape(args, results, shape, device, deadline):
         # The JVM loads its copy of the weights while the peers build theirs.
         djl = DjlServer(args, model_dir, device, "fp32" if dry else "fp16", os.path.join(args.out, "djl.log"))
     else:
-        section["djl"] = {"failed": "not run: the JNI was not built or placed (see jni)"}
+        section["djl"] = {"failed": "not run: " + (results.djl_broken or "the JNI was not built or placed (see jni)")}
     for dtype in ("fp16", "bf16"):
         name = "pytorch_" + dtype
         if dry:
@@ -375,6 +376,8 @@ def measure_shape(args, results, shape, device, deadline):
                               "where": "GpuBench serve: loading libtorch through the JNI or the model",
                               "djl_log": log_excerpt(os.path.join(args.out, "djl.log"))}
             djl.close()
+            # Later shapes would fail the same way; the peer need not wait for their weights.
+            results.djl_broken = "DJL could not load the %s shape (see that section)" % shape
     results.save()
     if not impls:
         section["status"] = "not measured: neither DJL nor PyTorch could run (see their entries)"
