@@ -14,7 +14,8 @@
 #
 # Options: --until-gpu; --kit DIR (default .gpu-kit); --out DIR (default $OUT, else runs/gpu-<UTC>);
 # --budget-seconds N (default 360: the whole script, so a failed run can be repeated within the
-# device tool's 15 minutes; what does not fit is skipped and marked).
+# device tool's 15 minutes; what does not fit is skipped and marked); --shapes LIST (default 0.6b,8b)
+# and --skip-correctness, for a second call that only completes what the first one cut short.
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -22,12 +23,16 @@ kit="$root/.gpu-kit"
 until_gpu=false
 budget_seconds=360
 out="${OUT:-}"
+shapes_option=""
+skip_correctness=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --until-gpu) until_gpu=true; shift ;;
     --kit) kit="$(cd "$2" && pwd)"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --budget-seconds) budget_seconds="$2"; shift 2 ;;
+    --shapes) shapes_option="$2"; shift 2 ;;
+    --skip-correctness) skip_correctness=--skip-correctness; shift ;;
     *) echo "run.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -71,7 +76,7 @@ java="$kit/jre/bin/java"
 if $until_gpu; then
   shapes="small"
 else
-  shapes="0.6b,8b"
+  shapes="${shapes_option:-0.6b,8b}"
 fi
 
 # (1) Checkpoints: the generator is plain Java (no libtorch), so it runs while the JNI compiles.
@@ -168,7 +173,7 @@ mode=gpu
 $until_gpu && mode=cpu-dry-run
 python3 "$root/bench/gpu/gpu_bench.py" --mode "$mode" --java "$java" --classpath "$kit/lib/*" \
   --work "$work" --out "$out" --shapes "$shapes" --jni-status "$status_file" --deadline "$deadline" \
-  --kit-manifest "$kit/MANIFEST.txt"
+  --kit-manifest "$kit/MANIFEST.txt" $skip_correctness
 rc=$?
 # A generator still writing (the run hit its deadline first) must not outlive the command.
 for shape in ${shapes//,/ }; do
