@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.StandardCapabilities;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.jni.LibUtils;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embedbench.backends.qwen3.checkpoint.DType;
@@ -113,13 +114,12 @@ public final class GpuBench {
   /** Which libtorch DJL loaded and what it sees: the proof of what ran. */
   private static ObjectNode engineInfo() {
     Engine engine = Engine.getEngine("PyTorch");
-    ObjectNode info = JSON.createObjectNode()
+    return JSON.createObjectNode()
         .put("engine", engine.getEngineName())
         .put("libtorchVersion", engine.getVersion())
-        .put("libtorchDirectory", ai.djl.pytorch.jni.LibUtils.getLibtorchPath())
+        .put("libtorchDirectory", LibUtils.getLibtorchPath())
         .put("cudaCapability", engine.hasCapability(StandardCapabilities.CUDA))
         .put("gpuCountSeenByDjl", engine.getGpuCount());
-    return info;
   }
 
   private static Device device(String text) {
@@ -131,7 +131,7 @@ public final class GpuBench {
     }
     if (!Engine.getEngine("PyTorch").hasCapability(StandardCapabilities.CUDA)) {
       throw new IllegalStateException("--device gpu: the libtorch DJL loaded ("
-          + ai.djl.pytorch.jni.LibUtils.getLibtorchPath() + ") has no CUDA capability");
+          + LibUtils.getLibtorchPath() + ") has no CUDA capability");
     }
     return Device.gpu();
   }
