@@ -88,7 +88,7 @@ public final class ComparisonCost {
           + " %s%% (the scenario states p99 <= %s ms)", trim(slo.p99Millis()), trim(100 * slo.maxErrorRate()),
           trim(p.slo().p99Millis())));
     }
-    Policy policy = new Policy(p.targetUtilisation(), p.minReplicas(), p.scaling(), slo);
+    Policy policy = new Policy(p.targetUtilisation(), p.minReplicas(), p.scaling(), slo, p.tokenRescale());
     return new Scenario(scenario.name(), scenario.file(), scenario.description(), scenario.source(), demand, policy,
         scenario.qualityBenchmark(), scenario.baselineId(), scenario.deployments(), scenario.claims(),
         scenario.gpus(), scenario.models());
