@@ -9,6 +9,7 @@ import dev.embedbench.costmodel.scenario.MeasuredCapacities;
 import dev.embedbench.costmodel.scenario.Policy;
 import dev.embedbench.costmodel.scenario.Scenario;
 import dev.embedbench.costmodel.scenario.ScenarioLoader;
+import dev.embedbench.costmodel.scenario.TokenRescale;
 import dev.embedbench.loadgen.workload.TokenRange;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,7 +89,18 @@ public final class ComparisonCost {
           + " %s%% (the scenario states p99 <= %s ms)", trim(slo.p99Millis()), trim(100 * slo.maxErrorRate()),
           trim(p.slo().p99Millis())));
     }
-    Policy policy = new Policy(p.targetUtilisation(), p.minReplicas(), p.scaling(), slo, p.tokenRescale());
+    // Stated capacities at another length (the article's 180/s at 128 tokens) are rescaled to the measured
+    // workload's, and every figure built on them says so; measured ones are at its length already.
+    TokenRescale rescale = p.tokenRescale();
+    List<String> otherLengths = scenario.deployments().stream().filter(x -> x.capacity().tokensPerInput() != null
+        && Math.abs(x.capacity().tokensPerInput() - tokensPerInput) >= 0.5).map(x -> x.id() + " ("
+        + trim(x.capacity().tokensPerInput()) + " tokens)").toList();
+    if (!otherLengths.isEmpty() && rescale == TokenRescale.NONE) {
+      rescale = TokenRescale.LINEAR;
+      notes.add("stated capacities at another token length rescaled to " + tokensPerInput + " tokens: " + otherLengths
+          + "; rule: " + rescale.rule() + "; each such row says 'rescaled'");
+    }
+    Policy policy = new Policy(p.targetUtilisation(), p.minReplicas(), p.scaling(), slo, rescale);
     return new Scenario(scenario.name(), scenario.file(), scenario.description(), scenario.source(), demand, policy,
         scenario.qualityBenchmark(), scenario.baselineId(), scenario.deployments(), scenario.claims(),
         scenario.gpus(), scenario.models());

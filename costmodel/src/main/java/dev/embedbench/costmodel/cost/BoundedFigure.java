@@ -6,7 +6,7 @@ import java.util.Objects;
  * A figure computed from capacities: its value, the range the repeated measurements give, and whether it
  * is a bound.
  *
- * @param value from the median capacities (meaningless when {@code kind} is {@link BoundKind#UNKNOWN})
+ * @param value from the median capacities (0, and meaningless, when {@code kind} is {@link BoundKind#UNKNOWN})
  * @param low the lowest value the measured ranges allow
  * @param high the highest
  * @param kind exact, a bound, or unknown
@@ -23,7 +23,7 @@ public record BoundedFigure(double value, double low, double high, BoundKind kin
   }
 
   public static BoundedFigure unknown(String reason) {
-    return new BoundedFigure(Double.NaN, Double.NaN, Double.NaN, BoundKind.UNKNOWN, reason);
+    return new BoundedFigure(0, 0, 0, BoundKind.UNKNOWN, reason);
   }
 
   public boolean hasRange() {
