@@ -125,8 +125,13 @@ public final class CsvTables {
   static Path writeBreakEvens(CostAnswer answer, Path file) throws IOException {
     try (CSVPrinter csv = printer(file, List.of("model", "requests_per_day", "change", "saving_below_percent",
         "saving_above_percent"))) {
+      boolean baselineBound = answer.rows().stream().anyMatch(r -> r.baseline() && r.capacityLowerBound());
       for (BreakEvenRow b : answer.breakEvens()) {
-        csv.printRecord(b.modelName(), b.requestsPerDay(), b.change(), b.savingBelowPercent(), b.savingAbovePercent());
+        boolean bound = answer.rows().stream().anyMatch(r -> r.modelName().equals(b.modelName())
+            && r.capacityLowerBound());
+        csv.printRecord(b.modelName(), b.requestsPerDay(), b.change(),
+            Bounds.fleetSaving(b.savingBelowPercent(), bound, baselineBound),
+            Bounds.fleetSaving(b.savingAbovePercent(), bound, baselineBound));
       }
     }
     return file;

@@ -66,14 +66,16 @@ public final class AnswerTables {
   public static Table breakEvens(CostAnswer answer) {
     List<String> headers = List.of("Model", "Demand (requests/day)", "What happens", "Saving below",
         "Saving from there");
+    boolean baselineBound = answer.rows().stream().anyMatch(r -> r.baseline() && r.capacityLowerBound());
     List<Row> rows = new ArrayList<>();
     for (BreakEvenRow b : answer.breakEvens()) {
+      boolean bound = answer.rows().stream().anyMatch(r -> r.modelName().equals(b.modelName()) && r.capacityLowerBound());
       rows.add(new Row(b.modelName(), List.of(
           Cell.text("model", b.modelName()),
           Cell.number("requests-per-day", Figures.number(b.requestsPerDay())),
-          Cell.text("change", b.change()),
-          Cell.number("saving-below", Figures.percent(b.savingBelowPercent() / 100)),
-          Cell.number("saving-above", Figures.percent(b.savingAbovePercent() / 100)))));
+          Cell.text("change", b.change() + (bound || baselineBound ? " (at the lower-bound capacity)" : "")),
+          Cell.number("saving-below", Bounds.fleetSaving(b.savingBelowPercent(), bound, baselineBound)),
+          Cell.number("saving-above", Bounds.fleetSaving(b.savingAbovePercent(), bound, baselineBound)))));
     }
     return new Table("table-break-even", "Break-even demands between 1/100 and 100× the scenario's: where rounding "
         + "to whole instances erases, restores or flips a saving against " + answer.baselineModel() + ".", headers,
