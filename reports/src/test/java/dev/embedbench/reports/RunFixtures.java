@@ -1,12 +1,12 @@
 package dev.embedbench.reports;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embedbench.costmodel.CostAnalysis;
 import dev.embedbench.costmodel.scenario.ScenarioLoader;
 import dev.embedbench.reports.cost.CostAnalysisAdapter;
 import dev.embedbench.reports.cost.CostAnswerFiles;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embedbench.reports.model.AuditFinding;
 import dev.embedbench.reports.model.CostRow;
 import dev.embedbench.reports.model.CostSection;

@@ -2,12 +2,12 @@ package dev.embedbench.reports.csv;
 
 import dev.embedbench.costmodel.render.Bounds;
 import dev.embedbench.reports.model.AnswerRow;
+import dev.embedbench.reports.model.AuditFinding;
 import dev.embedbench.reports.model.BreakEvenRow;
 import dev.embedbench.reports.model.CostAnswer;
-import dev.embedbench.reports.model.DemandRow;
-import dev.embedbench.reports.model.AuditFinding;
 import dev.embedbench.reports.model.CostRow;
 import dev.embedbench.reports.model.CostSection;
+import dev.embedbench.reports.model.DemandRow;
 import dev.embedbench.reports.model.LatencyPercentiles;
 import dev.embedbench.reports.model.ModelReport;
 import dev.embedbench.reports.model.ParetoFront;
