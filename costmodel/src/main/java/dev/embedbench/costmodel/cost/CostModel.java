@@ -243,8 +243,7 @@ public final class CostModel {
       if (!d.id().equals(baseline.id())) {
         saving = saving(perToken, basePerToken, c.lowerBoundOnly(), baseline.capacity().lowerBoundOnly());
         basis = Math.abs(tokens - baseTokens) < SAME_TOKENS ? "per request, both at " + fmt(tokens) + " tokens"
-            : "per token: " + fmt(tokens) + " vs the baseline's " + fmt(baseTokens) + " tokens per input ("
-                + TokenRescale.LINEAR.rule() + ")";
+            : "per token, " + fmt(tokens) + " vs " + fmt(baseTokens) + " tokens: linear";
       }
       rows.add(new UnitCost(d.id(), d.model().name(), d.gpu().id(),
           price.label() + " " + usd(price.pricePerGpuHourUsd()) + "/h", price.pricePerGpuHourUsd(),

@@ -24,6 +24,7 @@ package dev.embedbench.costmodel.cost;
  * @param usdPerMillionTokens the unit cost per million input tokens
  * @param savingVsBaseline 1 − this unit cost / the baseline's (a fraction); null for the baseline itself
  * @param savingBasis how the saving was compared: per request at equal lengths, or per token across lengths
+ *     ({@code per token, 128 vs 32 tokens: linear}, which every output prints beside the saving)
  */
 public record UnitCost(
     String deploymentId,
@@ -44,4 +45,10 @@ public record UnitCost(
     BoundedFigure usdPerMillionRequests,
     BoundedFigure usdPerMillionTokens,
     BoundedFigure savingVsBaseline,
-    String savingBasis) {}
+    String savingBasis) {
+
+  /** True when the saving compares different token lengths, per token: it must be printed with its basis. */
+  public boolean savingAcrossLengths() {
+    return savingBasis.startsWith("per token");
+  }
+}

@@ -71,4 +71,13 @@ public final class Bounds {
   public static String fleetUsd(double usd, boolean lowerBound) {
     return (lowerBound ? "≤ " : "") + Figures.usd(usd);
   }
+
+  /** A unit-cost saving, with its basis when it compares different token lengths. */
+  public static String saving(BoundedFigure saving, String basis) {
+    if (saving == null) {
+      return "—";
+    }
+    boolean acrossLengths = basis.startsWith("per token") && saving.kind() != BoundKind.UNKNOWN;
+    return percent(saving) + (acrossLengths ? " (" + basis + ")" : "");
+  }
 }

@@ -13,6 +13,7 @@ import dev.embedbench.costmodel.cost.CostReport;
 import dev.embedbench.costmodel.cost.DemandCurve;
 import dev.embedbench.costmodel.cost.DemandPoint;
 import dev.embedbench.costmodel.cost.UnitCost;
+import dev.embedbench.costmodel.scenario.TokenRescale;
 import dev.embedbench.costmodel.cost.DeploymentCost;
 import dev.embedbench.costmodel.cost.SensitivityCase;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class ConsoleRenderer {
           Bounds.capacity(u.capacityRequestsPerSec(), u.capacityMinRequestsPerSec(), u.capacityMaxRequestsPerSec(),
               u.capacityRepeats(), u.capacityLowerBound()), u.capacityProvenance(),
           num(u.tokensPerInput()) + (u.tokensStated() ? "" : " (assumed)"), Bounds.usd(u.usdPerMillionRequests()),
-          Bounds.usd(u.usdPerMillionTokens()), Bounds.percent(u.savingVsBaseline()));
+          Bounds.usd(u.usdPerMillionTokens()), Bounds.saving(u.savingVsBaseline(), u.savingBasis()));
     }
     unit.appendTo(out);
     for (UnitCost u : r.unitCosts()) {
@@ -57,8 +58,9 @@ public final class ConsoleRenderer {
         out.append("  ").append(u.deploymentId()).append(": saving ").append(Bounds.percent(u.savingVsBaseline()))
             .append(" because ").append(u.savingVsBaseline().reason()).append('\n');
       }
-      if (!u.savingBasis().isEmpty() && u.savingBasis().startsWith("per token")) {
-        out.append("  ").append(u.deploymentId()).append(": saving compared ").append(u.savingBasis()).append('\n');
+      if (u.savingAcrossLengths()) {
+        out.append("  ").append(u.deploymentId()).append(": saving compared ").append(u.savingBasis()).append(" (")
+            .append(TokenRescale.LINEAR.rule()).append(")\n");
       }
     }
     out.append("One price per GPU in this scenario:\n");
@@ -132,7 +134,7 @@ public final class ConsoleRenderer {
             usd(p.usdPerYearById().get(u.deploymentId())),
             u.deploymentId().equals(r.baselineId()) ? "—" : Bounds.fleetSaving(p.savingPercentById()
                 .get(u.deploymentId()), u.capacityLowerBound(), r.unitCost(r.baselineId()).capacityLowerBound()),
-            Bounds.percent(u.savingVsBaseline()));
+            Bounds.saving(u.savingVsBaseline(), u.savingBasis()));
       }
     }
     table.appendTo(out);

@@ -80,7 +80,7 @@ public final class CsvRenderer {
             u.capacityMaxRequestsPerSec(), u.capacityRepeats(), u.capacityLowerBound() ? "lower bound" : "",
             u.capacityProvenance(), u.tokensPerInput(), u.tokensStated(), u.targetUtilisation(),
             Bounds.usd(u.usdPerMillionRequests()), Bounds.usd(u.usdPerMillionTokens()),
-            u.savingVsBaseline() == null ? "" : Bounds.percent(u.savingVsBaseline()), u.savingBasis(),
+            u.savingVsBaseline() == null ? "" : Bounds.saving(u.savingVsBaseline(), u.savingBasis()), u.savingBasis(),
             u.usdPerMillionRequests().kind() == BoundKind.EXACT ? u.usdPerMillionRequests().value() : "",
             Bounds.plain(u.savingVsBaseline()) ? u.savingVsBaseline().value() : "");
       }

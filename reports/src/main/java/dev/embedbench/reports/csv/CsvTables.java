@@ -86,7 +86,7 @@ public final class CsvTables {
                 row.capacityMaxRequestsPerSec(), row.capacityRepeats(), row.capacityLowerBound()),
             row.capacityMinRequestsPerSec(), row.capacityMaxRequestsPerSec(), row.capacityRepeats(),
             row.capacityLowerBound(), row.tokensPerInput(), row.tokensStated(), Bounds.usd(row.usdPerMillionRequests()),
-            Bounds.usd(row.usdPerMillionTokens()), row.saving() == null ? "" : Bounds.percent(row.saving()),
+            Bounds.usd(row.usdPerMillionTokens()), row.saving() == null ? "" : Bounds.saving(row.saving(), row.savingBasis()),
             row.savingBasis(), Bounds.plain(row.usdPerMillionRequests()) ? row.usdPerMillionRequests().value() : "",
             Bounds.plain(row.saving()) ? row.saving().value() : "", row.instancesAtDemand(),
             Bounds.fleetUsd(row.usdPerYearAtDemand(), row.capacityLowerBound()),

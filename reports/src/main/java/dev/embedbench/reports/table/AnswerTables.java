@@ -32,7 +32,7 @@ public final class AnswerTables {
           Cell.number("tokens-per-input", Figures.number(row.tokensPerInput()) + (row.tokensStated() ? "" : " (assumed)")),
           Cell.number("unit-usd-per-million-requests", Bounds.usd(row.usdPerMillionRequests())),
           Cell.number("unit-usd-per-million-tokens", Bounds.usd(row.usdPerMillionTokens())),
-          Cell.number("unit-saving", row.saving() == null ? "—" : Bounds.percent(row.saving())))));
+          Cell.number("unit-saving", Bounds.saving(row.saving(), row.savingBasis())))));
     }
     return new Table("table-answer", "Unit cost at measured capacity: price per hour / (capacity × 3600 × "
         + Figures.percent(answer.targetUtilisation()) + " target utilisation) × 10⁶, paying only for the GPU time "
@@ -55,7 +55,7 @@ public final class AnswerTables {
           Cell.number("usd-per-year", Bounds.fleetUsd(row.usdPerYearAtDemand(), row.capacityLowerBound())),
           Cell.number("fleet-saving", row.fleetSavingPercent() == null ? "—"
               : Bounds.fleetSaving(row.fleetSavingPercent(), row.capacityLowerBound(), baselineBound)),
-          Cell.number("unit-saving", row.saving() == null ? "—" : Bounds.percent(row.saving())),
+          Cell.number("unit-saving", Bounds.saving(row.saving(), row.savingBasis())),
           Cell.text("token-note", row.tokenNote().isEmpty() ? "as measured" : row.tokenNote()))));
     }
     return new Table("table-fleet", "Whole instances at " + Figures.number(answer.requestsPerDay())
