@@ -89,9 +89,9 @@ public final class CsvTables {
             Bounds.usd(row.usdPerMillionTokens()), row.saving() == null ? "" : Bounds.saving(row.saving(), row.savingBasis()),
             row.savingBasis(), Bounds.plain(row.usdPerMillionRequests()) ? row.usdPerMillionRequests().value() : "",
             Bounds.plain(row.saving()) ? row.saving().value() : "", row.instancesAtDemand(),
-            Bounds.fleetUsd(row.usdPerYearAtDemand(), row.capacityLowerBound()),
+            atMost(row.usdPerYearAtDemand(), row.capacityLowerBound()),
             row.fleetSavingPercent() == null ? ""
-                : Bounds.fleetSaving(row.fleetSavingPercent(), row.capacityLowerBound(), baselineBound),
+                : saving(row.fleetSavingPercent(), row.capacityLowerBound(), baselineBound),
             row.tokenNote());
       }
     }
@@ -112,8 +112,8 @@ public final class CsvTables {
         List<Object> record = new ArrayList<>(List.of(demand.requestsPerDay()));
         for (AnswerRow row : answer.rows()) {
           record.add(demand.instances().get(row.modelName()));
-          record.add(Bounds.fleetUsd(demand.usdPerYear().get(row.modelName()), row.capacityLowerBound()));
-          record.add(row.baseline() ? "" : Bounds.fleetSaving(demand.savingPercent().get(row.modelName()),
+          record.add(atMost(demand.usdPerYear().get(row.modelName()), row.capacityLowerBound()));
+          record.add(row.baseline() ? "" : saving(demand.savingPercent().get(row.modelName()),
               row.capacityLowerBound(), baselineBound));
         }
         csv.printRecord(record);
@@ -130,11 +130,20 @@ public final class CsvTables {
         boolean bound = answer.rows().stream().anyMatch(r -> r.modelName().equals(b.modelName())
             && r.capacityLowerBound());
         csv.printRecord(b.modelName(), b.requestsPerDay(), b.change(),
-            Bounds.fleetSaving(b.savingBelowPercent(), bound, baselineBound),
-            Bounds.fleetSaving(b.savingAbovePercent(), bound, baselineBound));
+            saving(b.savingBelowPercent(), bound, baselineBound), saving(b.savingAbovePercent(), bound, baselineBound));
       }
     }
     return file;
+  }
+
+  /** A cost in dollars as a number, or {@code ≤ n} when it comes from a lower-bound capacity. */
+  private static Object atMost(double usd, boolean lowerBound) {
+    return lowerBound ? "≤ " + usd : usd;
+  }
+
+  /** A whole-instance saving in percent as a number, {@code ≥ n} from a lower bound, {@code unknown} against one. */
+  private static Object saving(double percent, boolean lowerBound, boolean baselineLowerBound) {
+    return baselineLowerBound ? "unknown" : lowerBound ? "≥ " + percent : percent;
   }
 
   static Path writeModels(List<ModelReport> models, Path file) throws IOException {

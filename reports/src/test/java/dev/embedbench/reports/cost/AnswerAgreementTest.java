@@ -150,8 +150,14 @@ class AnswerAgreementTest {
       assertTrue(cells.stream().map(String::strip).noneMatch(c -> PLAIN_PERCENT.matcher(c).matches()),
           "plain figure: " + line);
     }
-    String demandCsv = Files.readString(runDir.resolve(CsvTables.DEMAND_FILE));
-    assertTrue(demandCsv.contains("≥ "), "the demand CSV writes the lower-bound model's savings as bounds");
+    List<CSVRecord> demand = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+        .parse(new StringReader(Files.readString(runDir.resolve(CsvTables.DEMAND_FILE)))).getRecords();
+    assertEquals(41, demand.size());
+    for (CSVRecord point : demand) {
+      assertTrue(point.get("Qwen3-Embedding-0.6B on article-0.95 saving_percent").startsWith("≥ "), point.toString());
+      assertTrue(point.get("Qwen3-Embedding-0.6B on article-0.95 usd_per_year").startsWith("≤ "), point.toString());
+      Double.parseDouble(point.get("BGE-M3 saving_percent")); // bracketed models' figures stay plain numbers
+    }
     // The stated 128-token A10G row is rescaled to the sweeps' 32 tokens, and says so wherever it is compared.
     assertTrue(one(doc, "//table[@id='table-fleet']//tr[@data-model='Qwen3-Embedding-0.6B on A10G']"
         + "/td[@data-metric='token-note']").getTextContent().contains("rescaled 128→32 tokens (linear)"));
