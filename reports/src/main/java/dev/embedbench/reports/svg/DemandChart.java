@@ -31,6 +31,8 @@ public final class DemandChart {
       throw new IllegalArgumentException("the demand chart needs at least two demands");
     }
     List<AnswerRow> candidates = answer.rows().stream().filter(row -> !row.baseline()).toList();
+    // Against a lower-bound baseline every saving is unknown: no line is drawn rather than a wrong one.
+    boolean baselineBound = answer.rows().stream().anyMatch(row -> row.baseline() && row.capacityLowerBound());
     double minSaving = 0;
     for (DemandRow row : demand) {
       for (AnswerRow c : candidates) {
@@ -44,8 +46,12 @@ public final class DemandChart {
     for (AnswerRow c : candidates) {
       String unit = c.saving() == null || c.saving().kind() == BoundKind.UNKNOWN ? "unknown"
           : (c.saving().kind() == BoundKind.AT_LEAST ? "≥ " : "") + Figures.percent(c.saving().value());
-      entries.add(new Legend.Entry(styles.of(c.modelName()), true, false, c.modelName() + " — whole instances (this line);"
-          + " unit cost at capacity " + unit + " (thin dotted line); capacity " + c.provenanceLabel()));
+      String whole = baselineBound ? "saving unknown, not drawn (the baseline's capacity is a lower bound)"
+          : c.capacityLowerBound() ? "whole instances (this line; a lower bound: the saving is at least this)"
+              : "whole instances (this line)";
+      entries.add(new Legend.Entry(styles.of(c.modelName()), true, false, c.modelName() + " — " + whole
+          + "; unit cost at capacity " + unit + (baselineBound ? "" : " (thin dotted line)") + "; capacity "
+          + c.provenanceLabel()));
     }
     if (answer.claimedSavingPercent() != null) {
       entries.add(new Legend.Entry(CLAIM_STYLE, true, false, "the article's claimed saving: "
@@ -71,7 +77,7 @@ public final class DemandChart {
       svg.line(AREA.left(), py, AREA.right(), py, CLAIM_STYLE.colour(), 2, CLAIM_STYLE.dashArray());
       svg.closeGroup();
     }
-    for (AnswerRow c : candidates) {
+    for (AnswerRow c : baselineBound ? List.<AnswerRow>of() : candidates) {
       SeriesStyle style = styles.of(c.modelName());
       Map<String, String> data = new LinkedHashMap<>();
       data.put("model", c.modelName());

@@ -179,6 +179,8 @@ class AnswerAgreementTest {
     }
     assertEquals("≥ 32", one(doc, "//table[@id='table-answer']//tr[@data-model='Qwen3-Embedding-8B']"
         + "/td[@data-metric='capacity-per-s']").getTextContent());
+    // nor does the chart draw a saving against it
+    assertEquals(0, select(doc, "//svg[@id='chart-demand']//g[@class='series']").size());
   }
 
   @Test
