@@ -121,9 +121,40 @@ class CompareCommandTest {
       }
     }
     assertTrue(cost.keySet().stream().noneMatch(name -> name.contains("cpu")), cost.keySet().toString());
-    assertEquals("stated", cost.get("Qwen3-Embedding-0.6B on A10G").get("capacity_provenance"));
+    // the article's 180/s is at 128 tokens, the sweeps at 32: rescaled, and labelled so
+    assertEquals("stated, rescaled 128→32 tokens (linear)",
+        cost.get("Qwen3-Embedding-0.6B on A10G").get("capacity_provenance"));
     List<CSVRecord> audit = records(runDir.resolve("report-audit.csv"));
     assertTrue(audit.size() > 20, "the article's claim audit: " + audit.size() + " findings");
+  }
+
+  @Test
+  void theAnswerWritesASweepThatNeverFailedAsABound() throws IOException {
+    Map<String, CSVRecord> answer = new HashMap<>();
+    for (CSVRecord row : records(runDir.resolve("report-answer.csv"))) {
+      answer.put(row.get("model").replace(" on article-0.95", ""), row);
+    }
+    for (String model : EMULATED) {
+      JsonNode sweep = JSON.readTree(runDir.resolve(model).resolve("sweep.json").toFile());
+      CSVRecord row = answer.get(model);
+      if (sweep.get("best_rate").isNull()) {
+        continue;
+      }
+      boolean failedAbove = false;
+      for (JsonNode step : sweep.get("steps")) {
+        failedAbove |= !step.get("pass").asBoolean() && step.get("rate").asDouble() > sweep.get("best_rate").asDouble();
+      }
+      assertEquals(Boolean.toString(!failedAbove), row.get("capacity_lower_bound"), model + ": " + row);
+      if (!failedAbove) {
+        assertTrue(row.get("capacity_req_per_s").startsWith("≥ "), row.toString());
+        assertTrue(row.get("saving_vs_baseline").isEmpty() || row.get("saving_vs_baseline").startsWith("≥ ")
+            || row.get("saving_vs_baseline").equals("unknown"), row.toString());
+        assertTrue(row.get("saving_vs_baseline_value").isEmpty(), "no plain saving from a lower bound: " + row);
+      }
+    }
+    // the console's last table is the answer
+    assertTrue(console.lastIndexOf("Unit cost at measured capacity") > console.lastIndexOf("Whole instances at"),
+        console);
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.embedbench.costmodel.scenario.MeasuredCapacities;
 import dev.embedbench.costmodel.scenario.Policy;
 import dev.embedbench.costmodel.scenario.Scenario;
 import dev.embedbench.costmodel.scenario.ScenarioLoader;
+import dev.embedbench.costmodel.scenario.TokenRescale;
 import dev.embedbench.loadgen.workload.TokenRange;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +65,24 @@ public final class ComparisonCost {
     if (config.baseline() != null) {
       scenario = scenario.withDeployments(scenario.deployments(), config.baseline());
     }
-    return new Outcome(CostAnalysis.of(scenario), notes);
+    return new Outcome(CostAnalysis.of(rescaleOtherLengths(scenario, notes)), notes);
+  }
+
+  /**
+   * Capacities at another token length than the measured workload's (the article's 180/s at 128 tokens) are
+   * rescaled linearly to it, with a note, and every figure built on them says so; never silently.
+   */
+  static Scenario rescaleOtherLengths(Scenario scenario, List<String> notes) {
+    int tokens = scenario.demand().tokensPerInput();
+    List<String> otherLengths = scenario.deployments().stream().filter(x -> x.capacity().tokensPerInput() != null
+        && Math.abs(x.capacity().tokensPerInput() - tokens) >= 0.5).map(x -> x.id() + " ("
+        + trim(x.capacity().tokensPerInput()) + " tokens)").toList();
+    if (otherLengths.isEmpty() || scenario.policy().tokenRescale() != TokenRescale.NONE) {
+      return scenario;
+    }
+    notes.add("capacities at another token length rescaled to " + tokens + " tokens: " + otherLengths + "; rule: "
+        + TokenRescale.LINEAR.rule() + "; each such row says 'rescaled'");
+    return scenario.withPolicy(scenario.policy().withTokenRescale(TokenRescale.LINEAR));
   }
 
   /** The scenario's demand and policy under the comparison's SLO and workload shape, noting each change. */
@@ -88,7 +106,7 @@ public final class ComparisonCost {
           + " %s%% (the scenario states p99 <= %s ms)", trim(slo.p99Millis()), trim(100 * slo.maxErrorRate()),
           trim(p.slo().p99Millis())));
     }
-    Policy policy = new Policy(p.targetUtilisation(), p.minReplicas(), p.scaling(), slo);
+    Policy policy = new Policy(p.targetUtilisation(), p.minReplicas(), p.scaling(), slo, p.tokenRescale());
     return new Scenario(scenario.name(), scenario.file(), scenario.description(), scenario.source(), demand, policy,
         scenario.qualityBenchmark(), scenario.baselineId(), scenario.deployments(), scenario.claims(),
         scenario.gpus(), scenario.models());
