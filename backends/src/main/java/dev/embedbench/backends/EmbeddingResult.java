@@ -1,5 +1,6 @@
 package dev.embedbench.backends;
 
+import dev.embedbench.backends.wire.Base64Text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
  * @param base64 for each vector, its standard base64 text as an upstream sent it (entries may be
  *     null), or null: lets the gateway answer a base64 request without encoding the vectors again
  */
-public record EmbeddingResult(List<float[]> vectors, int promptTokens, List<byte[]> base64) {
+public record EmbeddingResult(List<float[]> vectors, int promptTokens, List<Base64Text> base64) {
   public EmbeddingResult {
     vectors = List.copyOf(vectors);
     if (promptTokens < 0) {

@@ -22,6 +22,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.client.WebClient;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Objects;
@@ -82,7 +83,7 @@ public final class RemoteBackend implements EmbeddingBackend {
     if (target.apiKey() != null) {
       requestTemplate.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + target.apiKey());
     }
-    this.probe = new HealthProbe(vertx, io.vertx.ext.web.client.WebClient.wrap(clients.shared()),
+    this.probe = new HealthProbe(vertx, WebClient.wrap(clients.shared()),
         target.healthUrl(), probeInterval, min(target.timeout(), MAX_CONNECT_TIMEOUT));
   }
 
@@ -130,12 +131,12 @@ public final class RemoteBackend implements EmbeddingBackend {
     byte[] body = new EmbeddingsRequest(
         target.upstreamModel(), batch.inputs(), EncodingFormat.BASE64, null, null).toJson();
     Promise<EmbeddingResult> outcome = Promise.promise();
-    Call call = new Call();
+    Call call = new Call(outcome);
     // The request timeout watches for silence; this deadline also covers the wait for a permit or a
     // pooled connection, and a server that trickles its answer.
     long deadline = vertx.setTimer(target.timeout().toMillis(),
-        id -> call.stop(outcome, new TimeoutException("deadline")));
-    abandoned.onComplete(gone -> call.stop(outcome, UpstreamErrors.cancelled(target.name())));
+        id -> call.stop(new TimeoutException("deadline")));
+    abandoned.onComplete(gone -> call.stop(UpstreamErrors.cancelled(target.name())));
     // The response's handlers must be set on the connection's own thread, before any of its body
     // arrives; a caller off any event loop (tests, tools) sends from a context of its own.
     Context sending = caller != null ? caller : vertx.getOrCreateContext();
@@ -148,7 +149,7 @@ public final class RemoteBackend implements EmbeddingBackend {
       }
       clients.forCaller().request(new RequestOptions(requestTemplate))
           .compose(request -> {
-            call.sending(request, outcome);
+            call.sending(request);
             return request.send(Buffer.buffer(body));
           })
           .compose(response -> read(response, batch))
@@ -181,16 +182,21 @@ public final class RemoteBackend implements EmbeddingBackend {
    * reset it: closing the connection is the only way HTTP/1.1 has to tell the upstream to stop.
    */
   private static final class Call {
+    private final Promise<EmbeddingResult> outcome;
     private HttpClientRequest request;
 
-    synchronized void sending(HttpClientRequest request, Promise<EmbeddingResult> outcome) {
+    Call(Promise<EmbeddingResult> outcome) {
+      this.outcome = outcome;
+    }
+
+    synchronized void sending(HttpClientRequest request) {
       this.request = request;
       if (outcome.future().isComplete()) {
         request.reset();
       }
     }
 
-    synchronized void stop(Promise<EmbeddingResult> outcome, Throwable why) {
+    synchronized void stop(Throwable why) {
       if (outcome.tryFail(why) && request != null) {
         request.reset();
       }

@@ -34,7 +34,7 @@ import java.util.Objects;
  *     instead of encoding the floats again; null when no vector has one
  */
 public record EmbeddingsResponse(
-    String model, List<float[]> vectors, int promptTokens, List<byte[]> base64) {
+    String model, List<float[]> vectors, int promptTokens, List<Base64Text> base64) {
 
   /** Eight bytes of an array as one little-endian long: byte k of the word is the byte at i + k. */
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -70,7 +70,7 @@ public record EmbeddingsResponse(
   }
 
   /** The upstream's base64 of vector {@code i}, or null. */
-  public byte[] base64Of(int i) {
+  public Base64Text base64Of(int i) {
     return base64 == null ? null : base64.get(i);
   }
 
@@ -107,10 +107,11 @@ public record EmbeddingsResponse(
         g.writeStringField("object", "embedding");
         g.writeNumberField("index", i);
         g.writeFieldName("embedding");
-        byte[] upstreamBase64 = format == EncodingFormat.BASE64 ? base64Of(i) : null;
+        Base64Text upstreamBase64 = format == EncodingFormat.BASE64 ? base64Of(i) : null;
         if (upstreamBase64 != null) {
           // Checked and decoded on arrival; written back untouched (raw: the alphabet needs no escapes).
-          g.writeRawUTF8String(upstreamBase64, 0, upstreamBase64.length);
+          g.writeRawUTF8String(
+              upstreamBase64.source(), upstreamBase64.offset(), upstreamBase64.length());
         } else if (format == EncodingFormat.BASE64) {
           if (bytes == null || bytes.capacity() != vector.length * 4) {
             bytes = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
@@ -226,7 +227,7 @@ public record EmbeddingsResponse(
   /** The data array by index: vectors, and the base64 text each came as (null for float arrays). */
   private static final class Data {
     final List<float[]> vectors = new ArrayList<>();
-    final List<byte[]> base64 = new ArrayList<>();
+    final List<Base64Text> base64 = new ArrayList<>();
     boolean anyBase64;
   }
 
@@ -274,10 +275,10 @@ public record EmbeddingsResponse(
   }
 
   /**
-   * One embedding as read: its values and, for a base64 string in the standard padded form, a copy
-   * of its characters (what {@link #encode} would write for these values), else null.
+   * One embedding as read: its values and, for a base64 string in the standard padded form, where
+   * its characters are (what {@link #encode} would write for these values), else null.
    */
-  private record Embedding(float[] values, byte[] base64) {}
+  private record Embedding(float[] values, Base64Text base64) {}
 
   private static Embedding readEmbedding(JsonParser p, JsonToken token, byte[] body)
       throws IOException {
@@ -291,8 +292,8 @@ public record EmbeddingsResponse(
       }
       float[] vector = new float[raw.remaining() / 4];
       raw.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-      byte[] text = charCount == base64Length(vector.length)
-          ? Arrays.copyOfRange(chars.array(), charStart, charStart + charCount)
+      Base64Text text = charCount == base64Length(vector.length)
+          ? new Base64Text(chars.array(), chars.arrayOffset() + charStart, charCount)
           : null;
       return new Embedding(vector, text);
     }

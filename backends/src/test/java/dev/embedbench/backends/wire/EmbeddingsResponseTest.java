@@ -263,7 +263,7 @@ class EmbeddingsResponseTest {
     String escaped = text.replace("/", "\\/");
     for (String sent : List.of(text, escaped)) {
       EmbeddingsResponse parsed = EmbeddingsResponse.parse(oneEmbedding("\"" + sent + "\""));
-      assertEquals(text, new String(parsed.base64Of(0), StandardCharsets.US_ASCII));
+      assertEquals(text, parsed.base64Of(0).asString());
       JsonNode encoded = MAPPER.readTree(parsed.encode(EncodingFormat.BASE64));
       assertEquals(text, encoded.get("data").get(0).get("embedding").asText());
       JsonNode floats = MAPPER.readTree(parsed.encode(EncodingFormat.FLOAT));

@@ -2,6 +2,7 @@ package dev.embedbench.gateway.routing;
 
 import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.backends.wire.ApiException;
+import dev.embedbench.backends.wire.Base64Text;
 import dev.embedbench.backends.wire.EmbeddingsRequest;
 import dev.embedbench.backends.wire.EmbeddingsResponse;
 import dev.embedbench.gateway.config.ConfigException;
@@ -273,7 +274,7 @@ public final class Gateway {
   private static EmbeddingsOutcome outcome(Route route, PreparedRequest prepared, Target.Answer answer) {
     List<float[]> vectors = answer.vectors();
     // The upstream's base64 can be passed on only for the vectors it describes, the full ones.
-    List<byte[]> base64 = answer.base64();
+    List<Base64Text> base64 = answer.base64();
     Integer dimensions = prepared.dimensions();
     if (dimensions != null) {
       List<float[]> cut = new ArrayList<>(vectors.size());

@@ -7,6 +7,7 @@ import dev.embedbench.backends.EmbeddingResult;
 import dev.embedbench.backends.ModelInfo;
 import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.backends.wire.ApiException;
+import dev.embedbench.backends.wire.Base64Text;
 import dev.embedbench.gateway.config.TargetConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -44,7 +45,7 @@ final class Target {
    * @param base64 each vector's base64 text as the upstream sent it, or null unless every batch
    *     brought all of them
    */
-  record Answer(Target target, List<float[]> vectors, int promptTokens, List<byte[]> base64) {}
+  record Answer(Target target, List<float[]> vectors, int promptTokens, List<Base64Text> base64) {}
 
   private final TargetConfig config;
   private final EmbeddingBackend backend;
@@ -208,7 +209,7 @@ final class Target {
 
   private Answer assemble(List<List<EmbeddingInput>> batches, List<Future<EmbeddingResult>> calls) {
     List<float[]> vectors = new ArrayList<>();
-    List<byte[]> base64 = new ArrayList<>();
+    List<Base64Text> base64 = new ArrayList<>();
     int promptTokens = 0;
     for (int b = 0; b < batches.size(); b++) {
       EmbeddingResult result = calls.get(b).result();
