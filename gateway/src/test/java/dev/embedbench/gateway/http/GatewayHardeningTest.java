@@ -250,6 +250,12 @@ class GatewayHardeningTest {
       assertTrue(metrics.matches("(?s).*embedbench_upstream_latency_seconds_count\\{[^}]*outcome=\"invalid_vector\""
           + "[^}]*target=\"" + target + "\"[^}]*} 4(\\.0)?\\s.*"), metrics);
     }
+    // The breaker counts them: the fifth failure in a row opens nan-t's circuit (0 closed, 2 open),
+    // and the route has nothing left to try.
+    assertTrue(metrics.contains("embedbench_circuit_state{target=\"nan-t\"} 0.0"), metrics);
+    embed("nan", "");
+    assertTrue(metrics().contains("embedbench_circuit_state{target=\"nan-t\"} 2.0"), metrics());
+    GatewayHttpTestBase.assertError(embed("nan", ""), 503, "server_error", "no_ready_backend", null);
   }
 
   @Test
