@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embedbench.backends.wire.EmbeddingsRequest;
 import dev.embedbench.backends.wire.EmbeddingsResponse;
-import dev.embedbench.backends.wire.EncodingFormat;
 import dev.embedbench.gateway.config.GatewayConfig;
 import dev.embedbench.gateway.routing.Gateway;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -29,10 +28,12 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,7 @@ class GatewayHardeningTest {
       switch (parsed.model()) {
         case "nan-model" -> response.end(base64Answer(n, v -> v[3] = Float.NaN));
         case "inf-float-model" -> response.end(floatAnswer(n, "1e39"));
-        case "zero-model" -> response.end(base64Answer(n, v -> java.util.Arrays.fill(v, 0f)));
+        case "zero-model" -> response.end(base64Answer(n, v -> Arrays.fill(v, 0f)));
         case "long-model" -> response.end(base64Answer(n, v -> v[0] += 1f));
         case "echo-model" -> response.setStatusCode(500).end(
             "{\"error\":{\"message\":\"boom internal at /srv/app.py; you sent Authorization: "
@@ -146,7 +147,7 @@ class GatewayHardeningTest {
   }
 
   /** Unit vectors, changed by {@code edit}, as base64. */
-  static String base64Answer(int n, java.util.function.Consumer<float[]> edit) {
+  static String base64Answer(int n, Consumer<float[]> edit) {
     StringBuilder json = new StringBuilder("{\"object\":\"list\",\"data\":[");
     for (int i = 0; i < n; i++) {
       float[] v = unit(i);
