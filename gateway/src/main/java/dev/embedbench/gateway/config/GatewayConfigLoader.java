@@ -46,7 +46,8 @@ final class GatewayConfigLoader {
       Set.of("name", "type", "weight", "timeout", "max_concurrency", "max_batch_inputs",
           "max_batch_tokens", "circuit_breaker");
   private static final Set<String> REMOTE_KEYS =
-      Set.of("url", "upstream_model", "api_key", "max_connections", "health_path", "model");
+      Set.of("url", "upstream_model", "api_key", "max_connections", "health_path", "model",
+          "normalized");
   private static final Set<String> EMULATED_KEYS = Set.of("profile", "profile_file");
   private static final Set<String> IN_PROCESS_KEYS =
       Set.of("model_path", "model_name", "device", "max_input_tokens", "truncate", "batching");
@@ -341,9 +342,14 @@ final class GatewayConfigLoader {
     if (!healthPath.startsWith("/")) {
       throw node.error("health_path", "must start with '/', was '" + healthPath + "'");
     }
+    boolean verifyUnitNorm = node.bool("normalized", false);
+    if (verifyUnitNorm && !model.normalized()) {
+      throw node.error("normalized", "asks the gateway to check for unit vectors, but model.normalized"
+          + " says the server does not return them");
+    }
     return new RemoteSpec(
         baseUrl, node.string("upstream_model", model.name()), apiKey,
-        node.integer("max_connections", 32, 1), healthPath, model);
+        node.integer("max_connections", 32, 1), healthPath, model, verifyUnitNorm);
   }
 
   private DeclaredModel declaredModel(ConfigNode node) {

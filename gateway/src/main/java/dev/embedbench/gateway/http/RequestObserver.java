@@ -1,5 +1,6 @@
 package dev.embedbench.gateway.http;
 
+import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.gateway.metrics.HttpMetrics;
 import dev.embedbench.gateway.metrics.RequestRecord;
 import io.vertx.core.Handler;
@@ -38,14 +39,19 @@ final class RequestObserver implements Handler<RoutingContext> {
     if (measured) {
       metrics.requestStarted();
     }
-    ctx.addEndHandler(done -> record(ctx, facts, measured));
+    ctx.addEndHandler(done -> record(ctx, facts, measured, done.succeeded()));
     ctx.next();
   }
 
-  private void record(RoutingContext ctx, RequestFacts facts, boolean measured) {
+  /**
+   * @param answered false when the connection closed before the response ended (the client left,
+   *     or its request was unreadable): recorded as 499, whatever status had been set
+   */
+  private void record(RoutingContext ctx, RequestFacts facts, boolean measured, boolean answered) {
     String path = endpoints.contains(ctx.normalizedPath()) ? ctx.normalizedPath() : "unmatched";
+    int status = answered ? ctx.response().getStatusCode() : ApiError.CLIENT_CLOSED_STATUS;
     RequestRecord request = new RequestRecord(
-        path, facts.model(), facts.target(), facts.kind(), ctx.response().getStatusCode(),
+        path, facts.model(), facts.target(), facts.kind(), status,
         System.nanoTime() - facts.startNanos(), facts.inputs(), facts.promptTokens());
     if (measured) {
       metrics.requestEnded(request);

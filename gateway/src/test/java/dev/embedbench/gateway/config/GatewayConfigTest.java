@@ -231,6 +231,40 @@ class GatewayConfigTest {
   }
 
   @Test
+  void normalizedAsksForTheNormCheckAndMustAgreeWithTheModel() throws IOException {
+    GatewayConfig config = GatewayConfig.load(write("""
+        routes:
+          - name: r
+            targets:
+              - name: checked
+                type: remote
+                url: http://127.0.0.1:9001
+                normalized: true
+                model: {name: m, dimensions: 8, max_input_tokens: 16}
+          - name: s
+            targets:
+              - name: unchecked
+                type: remote
+                url: http://127.0.0.1:9002
+                model: {name: n, dimensions: 8, max_input_tokens: 16}
+        """));
+    assertTrue(((RemoteSpec) config.routes().get(0).targets().get(0).spec()).verifyUnitNorm());
+    assertFalse(((RemoteSpec) config.routes().get(1).targets().get(0).spec()).verifyUnitNorm());
+    ConfigException e = fails("""
+        routes:
+          - name: r
+            targets:
+              - name: a
+                type: remote
+                url: http://127.0.0.1:9001
+                normalized: true
+                model: {name: m, dimensions: 8, max_input_tokens: 16, normalized: false}
+        """);
+    assertEquals("routes[0].targets[0].normalized", e.key());
+    assertTrue(e.reason().contains("model.normalized"), e.reason());
+  }
+
+  @Test
   void rejectsSameModelWithOtherDimensionsOrNormalisation() throws IOException {
     ConfigException e = fails("""
         routes:
