@@ -47,6 +47,9 @@ if ((ROUNDS < 1)); then echo "gateway-overhead: ROUNDS must be >= 1" >&2; exit 2
 
 jar="$root/cli/target/embedbench.jar"
 "$root/embedbench" --version >/dev/null   # builds the jar when missing or stale
+# What the jar was built from, taken now: sources edited during the run do not change it.
+commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+git -C "$root" diff --quiet HEAD -- gateway backends cli 2>/dev/null || commit="$commit+uncommitted"
 
 tmp="$(mktemp -d)"
 chmod 755 "$tmp"   # nginx workers (www-data when started as root) read the static files under it
@@ -255,6 +258,6 @@ out="$OUT_DIR/gateway-overhead-$stamp.md"
 command_line="ROUNDS=$ROUNDS SECONDS_RUN=$SECONDS_RUN PROBE_SECONDS=$PROBE_SECONDS PROBE_WARMUP_SECONDS=$PROBE_WARMUP_SECONDS WARMUP_SECONDS=$WARMUP_SECONDS RATE=$RATE CONNECTIONS=$CONNECTIONS THREADS=$THREADS GATEWAY_INSTANCES=$GATEWAY_INSTANCES bench/gateway-overhead/run.sh"
 [ -n "$GATEWAY_JAVA_OPTS" ] && command_line="GATEWAY_JAVA_OPTS='$GATEWAY_JAVA_OPTS' $command_line"
 python3 "$here/report.py" "$results" "$out" "$command_line" "$uptime_before" "$uptime_after" \
-  "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD -- gateway backends 2>/dev/null || echo '+uncommitted')" \
+  "$commit" \
   "$GATEWAY_INSTANCES" "$(nginx -v 2>&1)" "$(wrk -v 2>&1 | head -1)"
 cat "$out"
