@@ -53,8 +53,11 @@ abstract class GatewayHttpTestBase {
   }
 
   GatewayServer start(List<String> apiKeys, int instances, Duration shutdownDeadline) {
-    ServerConfig config = new ServerConfig(
-        "127.0.0.1", 0, apiKeys, MAX_BODY_BYTES, shutdownDeadline, true);
+    return start(new ServerConfig("127.0.0.1", 0, apiKeys, MAX_BODY_BYTES, shutdownDeadline, true),
+        instances);
+  }
+
+  GatewayServer start(ServerConfig config, int instances) {
     server = await(GatewayServer.start(vertx, service, config,
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), instances));
     return server;
