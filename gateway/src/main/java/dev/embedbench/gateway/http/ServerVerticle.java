@@ -39,8 +39,12 @@ final class ServerVerticle extends VerticleBase {
   public Future<?> start() {
     // HTTP/1.1 only: the JDK's HttpClient (under LangChain4j and others) asks every plaintext POST
     // to upgrade to h2c, and answering that upgrade left a client waiting for a response now and then.
-    HttpServerOptions options =
-        new HttpServerOptions().setHost(host).setPort(port).setHttp2ClearTextEnabled(false);
+    // No WebSockets: without compression to negotiate, Vert.x leaves the WebSocket extension
+    // handler out of every connection's pipeline, which every request passed through.
+    HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
+        .setHttp2ClearTextEnabled(false)
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setPerMessageWebSocketCompressionSupported(false);
     Router router = api.build(vertx);
     server = vertx.createHttpServer(options)
         .connectionHandler(clients::accept)
