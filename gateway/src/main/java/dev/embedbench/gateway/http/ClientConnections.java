@@ -57,7 +57,8 @@ final class ClientConnections {
   private final long lastRequestGraceNanos;
   private final AtomicBoolean draining;
   private final AtomicInteger open = new AtomicInteger();
-  private final AtomicLong lastRefusalLogNanos = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL_NANOS);
+  private final AtomicLong lastRefusalLogNanos =
+      new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL_NANOS);
   private final Counter refused;
   private final Counter timedOut;
   private final Map<EventLoop, Sweep> sweeps = new ConcurrentHashMap<>();

@@ -9,7 +9,10 @@ import dev.embedbench.gateway.routing.EmbeddingsOutcome;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -146,11 +149,13 @@ class ClientLimitsTest extends GatewayHttpTestBase {
   @Test
   void connectionsPastTheCapAreRefusedWhileAdmittedOnesAreServed() throws Exception {
     start(Duration.ofSeconds(60), Duration.ofSeconds(30), 4);
+    // One pooled connection, the fourth and last admitted: a pool free to open a second one while
+    // the first is being recycled would be refused too.
+    client = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(1));
     for (int i = 0; i < 3; i++) {
       connect();
     }
     awaitOpenConnections(3);
-    // The client's pooled connection is the fourth and last admitted one.
     assertEquals(200, post(BODY).statusCode());
     awaitOpenConnections(4);
 
