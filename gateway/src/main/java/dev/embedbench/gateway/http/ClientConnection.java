@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.impl.ShutdownEvent;
 import java.util.concurrent.TimeUnit;
 
@@ -51,6 +52,8 @@ final class ClientConnection {
   private boolean responding;
   private boolean headReceived;
   private boolean responseStarted;
+  /** The request Vert.x is serving on this connection, until its response has been written. */
+  private HttpServerRequest dispatched;
   /** Vert.x's shutdown signal, held back while a request may still be on its way (see below). */
   private Object heldShutdown;
   /** When the current phase began: idle since, or reading since. */
@@ -69,7 +72,8 @@ final class ClientConnection {
    * may call its connection handler (which installs the watchers) after the first request of a
    * connection was read, and that request must not look idle. Its body then has no read deadline.
    */
-  void requestDispatched() {
+  void requestDispatched(HttpServerRequest request) {
+    dispatched = request;
     if (!responding) {
       responding = true;
       headReceived = true;
@@ -106,6 +110,11 @@ final class ClientConnection {
   /** Writes an error envelope below Vert.x (which still thinks the request is running), then closes. */
   private void answerAndClose(ApiError error, HttpResponseStatus status) {
     responseStarted = true;
+    if (dispatched != null && !dispatched.response().headWritten()) {
+      // The metrics and the access log, which read Vert.x's response when the connection closes,
+      // then record what the client was told rather than an unset 200.
+      dispatched.response().setStatusCode(status.code());
+    }
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
         Unpooled.wrappedBuffer(ErrorBody.encode(error)));
     response.headers()
@@ -199,6 +208,7 @@ final class ClientConnection {
         responding = false;
         headReceived = false;
         responseStarted = false;
+        dispatched = null;
         closeAfter = owner.draining();
         if (!reading) {
           phaseStartNanos = System.nanoTime();

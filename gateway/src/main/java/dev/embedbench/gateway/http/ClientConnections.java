@@ -97,7 +97,7 @@ final class ClientConnections {
     if (client == null) {
       return false;
     }
-    client.requestDispatched();
+    client.requestDispatched(request);
     return true;
   }
 

@@ -144,6 +144,9 @@ class ClientLimitsTest extends GatewayHttpTestBase {
     assertTrue(answer.toLowerCase().contains("connection: close"), answer);
     String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
     assertEnvelope(408, "application/json", body, 408, "invalid_request_error", "request_timeout", null);
+    String metrics = get("/metrics").bodyAsString();
+    assertTrue(metrics.contains("status=\"408\""), "counted as the 408 it was answered: " + metrics);
+    assertTrue(metrics.contains("embedbench_gateway_client_connections_timed_out_total 1.0"), metrics);
   }
 
   @Test

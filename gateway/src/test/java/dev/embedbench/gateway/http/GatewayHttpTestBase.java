@@ -32,6 +32,7 @@ abstract class GatewayHttpTestBase {
   Vertx vertx;
   FakeEmbeddingService service;
   GatewayServer server;
+  PrometheusMeterRegistry registry;
   WebClient client;
 
   @BeforeEach
@@ -58,8 +59,8 @@ abstract class GatewayHttpTestBase {
   }
 
   GatewayServer start(ServerConfig config, int instances) {
-    server = await(GatewayServer.start(vertx, service, config,
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), instances));
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    server = await(GatewayServer.start(vertx, service, config, registry, instances));
     return server;
   }
 

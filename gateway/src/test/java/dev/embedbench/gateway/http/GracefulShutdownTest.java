@@ -100,6 +100,7 @@ class GracefulShutdownTest extends GatewayHttpTestBase {
       assertError(abandoned, 503, "server_error", "shutting_down", null);
       assertEquals("close", abandoned.getHeader("Connection"));
     }
+    assertTrue(registry.scrape().contains("status=\"503\""), "counted as the 503 they were answered");
     assertTrue(service.closed.get());
     server = null;
   }
