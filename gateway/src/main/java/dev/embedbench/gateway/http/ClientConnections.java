@@ -1,5 +1,6 @@
 package dev.embedbench.gateway.http;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import dev.embedbench.gateway.config.ServerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -11,10 +12,12 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.impl.ConnectionBase;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +51,8 @@ final class ClientConnections {
    * deliver one (a client that had just connected, or sent just then); then it is closed.
    */
   private static final long LAST_REQUEST_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** File descriptors kept free of client connections: upstream pools, logs, jars, epoll. */
+  static final int DESCRIPTOR_HEADROOM = 512;
   private static final long REFUSAL_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private final long idleTimeoutNanos;
@@ -73,6 +78,7 @@ final class ClientConnections {
     this.lastRequestGraceNanos = Math.max(1, Math.min(LAST_REQUEST_GRACE_NANOS,
         config.shutdownDeadline().toNanos()));
     this.draining = draining;
+    descriptorWarning(maxConnections, descriptorLimit()).ifPresent(LOG::warn);
     Gauge.builder("embedbench_gateway_client_connections", open, AtomicInteger::get)
         .description("Client connections open").register(registry);
     this.refused = Counter.builder("embedbench_gateway_client_connections_refused")
@@ -81,6 +87,25 @@ final class ClientConnections {
     this.timedOut = Counter.builder("embedbench_gateway_client_connections_timed_out")
         .description("Client connections closed by server.idle_timeout or server.request_read_timeout")
         .register(registry);
+  }
+
+  /**
+   * Warns when the cap cannot protect the process: past its file descriptor limit, accepting fails
+   * ("Too many open files") before the cap is reached, and upstream connections fail with it.
+   */
+  static Optional<String> descriptorWarning(int maxConnections, long descriptorLimit) {
+    if (descriptorLimit <= 0 || maxConnections + DESCRIPTOR_HEADROOM <= descriptorLimit) {
+      return Optional.empty();
+    }
+    return Optional.of("server.max_connections (" + maxConnections + ") plus "
+        + DESCRIPTOR_HEADROOM + " for upstream connections and files exceeds this process's file"
+        + " descriptor limit (" + descriptorLimit + "); raise it (ulimit -n) or lower"
+        + " server.max_connections, or clients past the limit get no answer at all");
+  }
+
+  private static long descriptorLimit() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
+        ? unix.getMaxFileDescriptorCount() : -1;
   }
 
   /** Vert.x's connection handler: admits the connection under the cap and starts watching it. */

@@ -174,6 +174,16 @@ class ClientLimitsTest extends GatewayHttpTestBase {
     assertTrue(metrics.contains("embedbench_gateway_client_connections 4.0"), metrics);
   }
 
+  @Test
+  void aCapAboveTheDescriptorLimitIsWarnedAbout() {
+    int room = ClientConnections.DESCRIPTOR_HEADROOM;
+    assertTrue(ClientConnections.descriptorWarning(10_000, 10_000 + room).isEmpty());
+    String warning = ClientConnections.descriptorWarning(10_000, 1_024).orElseThrow();
+    assertTrue(warning.contains("server.max_connections (10000)") && warning.contains("(1024)")
+        && warning.contains("ulimit -n"), warning);
+    assertTrue(ClientConnections.descriptorWarning(10_000, -1).isEmpty(), "unknown limit: no guess");
+  }
+
   void awaitOpenConnections(int expected) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (server.openConnections() != expected && System.nanoTime() < deadline) {
