@@ -33,7 +33,8 @@ final class GatewayConfigLoader {
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Set<String> TOP_KEYS = Set.of("server", "routes");
   private static final Set<String> SERVER_KEYS =
-      Set.of("host", "port", "api_keys", "max_body_bytes", "shutdown_deadline", "access_log");
+      Set.of("host", "port", "api_keys", "max_body_bytes", "shutdown_deadline", "access_log",
+          "idle_timeout", "request_read_timeout", "max_connections", "drain_delay");
   private static final Set<String> ROUTE_KEYS =
       Set.of("name", "aliases", "owned_by", "allow_mixed_models", "default_dimensions",
           "instruction", "retry", "shadow", "targets");
@@ -116,7 +117,11 @@ final class GatewayConfigLoader {
         node.has("shutdown_deadline")
             ? node.duration("shutdown_deadline", null)
             : ServerConfig.DEFAULT_SHUTDOWN_DEADLINE,
-        node.bool("access_log", true));
+        node.bool("access_log", true),
+        node.duration("idle_timeout", ServerConfig.DEFAULT_IDLE_TIMEOUT),
+        node.duration("request_read_timeout", ServerConfig.DEFAULT_REQUEST_READ_TIMEOUT),
+        (int) node.integer("max_connections", ServerConfig.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000),
+        node.durationOrZero("drain_delay", ServerConfig.DEFAULT_DRAIN_DELAY));
   }
 
   /** A literal, or a whole-string {@code ${ENV_VAR}} reference that must resolve to a non-empty value. */
