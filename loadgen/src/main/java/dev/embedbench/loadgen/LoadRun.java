@@ -16,14 +16,14 @@ import dev.embedbench.loadgen.http.Http1Pool;
 import dev.embedbench.loadgen.record.Counts;
 import dev.embedbench.loadgen.record.IntervalReporter;
 import dev.embedbench.loadgen.record.IntervalStats;
-import dev.embedbench.loadgen.record.Percentiles;
+import dev.embedbench.results.Percentiles;
 import dev.embedbench.loadgen.record.RunClock;
 import dev.embedbench.loadgen.record.RunRecorder;
-import dev.embedbench.loadgen.result.EnvironmentInfo;
-import dev.embedbench.loadgen.result.GeneratorInfo;
-import dev.embedbench.loadgen.result.ResultJson;
-import dev.embedbench.loadgen.result.RunFiles;
-import dev.embedbench.loadgen.result.RunSummary;
+import dev.embedbench.results.EnvironmentInfo;
+import dev.embedbench.results.GeneratorInfo;
+import dev.embedbench.results.ResultJson;
+import dev.embedbench.results.RunFiles;
+import dev.embedbench.results.RunSummary;
 import dev.embedbench.loadgen.workload.Workload;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -184,7 +184,8 @@ public final class LoadRun {
       long endNanos = warmupNanos + config.duration().toNanos();
       RunClock clock = RunClock.startingNow(warmupNanos);
       IntervalReporter reporter = new IntervalReporter(recorder, clock, config.ratePerSecond(), endNanos / 1e9,
-          TimeUnit.SECONDS.toNanos(1), files.intervalFiles(), console, intervalListener);
+          TimeUnit.SECONDS.toNanos(1), new IntervalReporter.Files(files.file(RunFiles.RESPONSE_TIME_LOG), files.file(RunFiles.SERVICE_TIME_LOG),
+              files.file(RunFiles.SCHEDULE_LAG_LOG), files.file(RunFiles.TIME_SERIES)), console, intervalListener);
       driver = drivers(loops, senders(vertx, loops, targets, encoded, pools, recorder, validator), recorder, clock,
           endNanos);
       String failure = null;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embedbench.loadgen.record.Counts;
-import dev.embedbench.loadgen.record.Percentiles;
+import dev.embedbench.results.Percentiles;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.embedbench.costmodel.capacity;
 
+import dev.embedbench.results.Slo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

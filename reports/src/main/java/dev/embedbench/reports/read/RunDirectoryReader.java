@@ -6,7 +6,7 @@ import dev.embedbench.reports.model.Device;
 import dev.embedbench.reports.model.ModelReport;
 import dev.embedbench.reports.model.Provenance;
 import dev.embedbench.reports.model.ReportInput;
-import dev.embedbench.reports.model.TargetKind;
+import dev.embedbench.results.TargetKind;
 import dev.embedbench.reports.model.WeightsSource;
 import java.io.IOException;
 import java.nio.file.Files;

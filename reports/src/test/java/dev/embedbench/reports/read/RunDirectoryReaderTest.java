@@ -15,7 +15,7 @@ import dev.embedbench.reports.model.Provenance;
 import dev.embedbench.reports.model.ReportInput;
 import dev.embedbench.reports.model.RunStats;
 import dev.embedbench.reports.model.SpectrumPoint;
-import dev.embedbench.reports.model.TargetKind;
+import dev.embedbench.results.TargetKind;
 import dev.embedbench.reports.model.WeightsSource;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,4 +4,4 @@
  * <p>Written by the thread that runs the load (the CLI's main thread or a sweep), after the drivers
  * stopped; never on an event loop.
  */
-package dev.embedbench.loadgen.result;
+package dev.embedbench.results;
