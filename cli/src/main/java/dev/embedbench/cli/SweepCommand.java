@@ -71,9 +71,13 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--arrival", defaultValue = "constant", description = "constant or poisson")
   String arrival;
 
+  @Option(names = "--probe-concurrency",
+      description = "Requests the closed-loop probe keeps in flight; more than the server serves at once "
+          + "(default: --connections, else " + Sweep.DEFAULT_PROBE_CONCURRENCY + ")")
+  Integer probeConcurrency;
+
   @Option(names = "--connections",
-      description = "Fixed pool size, and the probe's requests in flight (default: sized for each step's rate; "
-          + "the probe keeps " + Sweep.DEFAULT_PROBE_CONCURRENCY + " in flight)")
+      description = "Fixed pool size (default: sized for each step's rate)")
   Integer connections;
 
   @CommandLine.Spec
@@ -85,7 +89,7 @@ public final class SweepCommand implements Callable<Integer> {
     Path dir;
     Slo slo;
     try {
-      SweepPlan plan = new SweepPlan(start, maxRate, maxSteps, bisectSteps, maxTime);
+      SweepPlan plan = new SweepPlan(start, maxRate, maxSteps, bisectSteps, maxTime, probeConcurrency);
       slo = new Slo(sloP99Ms, maxErrorRate);
       String name = "load".equals(options.name) ? "sweep" : options.name;
       LoadConfig base = new LoadConfig(name, TargetClient.normalise(options.target), options.model, options.apiKey,

@@ -42,6 +42,7 @@ class RunMergerTest {
     assertEquals(sa.requests().scheduled() + sb.requests().scheduled(), merged.requests().scheduled());
     assertEquals(sa.targetRate() + sb.targetRate(), merged.targetRate(), 1e-9);
     assertEquals(sa.achievedRate() + sb.achievedRate(), merged.achievedRate(), 1e-9);
+    assertEquals(merged, ResultReader.readSummary(tmp.resolve("merged")), "the reader reads back what the merger wrote");
   }
 
   @Test

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Whether a swept capacity is pinned from above, or only known to be at least its figure. */
 public enum Bracket {
-  /** A passing rate with a failing rate, or the measured saturation throughput, above it. */
+  /** A passing rate with a failing rate above it. */
   BRACKETED("bracketed"),
-  /** Nothing above the passing rate failed or was measured: the capacity is this figure or more. */
+  /** Nothing above the passing rate failed: the capacity is this figure or more. */
   LOWER_BOUND("lower_bound");
 
   private final String label;

@@ -11,11 +11,11 @@ import java.util.Objects;
  * @param minRequestsPerS the lowest search's figure
  * @param maxRequestsPerS the highest search's figure
  * @param repeats how many searches were made
- * @param bracket {@link Bracket#BRACKETED} when every search had a failing step or the measured saturation
- *     above its figure
- * @param upperBracketRequestsPerS the median over the searches of the lowest failing rate (or the saturation
- *     throughput) above each; null for a lower bound
- * @param saturationRequestsPerS what the closed-loop probe completed per second; null when it did not run
+ * @param bracket {@link Bracket#BRACKETED} when every search had a failing step above its figure
+ * @param upperBracketRequestsPerS the median over the searches of the lowest failing rate above each; null
+ *     for a lower bound
+ * @param saturationRequestsPerS what the closed-loop probe completed per second (the first rate tried);
+ *     null when the probe was not usable
  * @param searchesRequestsPerS each search's figure, in the order they ran
  * @param meanTokensPerInput tokens per input of the workload the capacity was measured at
  * @param inputsPerRequest texts per request of that workload

@@ -6,6 +6,6 @@ package dev.embedbench.results;
  *
  * @param dir the probe's run directory, relative to the sweep's directory
  * @param saturationRequestsPerS successful requests completed per second of the measured window
- * @param usable whether the figure bounds the capacity: the run was valid, not stopped, and had successes
+ * @param usable whether the sweep searched from it: the probe was not stopped and some request succeeded
  */
 public record Probe(int concurrency, String dir, double saturationRequestsPerS, boolean usable, RunSummary summary) {}

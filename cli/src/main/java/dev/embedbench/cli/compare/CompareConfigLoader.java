@@ -35,7 +35,7 @@ public final class CompareConfigLoader {
   private static final Set<String> IN_PROCESS = Set.of("model_path", "synthetic", "device", "batching");
   private static final Set<String> BATCHING = Set.of("max_size", "max_tokens", "max_delay", "max_queued_inputs");
   private static final Set<String> SWEEP = Set.of("start", "max_rate", "max_steps", "bisect_steps", "max_time",
-      "step_duration");
+      "step_duration", "probe_concurrency");
   private static final Set<String> QUICK = Set.of("steps", "max_time_per_model", "synthetic");
 
   /** Enough for 500 requests/s at 250 ms, or 2 requests/s at a minute. */
@@ -149,7 +149,8 @@ public final class CompareConfigLoader {
     try {
       return new SweepPlan(start, node.has("max_rate") ? node.positive("max_rate") : 100_000,
           node.has("max_steps") ? node.positiveInt("max_steps") : 20,
-          node.has("bisect_steps") ? node.positiveInt("bisect_steps") : 3, maxTime);
+          node.has("bisect_steps") ? node.positiveInt("bisect_steps") : 3, maxTime,
+          node.has("probe_concurrency") ? node.positiveInt("probe_concurrency") : null);
     } catch (IllegalArgumentException e) {
       throw node.error(e.getMessage());
     }

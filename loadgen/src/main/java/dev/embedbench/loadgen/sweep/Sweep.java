@@ -33,10 +33,10 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Finds the highest open-loop rate that meets an SLO. First a closed-loop probe keeps
- * {@code probeConcurrency} requests in flight and measures the saturation throughput: no rate above it can
- * be sustained, so it is the search's upper bracket. Then bisection between the start rate and that
- * bracket (or the max rate, when lower) finds the highest passing rate, within the plan's time and step
- * budget. {@code --repeat N} runs N-1 more bisections in a window around the first answer; the capacity is
+ * {@code probeConcurrency} requests in flight and measures the saturation throughput; the first open-loop
+ * step runs at it (or at the max rate, when lower) to set the upper bracket. Then bisection below it finds
+ * the highest passing rate, within the plan's time and step budget. A capacity is bracketed only by a
+ * failing step above it; otherwise it is a lower bound. {@code --repeat N} runs N-1 more bisections in a window around the first answer; the capacity is
  * their median with its range. A step stops early once it is clearly over-saturated (its p99 so far over
  * {@value #SATURATION_FACTOR} times the SLO's). Runs on the calling thread, one {@link LoadRun} at a time;
  * each run directory sits under the sweep's directory.
@@ -46,7 +46,9 @@ public final class Sweep {
   static final double SATURATION_FACTOR = 4;
   /** A search stops once its bracket is narrower than this fraction of its highest passing rate. */
   static final double RESOLUTION = 0.02;
-  /** Requests in flight during the probe when the sweep has no fixed pool. */
+  /** Above a passing first step the rate grows by this factor until a step fails. */
+  static final double RAMP_FACTOR = 1.5;
+  /** Requests in flight during the probe when neither the plan nor a fixed pool says. */
   public static final int DEFAULT_PROBE_CONCURRENCY = 64;
 
   private final LoadConfig base;
@@ -127,6 +129,9 @@ public final class Sweep {
   }
 
   private int probeConcurrency() {
+    if (plan.probeConcurrency() != null) {
+      return plan.probeConcurrency();
+    }
     return fixedConnections != null ? fixedConnections : DEFAULT_PROBE_CONCURRENCY;
   }
 
@@ -139,19 +144,21 @@ public final class Sweep {
     Probe probe = probe();
     String kind = probe.summary().target().kind();
     List<Search> searches = new ArrayList<>();
-    // Without a usable probe the search still runs, bounded by the max rate, and brackets only by failing.
+    // The probe's saturation is the first rate tried: above what a closed loop completes nothing should
+    // be sustainable. A closed loop that got no answer says an open loop will get none either.
     Double saturation = probe.usable() ? probe.saturationRequestsPerS() : null;
-    boolean saturationBelowMax = saturation != null && saturation < plan.maxRate();
-    double top = saturationBelowMax ? saturation : plan.maxRate();
-    // The first search bisects from zero: nothing below the top has been measured.
-    Search first = search(1, 0, top, saturationBelowMax, deadlineNanos, plan.maxSteps());
+    Search first = saturation == null
+        ? new Search(null, null, null, stopReason != null ? "stopped: " + stopReason
+            : "the saturation probe got no successful answer " + probe.summary().requests().failed()
+                + "; no rate to search")
+        : search(1, 0, Math.min(saturation, plan.maxRate()), false, deadlineNanos, plan.maxSteps());
     searches.add(first);
     if (first.best() != null) {
-      double width = Math.max(RESOLUTION * first.best(), (first.upper() != null ? first.upper() : top) - first.best());
-      double windowTop = first.upper() != null ? first.upper() : top;
+      double windowTop = first.upper() != null ? first.upper() : plan.maxRate();
+      double width = Math.max(RESOLUTION * first.best(), windowTop - first.best());
       double windowFloor = Math.max(plan.startRate(), first.best() - 2 * width);
       for (int i = 2; i <= repeats && stopReason == null; i++) {
-        // Each repeat has its own step budget; its window's top is the first search's failure or saturation.
+        // Each repeat has its own step budget; its window's top is the first search's lowest failure.
         searches.add(search(i, windowFloor, windowTop, first.upper() != null, Long.MAX_VALUE, plan.bisectSteps()));
       }
     }
@@ -190,12 +197,12 @@ public final class Sweep {
     RunSummary summary = run.execute();
     current = null;
     double saturation = saturation(summary, concurrency);
-    boolean usable = stopReason == null && !summary.partial() && summary.requests().ok() > 0 && saturation > 0;
+    // A probe cut short by its own drain limit still measured: only a stop or no answer makes it unusable.
+    boolean usable = stopReason == null && summary.requests().ok() > 0 && saturation > 0;
     console.accept(String.format(Locale.ROOT, "probe  closed loop, %d in flight: %9.2f req/s completed  p50 %9.2f ms"
             + "  errors %6.2f%%  %s", concurrency, saturation, summary.responseTimeMs().p50(), 100 * summary.errorRate(),
-        usable ? "upper bracket " + String.format(Locale.ROOT, "%.2f", saturation) + "/s"
-            : "not usable (" + (summary.partial() ? "stopped: " + summary.partialReason() : "no request succeeded")
-                + "); searching up to the max rate"));
+        usable ? "saturation: the first rate to try"
+            : "not usable: " + (stopReason != null ? "stopped" : "no request succeeded")));
     return new Probe(concurrency, RunFiles.PROBE_DIR, saturation, usable, summary);
   }
 
@@ -214,64 +221,76 @@ public final class Sweep {
   }
 
   /**
-   * Bisects between {@code floor} (not run; never below the start rate) and {@code top}: a measured failure or saturation when
-   * {@code topMeasured}, else the max rate, which is tried first.
+   * One search. Unless {@code topFails} (a repeat's window, whose top failed in the first search), it first
+   * runs a step at {@code top}: a failure there is the upper bracket; a pass means the probe did not
+   * saturate the server (a batching server forms bigger batches under open-loop load than the probe's
+   * in-flight requests allow), and the rate grows by {@value #RAMP_FACTOR} times until a step fails or the
+   * max rate passes. Then it
+   * bisects between the highest pass (or {@code floor}; never below the start rate) and the lowest failure.
    */
-  private Search search(int index, double floor, double top, boolean topMeasured, long deadlineNanos,
-      int maxSteps) throws IOException {
+  private Search search(int index, double floor, double top, boolean topFails, long deadlineNanos, int maxSteps)
+      throws IOException {
     Double pass = null;
-    Double fail = null;
+    Double fail = topFails ? top : null;
     int count = 0;
-    String why;
-    if (!topMeasured && stopReason == null && budgetLeft(deadlineNanos) == null) {
-      // The max rate bounds nothing: try it first, so a server faster than it is seen as such at once.
+    double rate = top;
+    while (fail == null) {
+      String why = limit(count, maxSteps, deadlineNanos);
+      if (why != null) {
+        return new Search(pass, null, null, why);
+      }
       count++;
-      SweepStep step = runStep(index, top);
-      if (stopReason == null) {
-        if (step.pass()) {
-          return new Search(top, null, null, "reached the max rate " + top + "/s without breaking the SLO");
+      boolean passed = runStep(index, rate).pass();
+      if (stopReason != null) {
+        return new Search(pass, null, null, "stopped: " + stopReason);
+      }
+      if (!passed) {
+        fail = rate;
+      } else {
+        pass = rate;
+        if (rate >= plan.maxRate()) {
+          return new Search(pass, null, null, "reached the max rate " + plan.maxRate() + "/s without breaking the SLO");
         }
-        fail = top;
+        rate = Math.min(plan.maxRate(), rate * RAMP_FACTOR);
       }
     }
+    String why;
     while (true) {
-      if (stopReason != null) {
-        why = "stopped: " + stopReason;
-        break;
-      }
-      double high = fail != null ? fail : top;
-      if (pass != null && high - pass < RESOLUTION * pass) {
+      if (pass != null && fail - pass < RESOLUTION * pass) {
         why = String.format(Locale.ROOT, "bracketed to within %.0f%%", 100 * RESOLUTION);
         break;
       }
-      if (count >= maxSteps) {
-        why = "reached the max of " + maxSteps + " steps";
-        break;
-      }
-      why = budgetLeft(deadlineNanos);
+      why = limit(count, maxSteps, deadlineNanos);
       if (why != null) {
         break;
       }
-      double rate = Math.max(plan.startRate(), ((pass != null ? pass : floor) + high) / 2);
-      if (fail != null && rate >= fail) {
+      rate = Math.max(plan.startRate(), ((pass != null ? pass : floor) + fail) / 2);
+      if (rate >= fail) {
         why = "no rate down to the start rate " + plan.startRate() + "/s met the SLO; start lower";
         break;
       }
       count++;
-      SweepStep step = runStep(index, rate);
+      boolean passed = runStep(index, rate).pass();
       if (stopReason != null) {
         // An interrupted step says nothing about its rate: it neither passes nor fails it.
         why = "stopped: " + stopReason;
         break;
       }
-      if (step.pass()) {
+      if (passed) {
         pass = pass == null ? rate : Math.max(pass, rate);
       } else {
-        fail = fail == null ? rate : Math.min(fail, rate);
+        fail = Math.min(fail, rate);
       }
     }
-    Double upper = fail != null ? fail : topMeasured ? top : null;
-    return new Search(pass, pass == null ? null : upper, fail, why);
+    return new Search(pass, pass == null ? null : fail, fail, why);
+  }
+
+  /** Why the next step may not run: too many steps, or it would overrun the budget; null when it may. */
+  private String limit(int count, int maxSteps, long deadlineNanos) {
+    if (count >= maxSteps) {
+      return "reached the max of " + maxSteps + " steps";
+    }
+    return budgetLeft(deadlineNanos);
   }
 
   /** Why the next step may not run: it is expected to take as long as the last one did, at least as planned. */

@@ -9,8 +9,12 @@ import java.time.Duration;
  * lower of the probe's saturation throughput and {@code maxRate}. The first search runs at most
  * {@code maxSteps} open-loop steps and {@code maxTotal} of wall time, probe included; each repeated
  * search ({@code --repeat}) at most {@code bisectSteps} steps.
+ *
+ * @param probeConcurrency requests the probe keeps in flight; null for the sweep's fixed pool size, else
+ *     {@link Sweep#DEFAULT_PROBE_CONCURRENCY}
  */
-public record SweepPlan(double startRate, double maxRate, int maxSteps, int bisectSteps, Duration maxTotal) {
+public record SweepPlan(double startRate, double maxRate, int maxSteps, int bisectSteps, Duration maxTotal,
+    Integer probeConcurrency) {
 
   public SweepPlan {
     if (!(startRate > 0)) {
@@ -28,6 +32,13 @@ public record SweepPlan(double startRate, double maxRate, int maxSteps, int bise
     if (maxTotal == null || maxTotal.isNegative() || maxTotal.isZero()) {
       throw new IllegalArgumentException("sweep max total time must be > 0");
     }
+    if (probeConcurrency != null && (probeConcurrency < 1 || probeConcurrency > 4096)) {
+      throw new IllegalArgumentException("sweep probe concurrency must be in 1..4096, got " + probeConcurrency);
+    }
+  }
+
+  public SweepPlan(double startRate, double maxRate, int maxSteps, int bisectSteps, Duration maxTotal) {
+    this(startRate, maxRate, maxSteps, bisectSteps, maxTotal, null);
   }
 
   /** The plan as written to sweep.json, with what the sweep ran it with. */

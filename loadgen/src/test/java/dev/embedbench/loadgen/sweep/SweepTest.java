@@ -14,6 +14,7 @@ import dev.embedbench.loadgen.SweepFixtures;
 import dev.embedbench.results.Bracket;
 import dev.embedbench.results.Capacity;
 import dev.embedbench.results.ResultJson;
+import dev.embedbench.results.ResultReader;
 import dev.embedbench.results.RunFiles;
 import dev.embedbench.results.Slo;
 import dev.embedbench.results.SweepResult;
@@ -37,23 +38,25 @@ class SweepTest {
       LoadConfig base = SweepFixtures.base(server, Duration.ofMillis(700), Duration.ofMillis(200));
       SweepPlan plan = new SweepPlan(5, 2000, 10, 2, Duration.ofSeconds(12));
       long start = System.nanoTime();
-      SweepResult result = new Sweep(base, SweepFixtures.workload(), plan, new Slo(200, 0.01), null, tmp,
+      SweepResult result = new Sweep(base, SweepFixtures.workload(), plan, new Slo(50, 0.01), null, tmp,
           SweepFixtures.home(), System.out::println).run();
       double seconds = (System.nanoTime() - start) / 1e9;
       // One request at a time at 10 ms each: a closed loop completes 100/s, and no open-loop rate above
-      // that is sustainable.
+      // that is sustainable (a short step slightly above it passes while its queue is still short).
       assertNotNull(result.probe());
       assertTrue(result.probe().usable());
-      assertTrue(Math.abs(result.probe().saturationRequestsPerS() - 100) < 10,
+      // A busy machine delays sends, so fewer than 64 may be in flight: the estimate is rough.
+      assertTrue(Math.abs(result.probe().saturationRequestsPerS() - 100) < 25,
           "saturation " + result.probe().saturationRequestsPerS());
       Capacity capacity = result.capacity();
       assertNotNull(capacity, "some rate should meet the SLO");
       assertEquals(Bracket.BRACKETED, capacity.bracket());
       assertTrue(capacity.upperBracketRequestsPerS() > capacity.requestsPerS());
-      assertTrue(capacity.upperBracketRequestsPerS() <= result.probe().saturationRequestsPerS());
+      assertTrue(capacity.requestsPerS() <= 110, "capacity " + capacity.requestsPerS());
       assertEquals(capacity.requestsPerS(), result.bestRate());
-      assertTrue(result.steps().get(0).rate() == result.probe().saturationRequestsPerS() / 2,
-          "bisection starts half-way to the saturation");
+      assertEquals(capacity.upperBracketRequestsPerS(), result.firstFailingRate(), "a failing step brackets it");
+      assertEquals(result.probe().saturationRequestsPerS(), result.steps().get(0).rate(), 1e-9,
+          "the first step runs at the saturation");
       assertTrue(seconds < 20, "sweep took " + seconds + " s, over its own 12 s budget");
       // A starved generator fails steps the server could have passed; the knee's lower bound holds only
       // when every step kept its schedule.
@@ -62,7 +65,7 @@ class SweepTest {
       }
       JsonNode json = ResultJson.MAPPER.readTree(tmp.resolve("sweep.json").toFile());
       assertEquals(result.bestRate(), json.get("best_rate").asDouble());
-      assertEquals(200.0, json.get("slo").get("p99_ms").asDouble());
+      assertEquals(50.0, json.get("slo").get("p99_ms").asDouble());
       JsonNode written = json.get("capacity");
       assertEquals("bracketed", written.get("bracket").asText());
       assertEquals(capacity.requestsPerS(), written.get("requests_per_s").asDouble());
@@ -108,7 +111,7 @@ class SweepTest {
     try (var server = SweepFixtures.server(100)) {
       LoadConfig base = SweepFixtures.base(server, Duration.ofMillis(600), Duration.ofMillis(150));
       SweepPlan plan = new SweepPlan(5, 2000, 5, 2, Duration.ofSeconds(6));
-      SweepResult result = new Sweep(base, SweepFixtures.workload(), plan, new Slo(200, 0.01), null, tmp,
+      SweepResult result = new Sweep(base, SweepFixtures.workload(), plan, new Slo(50, 0.01), null, tmp,
           SweepFixtures.home(), System.out::println).repeat(3).run();
       Capacity capacity = result.capacity();
       assertNotNull(capacity);
@@ -124,6 +127,10 @@ class SweepTest {
       }
       JsonNode written = ResultJson.MAPPER.readTree(tmp.resolve("sweep.json").toFile()).get("capacity");
       assertEquals(3, written.get("repeats").asInt());
+      // The results module reads back exactly what the sweep wrote: every step's summary from its own
+      // directory, the probe's, and the capacity.
+      assertEquals(result, ResultReader.readSweep(tmp));
+      assertEquals(result.steps().get(0).summary(), ResultReader.readSummary(tmp.resolve(result.steps().get(0).dir())));
       assertEquals(capacity.minRequestsPerS(), written.get("min_requests_per_s").asDouble());
       assertEquals(capacity.maxRequestsPerS(), written.get("max_requests_per_s").asDouble());
     }
