@@ -145,13 +145,12 @@ public final class Sweep {
     String kind = probe.summary().target().kind();
     List<Search> searches = new ArrayList<>();
     // The probe's saturation is the first rate tried: above what a closed loop completes nothing should
-    // be sustainable. A closed loop that got no answer says an open loop will get none either.
+    // be sustainable. When the probe got no answer (its requests in flight overwhelmed a slow server),
+    // the search starts at the start rate and rises from there.
     Double saturation = probe.usable() ? probe.saturationRequestsPerS() : null;
-    Search first = saturation == null
-        ? new Search(null, null, null, stopReason != null ? "stopped: " + stopReason
-            : "the saturation probe got no successful answer " + probe.summary().requests().failed()
-                + "; no rate to search")
-        : search(1, 0, Math.min(saturation, plan.maxRate()), false, deadlineNanos, plan.maxSteps());
+    double top = saturation != null ? Math.min(saturation, plan.maxRate()) : plan.startRate();
+    Search first = stopReason != null ? new Search(null, null, null, "stopped: " + stopReason)
+        : search(1, 0, top, false, deadlineNanos, plan.maxSteps());
     searches.add(first);
     if (first.best() != null) {
       double windowTop = first.upper() != null ? first.upper() : plan.maxRate();
@@ -202,7 +201,7 @@ public final class Sweep {
     console.accept(String.format(Locale.ROOT, "probe  closed loop, %d in flight: %9.2f req/s completed  p50 %9.2f ms"
             + "  errors %6.2f%%  %s", concurrency, saturation, summary.responseTimeMs().p50(), 100 * summary.errorRate(),
         usable ? "saturation: the first rate to try"
-            : "not usable: " + (stopReason != null ? "stopped" : "no request succeeded")));
+            : "not usable: " + (stopReason != null ? "stopped" : "no request succeeded; starting at the start rate")));
     return new Probe(concurrency, RunFiles.PROBE_DIR, saturation, usable, summary);
   }
 
