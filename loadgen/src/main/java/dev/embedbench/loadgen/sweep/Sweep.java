@@ -153,7 +153,9 @@ public final class Sweep {
         : search(1, 0, top, false, deadlineNanos, plan.maxSteps());
     searches.add(first);
     if (first.best() != null) {
-      double windowTop = first.upper() != null ? first.upper() : plan.maxRate();
+      // Without a valid failure above it, the first search's lowest failure (if any) is tried again first.
+      double windowTop = first.upper() != null ? first.upper()
+          : first.firstFailing() != null ? first.firstFailing() : plan.maxRate();
       double width = Math.max(RESOLUTION * first.best(), windowTop - first.best());
       double windowFloor = Math.max(plan.startRate(), first.best() - 2 * width);
       for (int i = 2; i <= repeats && stopReason == null; i++) {
@@ -224,8 +226,8 @@ public final class Sweep {
    * runs a step at {@code top}: a failure there is the upper bracket; a pass means the probe did not
    * saturate the server (a batching server forms bigger batches under open-loop load than the probe's
    * in-flight requests allow), and the rate grows by {@value #RAMP_FACTOR} times until a step fails or the
-   * max rate passes. Then it
-   * bisects between the highest pass (or {@code floor}; never below the start rate) and the lowest failure.
+   * max rate passes. Then it bisects between the highest pass (or {@code floor}; never below the start rate)
+   * and the lowest failure.
    */
   private Search search(int index, double floor, double top, boolean topFails, long deadlineNanos, int maxSteps)
       throws IOException {
@@ -233,6 +235,7 @@ public final class Sweep {
     Double fail = topFails ? top : null;
     int count = 0;
     double rate = top;
+    int firstStep = steps.size();
     while (fail == null) {
       String why = limit(count, maxSteps, deadlineNanos);
       if (why != null) {
@@ -250,7 +253,7 @@ public final class Sweep {
         if (rate >= plan.maxRate()) {
           return new Search(pass, null, null, "reached the max rate " + plan.maxRate() + "/s without breaking the SLO");
         }
-        rate = Math.min(plan.maxRate(), rate * RAMP_FACTOR);
+        rate = Math.min(plan.maxRate(), round(rate * RAMP_FACTOR));
       }
     }
     String why;
@@ -263,7 +266,7 @@ public final class Sweep {
       if (why != null) {
         break;
       }
-      rate = Math.max(plan.startRate(), ((pass != null ? pass : floor) + fail) / 2);
+      rate = Math.max(plan.startRate(), round(((pass != null ? pass : floor) + fail) / 2));
       if (rate >= fail) {
         why = "no rate down to the start rate " + plan.startRate() + "/s met the SLO; start lower";
         break;
@@ -281,7 +284,23 @@ public final class Sweep {
         fail = Math.min(fail, rate);
       }
     }
-    return new Search(pass, pass == null ? null : fail, fail, why);
+    return new Search(pass, pass == null ? null : upperBracket(pass, topFails ? top : null, firstStep), fail, why);
+  }
+
+  /**
+   * The lowest rate above {@code pass} that failed in a valid step of this search (or the window's top, a
+   * valid failure of the first search). A step the generator could not keep on schedule steers the
+   * bisection down like a failure, but its latency (measured from the intended send times) may be the
+   * generator's own lag: it brackets nothing.
+   */
+  private Double upperBracket(double pass, Double windowTop, int firstStep) {
+    Double upper = windowTop;
+    for (SweepStep step : steps.subList(firstStep, steps.size())) {
+      if (!step.pass() && step.summary().valid() && step.rate() > pass && (upper == null || step.rate() < upper)) {
+        upper = step.rate();
+      }
+    }
+    return upper;
   }
 
   /** Why the next step may not run: too many steps, or it would overrun the budget; null when it may. */
@@ -392,6 +411,7 @@ public final class Sweep {
     }
   }
 
+  /** Rates and figures to a thousandth: finer than any step can resolve, and readable in sweep.json. */
   private static double round(double value) {
     return Math.round(value * 1000.0) / 1000.0;
   }
