@@ -66,7 +66,7 @@ public record Capacity(double requestsPerS, double minRequestsPerS, double maxRe
           rate(maxRequestsPerS)));
     }
     if (lowerBound()) {
-      out.append(", a lower bound: nothing above it failed");
+      out.append(", a lower bound: no valid step above it failed");
     } else {
       out.append(", bracketed below ").append(rate(upperBracketRequestsPerS)).append(" req/s");
     }
