@@ -39,7 +39,7 @@ final class SweepFiles {
           step.reasons()));
     }
     return Optional.of(new LoadgenSweep(dir, steps.get(0).run().model(), sweep.slo(),
-        Optional.ofNullable(sweep.bestRate()), Optional.ofNullable(sweep.capacity()), steps));
+        Optional.ofNullable(sweep.bestRate()), steps));
   }
 
   /** The sweep's closed-loop saturation probe. */
