@@ -7,7 +7,7 @@ import dev.embedbench.costmodel.CostAnalysis;
 import dev.embedbench.costmodel.scenario.ScenarioLoader;
 import dev.embedbench.reports.model.Device;
 import dev.embedbench.reports.model.Provenance;
-import dev.embedbench.reports.model.TargetKind;
+import dev.embedbench.results.TargetKind;
 import dev.embedbench.reports.model.WeightsSource;
 import dev.embedbench.reports.read.RunDirectoryReader;
 import java.nio.file.Files;

@@ -12,7 +12,7 @@ import dev.embedbench.reports.model.CostRow;
 import dev.embedbench.reports.model.CostSection;
 import dev.embedbench.reports.model.Device;
 import dev.embedbench.reports.model.Provenance;
-import dev.embedbench.reports.model.TargetKind;
+import dev.embedbench.results.TargetKind;
 import dev.embedbench.reports.model.WeightsSource;
 import dev.embedbench.reports.read.CostReportFiles;
 import dev.embedbench.reports.read.ProvenanceFiles;

@@ -1,7 +1,7 @@
 package dev.embedbench.cli.compare;
 
 import dev.embedbench.costmodel.CostAnalysis;
-import dev.embedbench.costmodel.capacity.Slo;
+import dev.embedbench.results.Slo;
 import dev.embedbench.costmodel.catalog.SourceNote;
 import dev.embedbench.costmodel.config.ConfigException;
 import dev.embedbench.costmodel.scenario.Demand;
@@ -100,7 +100,7 @@ public final class ComparisonCost {
     SourceNote source = d.source();
     Demand demand = new Demand(requestsPerDay, d.hourlyShares(), d.peakToAverage(), inputs, tokensPerInput, source);
     Policy p = scenario.policy();
-    Slo slo = new Slo(config.slo().p99Ms(), config.slo().maxErrorRate());
+    Slo slo = new Slo(config.slo().p99Millis(), config.slo().maxErrorRate());
     if (!slo.equals(p.slo())) {
       notes.add(String.format(Locale.ROOT, "capacities judged against the comparison's SLO p99 <= %s ms, errors <="
           + " %s%% (the scenario states p99 <= %s ms)", trim(slo.p99Millis()), trim(100 * slo.maxErrorRate()),

@@ -1,6 +1,6 @@
 package dev.embedbench.costmodel.scenario;
 
-import dev.embedbench.costmodel.capacity.Slo;
+import dev.embedbench.results.Slo;
 import java.util.Objects;
 
 /**

@@ -5,7 +5,7 @@ import static dev.embedbench.costmodel.catalog.CatalogLoader.build;
 import dev.embedbench.costmodel.audit.ArticleClaims;
 import dev.embedbench.costmodel.audit.ClaimsLoader;
 import dev.embedbench.costmodel.capacity.ResultFileReader;
-import dev.embedbench.costmodel.capacity.Slo;
+import dev.embedbench.results.Slo;
 import dev.embedbench.costmodel.catalog.CatalogLoader;
 import dev.embedbench.costmodel.catalog.GpuCatalog;
 import dev.embedbench.costmodel.catalog.GpuPrice;

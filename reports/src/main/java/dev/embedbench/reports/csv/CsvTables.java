@@ -202,7 +202,7 @@ public final class CsvTables {
           record.add(stats.requests().notSent());
           record.add(step.metSlo());
           record.add(sweep.slo().p99Millis());
-          record.add(sweep.slo().maxErrorFraction());
+          record.add(sweep.slo().maxErrorRate());
           record.add(String.join("; ", step.reasons()));
           csv.printRecord(record);
         }

@@ -1,6 +1,6 @@
-package dev.embedbench.loadgen.result;
+package dev.embedbench.results;
 
-import dev.embedbench.loadgen.record.Percentiles;
+import dev.embedbench.results.Percentiles;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,9 +68,11 @@ public record RunSummary(
     if (schemaVersion < 1) {
       throw new IllegalArgumentException("schemaVersion must be >= 1, got " + schemaVersion);
     }
-    invalidReasons = List.copyOf(invalidReasons);
-    failureSamples = Collections.unmodifiableMap(new TreeMap<>(failureSamples));
-    files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+    // Older or hand-written summaries may lack the lists and maps: read as empty.
+    invalidReasons = invalidReasons == null ? List.of() : List.copyOf(invalidReasons);
+    failureSamples = Collections.unmodifiableMap(failureSamples == null ? new TreeMap<>()
+        : new TreeMap<>(failureSamples));
+    files = Collections.unmodifiableMap(files == null ? new LinkedHashMap<>() : new LinkedHashMap<>(files));
   }
 
   /** Where the results came from; {@code kind} is what the target's /models reported, else "unknown". */
@@ -83,7 +85,7 @@ public record RunSummary(
   public record Requests(long scheduled, long sent, long ok, Map<String, Long> failed, long failedTotal,
       long notSent) {
     public Requests {
-      failed = Collections.unmodifiableMap(new TreeMap<>(failed));
+      failed = Collections.unmodifiableMap(failed == null ? new TreeMap<>() : new TreeMap<>(failed));
       if (scheduled != ok + failedTotal + notSent) {
         throw new IllegalArgumentException("scheduled must equal ok + failed_total + not_sent, got " + scheduled
             + " != " + ok + " + " + failedTotal + " + " + notSent);

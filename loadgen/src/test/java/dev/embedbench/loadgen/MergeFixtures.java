@@ -1,7 +1,5 @@
-package dev.embedbench.loadgen.result;
+package dev.embedbench.loadgen;
 
-import dev.embedbench.loadgen.SweepFixtures;
-import dev.embedbench.loadgen.LoadRun;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -1,6 +1,5 @@
-package dev.embedbench.loadgen.result;
+package dev.embedbench.results;
 
-import dev.embedbench.loadgen.record.IntervalReporter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +25,8 @@ public record RunFiles(Path dir) {
   public static final String SERVICE_TIME_HGRM = "service_time.hgrm";
   public static final String SCHEDULE_LAG_HGRM = "schedule_lag.hgrm";
   public static final String TIME_SERIES = "timeseries.csv";
+  /** A sweep's closed-loop saturation probe, beside its steps. */
+  public static final String PROBE_DIR = "probe-closed-loop";
 
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -37,11 +38,6 @@ public record RunFiles(Path dir) {
 
   public Path file(String name) {
     return dir.resolve(name);
-  }
-
-  public IntervalReporter.Files intervalFiles() {
-    return new IntervalReporter.Files(file(RESPONSE_TIME_LOG), file(SERVICE_TIME_LOG), file(SCHEDULE_LAG_LOG),
-        file(TIME_SERIES));
   }
 
   /** The names listed in summary.json's {@code files}. */

@@ -1,4 +1,4 @@
-package dev.embedbench.loadgen.result;
+package dev.embedbench.results;
 
 /**
  * How the generator itself ran, written to {@code config.json} and {@code summary.json} so that capacity

@@ -1,4 +1,4 @@
-package dev.embedbench.loadgen.result;
+package dev.embedbench.results;
 
 import java.io.IOException;
 import java.net.InetAddress;

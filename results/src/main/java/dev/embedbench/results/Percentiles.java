@@ -1,4 +1,4 @@
-package dev.embedbench.loadgen.record;
+package dev.embedbench.results;
 
 import org.HdrHistogram.Histogram;
 

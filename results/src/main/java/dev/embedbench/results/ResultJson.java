@@ -1,4 +1,4 @@
-package dev.embedbench.loadgen.result;
+package dev.embedbench.results;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,9 +24,5 @@ public final class ResultJson {
     MAPPER.writeValue(temporary.toFile(), value);
     Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  public static RunSummary readSummary(Path file) throws IOException {
-    return MAPPER.readValue(file.toFile(), RunSummary.class);
   }
 }

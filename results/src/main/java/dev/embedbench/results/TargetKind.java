@@ -1,8 +1,12 @@
-package dev.embedbench.reports.model;
+package dev.embedbench.results;
 
 import java.util.Locale;
 
-/** What answered the requests: our in-process backend, a remote server, or an emulated latency profile. */
+/**
+ * What answered the requests: an in-process backend, a remote server, or an emulated latency profile.
+ * Written in result files as its label ({@code target.kind}); the one provenance vocabulary of the
+ * console, the cost tables and the reports.
+ */
 public enum TargetKind {
   IN_PROCESS("in-process"),
   REMOTE("remote"),
@@ -17,6 +21,11 @@ public enum TargetKind {
 
   public String label() {
     return label;
+  }
+
+  /** Whether the kind was stated: anything but {@link #UNKNOWN}. */
+  public boolean stated() {
+    return this != UNKNOWN;
   }
 
   /** Parses the {@code kind} label written in result files ({@code in-process}, {@code remote}, {@code emulated}). */

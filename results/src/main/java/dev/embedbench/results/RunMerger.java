@@ -1,7 +1,6 @@
-package dev.embedbench.loadgen.result;
+package dev.embedbench.results;
 
-import dev.embedbench.loadgen.record.Percentiles;
-import dev.embedbench.loadgen.record.RunRecorder;
+import dev.embedbench.results.Percentiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +32,7 @@ public final class RunMerger {
       {RunFiles.SCHEDULE_LAG_LOG, RunFiles.SCHEDULE_LAG_HGRM}};
 
   /** The {@code token_count} of a merge of runs whose tokens were not all counted the same way. */
-  static final String MIXED_TOKEN_COUNT = "mixed";
+  public static final String MIXED_TOKEN_COUNT = "mixed";
 
   private RunMerger() {}
 
@@ -43,11 +42,10 @@ public final class RunMerger {
     }
     List<RunSummary> summaries = new ArrayList<>();
     for (Path run : runs) {
-      Path file = run.resolve(RunFiles.SUMMARY);
-      if (!Files.isRegularFile(file)) {
+      if (!ResultReader.isRunDirectory(run)) {
         throw new IllegalArgumentException(run + " is not a run directory: it has no " + RunFiles.SUMMARY);
       }
-      summaries.add(ResultJson.readSummary(file));
+      summaries.add(ResultReader.readSummary(run));
     }
     Files.createDirectories(out);
     RunFiles files = new RunFiles(out);
@@ -76,7 +74,7 @@ public final class RunMerger {
       }
     }
     intervals.sort(Comparator.comparingLong(Histogram::getStartTimeStamp));
-    Histogram total = RunRecorder.newHistogram();
+    Histogram total = LatencyHistograms.newHistogram();
     long baseMillis = intervals.isEmpty() ? System.currentTimeMillis() : intervals.get(0).getStartTimeStamp();
     try (PrintStream stream = new PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8)) {
       HistogramLogWriter writer = new HistogramLogWriter(stream);

@@ -1,9 +1,13 @@
-package dev.embedbench.loadgen.result;
+package dev.embedbench.loadgen;
 
+import dev.embedbench.results.ResultReader;
+import dev.embedbench.results.RunFiles;
+import dev.embedbench.results.RunMerger;
+import dev.embedbench.results.RunSummary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.embedbench.loadgen.record.Percentiles;
+import dev.embedbench.results.Percentiles;
 import dev.embedbench.loadgen.record.RunRecorder;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +25,8 @@ class RunMergerTest {
   void mergingTwoRunsEqualsOneRunOverTheirUnion() throws Exception {
     Path a = MergeFixtures.run(tmp.resolve("a"), 40);
     Path b = MergeFixtures.run(tmp.resolve("b"), 60);
-    RunSummary sa = ResultJson.readSummary(a.resolve(RunFiles.SUMMARY));
-    RunSummary sb = ResultJson.readSummary(b.resolve(RunFiles.SUMMARY));
+    RunSummary sa = ResultReader.readSummary(a);
+    RunSummary sb = ResultReader.readSummary(b);
     RunSummary merged = RunMerger.merge(List.of(a, b), tmp.resolve("merged"), "embedbench merge a b");
 
     // The union of both runs' samples, from their own logs: what one run recording everything would hold.
@@ -38,6 +42,7 @@ class RunMergerTest {
     assertEquals(sa.requests().scheduled() + sb.requests().scheduled(), merged.requests().scheduled());
     assertEquals(sa.targetRate() + sb.targetRate(), merged.targetRate(), 1e-9);
     assertEquals(sa.achievedRate() + sb.achievedRate(), merged.achievedRate(), 1e-9);
+    assertEquals(merged, ResultReader.readSummary(tmp.resolve("merged")), "the reader reads back what the merger wrote");
   }
 
   @Test
