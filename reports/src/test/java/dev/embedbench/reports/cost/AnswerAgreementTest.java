@@ -17,7 +17,7 @@ import dev.embedbench.reports.ReportDocuments;
 import dev.embedbench.reports.csv.CsvTables;
 import dev.embedbench.reports.model.Device;
 import dev.embedbench.reports.model.Provenance;
-import dev.embedbench.reports.model.TargetKind;
+import dev.embedbench.results.TargetKind;
 import dev.embedbench.reports.model.WeightsSource;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
