@@ -23,6 +23,11 @@ import dev.embedbench.reports.model.Device;
 import dev.embedbench.reports.model.Provenance;
 import dev.embedbench.results.TargetKind;
 import dev.embedbench.reports.model.WeightsSource;
+import dev.embedbench.reports.cost.CostAnswerFiles;
+import dev.embedbench.reports.model.CostAnswer;
+import dev.embedbench.reports.table.AnswerTables;
+import dev.embedbench.reports.table.Row;
+import dev.embedbench.reports.table.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,7 +186,7 @@ public final class ComparisonRun {
     }
     boolean partial = stopReason != null || sweeps.values().stream().anyMatch(SweepResult::partial);
     if (sweeps.isEmpty()) {
-      writeRunFile(runDir, startedAt, provenance, sweeps, List.of(), partial);
+      writeRunFile(runDir, startedAt, provenance, sweeps, List.of(), partial, Optional.empty());
       throw new IOException("stopped before any sweep finished (" + stopReason + "); nothing to report in "
           + runDir);
     }
@@ -200,9 +205,11 @@ public final class ComparisonRun {
     });
     Map<String, Provenance> measured = new LinkedHashMap<>();
     sweeps.keySet().forEach(name -> measured.put(name, provenance.get(name)));
-    writeRunFile(runDir, startedAt, provenance, sweeps, notes, partial);
+    writeRunFile(runDir, startedAt, provenance, sweeps, notes, partial, Optional.empty());
     ComparisonReport.Result report = ComparisonReport.write(runDir, title(partial), measured,
         Optional.of(cost.analysis()));
+    // Again, now with the answer, in the very cells the console and the reports print.
+    writeRunFile(runDir, startedAt, provenance, sweeps, notes, partial, report.input().answer());
     return new Result(runDir, report.files(), capacities, report.consoleTable(), notes, partial,
         Duration.ofNanos(System.nanoTime() - startNanos));
   }
@@ -306,7 +313,8 @@ public final class ComparisonRun {
   }
 
   private void writeRunFile(Path runDir, Instant startedAt, Map<String, Provenance> provenance,
-      Map<String, SweepResult> sweeps, List<String> notes, boolean partial) throws IOException {
+      Map<String, SweepResult> sweeps, List<String> notes, boolean partial, Optional<CostAnswer> answer)
+      throws IOException {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("schema_version", 1);
     out.put("title", title(partial));
@@ -334,8 +342,31 @@ public final class ComparisonRun {
       models.add(entry);
     }
     out.put("models", models);
+    answer.ifPresent(a -> out.put("answer", answerJson(a)));
     out.put("notes", notes);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runDir.resolve(RUN_FILE).toFile(), out);
+  }
+
+  /**
+   * The answer as the console's last table writes it, one object per priced model keyed by the table's
+   * column metrics (bounds written as bounds: {@code ≥ 93.4%}); the raw figures are in {@code cost-answer.json}.
+   */
+  private static Map<String, Object> answerJson(CostAnswer answer) {
+    Table headline = AnswerTables.headline(answer);
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (Row row : headline.rows()) {
+      Map<String, String> cells = new LinkedHashMap<>();
+      row.cells().forEach(cell -> cells.put(cell.metric(), cell.text()));
+      rows.add(cells);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("baseline", answer.baselineModel());
+    out.put("target_utilisation", answer.targetUtilisation());
+    out.put("gpu_prices", answer.gpuPrices());
+    out.put("unit_costs", rows);
+    out.put("audit", answer.auditSentence());
+    out.put("figures", CostAnswerFiles.FILE);
+    return out;
   }
 
   /** A sweep's capacity as every console line writes it: {@code ≥ X} for a lower bound. */
