@@ -52,6 +52,8 @@ final class ClientConnection {
   private boolean responding;
   private boolean headReceived;
   private boolean responseStarted;
+  /** The status this layer answered the dispatched request with, or 0 when Vert.x answered it. */
+  private int answeredBelowStatus;
   /** The request Vert.x is serving on this connection, until its response has been written. */
   private HttpServerRequest dispatched;
   /** Vert.x's shutdown signal, held back while a request may still be on its way (see below). */
@@ -107,13 +109,18 @@ final class ClientConnection {
     }
   }
 
+  int answeredBelowStatus() {
+    return answeredBelowStatus;
+  }
+
   /** Writes an error envelope below Vert.x (which still thinks the request is running), then closes. */
   private void answerAndClose(ApiError error, HttpResponseStatus status) {
     responseStarted = true;
     if (dispatched != null && !dispatched.response().headWritten()) {
-      // The metrics and the access log, which read Vert.x's response when the connection closes,
-      // then record what the client was told rather than an unset 200.
+      // The metrics and the access log, which see the request end with its connection closed (as when
+      // a client leaves), then record what the client was told rather than 499 or an unset 200.
       dispatched.response().setStatusCode(status.code());
+      answeredBelowStatus = status.code();
     }
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
         Unpooled.wrappedBuffer(ErrorBody.encode(error)));

@@ -126,6 +126,15 @@ final class ClientConnections {
     return true;
   }
 
+  /**
+   * The status a request's connection answered it with below Vert.x (a 408 read deadline, a 503 at the
+   * shutdown deadline), or 0 when there was none: such a request ends as if its client had left.
+   */
+  static int answeredBelowStatus(HttpServerRequest request) {
+    ClientConnection client = ((ConnectionBase) request.connection()).channel().attr(CLIENT).get();
+    return client == null ? 0 : client.answeredBelowStatus();
+  }
+
   /** The connection's watcher, created on first sight; null when the cap refuses it (closed). */
   private ClientConnection admit(Channel channel) {
     ClientConnection known = channel.attr(CLIENT).get();

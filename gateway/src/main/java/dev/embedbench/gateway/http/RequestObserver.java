@@ -44,12 +44,17 @@ final class RequestObserver implements Handler<RoutingContext> {
   }
 
   /**
-   * @param answered false when the connection closed before the response ended (the client left,
-   *     or its request was unreadable): recorded as 499, whatever status had been set
+   * @param answered false when the connection closed before the response ended: recorded as 499 (the
+   *     client left, or its request was unreadable), unless the connection itself answered the request
+   *     (a read deadline's 408, a shutdown deadline's 503)
    */
   private void record(RoutingContext ctx, RequestFacts facts, boolean measured, boolean answered) {
     String path = endpoints.contains(ctx.normalizedPath()) ? ctx.normalizedPath() : "unmatched";
-    int status = answered ? ctx.response().getStatusCode() : ApiError.CLIENT_CLOSED_STATUS;
+    int status = ctx.response().getStatusCode();
+    if (!answered) {
+      int below = ClientConnections.answeredBelowStatus(ctx.request());
+      status = below != 0 ? below : ApiError.CLIENT_CLOSED_STATUS;
+    }
     RequestRecord request = new RequestRecord(
         path, facts.model(), facts.target(), facts.kind(), status,
         System.nanoTime() - facts.startNanos(), facts.inputs(), facts.promptTokens());
