@@ -40,7 +40,7 @@ cd "$root"
 if ! $reuse_build; then
   step "compiling backends (main and bench classes) with Maven"
   # shellcheck disable=SC2086
-  mvn -B -q ${KIT_MAVEN_ARGS:-} -DskipTests -pl backends -am test-compile
+  mvn -B -q -Dspotless.check.skip=true ${KIT_MAVEN_ARGS:-} -DskipTests -pl backends -am test-compile
 fi
 classpath_file="$root/backends/target/gpu-kit.classpath"
 for needed in "$root/backends/target/classes" "$root/backends/target/test-classes/dev/embedbench/backends/qwen3/GpuBench.class" "$classpath_file"; do
