@@ -25,6 +25,15 @@ public interface EmbeddingBackend extends AutoCloseable {
   /** Embeds one batch within this backend's limits. */
   Future<EmbeddingResult> embed(EmbeddingBatch batch);
 
+  /**
+   * Embeds one batch, giving up when {@code abandoned} completes (the client went away): a backend
+   * that can stop work it has started (a remote call) does so and fails the batch; others just
+   * embed.
+   */
+  default Future<EmbeddingResult> embed(EmbeddingBatch batch, Future<Void> abandoned) {
+    return embed(batch);
+  }
+
   /** Releases threads, connections and native memory. Idempotent. */
   @Override
   void close();

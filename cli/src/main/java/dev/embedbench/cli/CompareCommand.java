@@ -51,6 +51,11 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<UTC time>-compare)")
   Path out;
 
+  @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+      description = "Searches per model after the first sweep's probe; each capacity is their median, with its"
+          + " range (default: ${DEFAULT-VALUE})")
+  int repeat;
+
   @Spec
   CommandSpec spec;
 
@@ -75,6 +80,12 @@ public final class CompareCommand implements Callable<Integer> {
           stdout.println(line);
           stdout.flush();
         });
+    try {
+      run.repeat(repeat);
+    } catch (IllegalArgumentException e) {
+      err.println("embedbench compare: " + e.getMessage());
+      return LoadCommand.EXIT_USAGE;
+    }
     // On Ctrl-C the JVM exits once this hook returns: it waits until the report is written and printed.
     CountDownLatch printed = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -108,6 +119,9 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   private static void print(ComparisonRun.Result result, PrintWriter stdout) {
+    stdout.println();
+    stdout.println("Capacities (highest rate that met the SLO; ≥ marks a lower bound):");
+    result.capacities().forEach(line -> stdout.println("  " + line));
     stdout.println();
     stdout.print(result.consoleTable());
     if (!result.notes().isEmpty()) {

@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
     name = "cost",
     mixinStandardHelpOptions = true,
     description = {
-        "Turns capacity (measured by the load generator, or stated) into replicas, GPU-hours and dollars"
-            + " for a demand, side by side per model, with sensitivity and roofline; audits the"
+        "Turns capacity (measured by the load generator, or stated) into the unit cost at capacity (USD per"
+            + " million requests and tokens, the saving against the baseline), then replicas, GPU-hours and"
+            + " dollars for the demand and from 1/100 to 100x it, with sensitivity and roofline; audits the"
             + " scenario's published claims.",
         "With no options: the article scenario (configs/scenarios/article-qwen3.yaml), stated figures."})
 public final class CostCommand implements Callable<Integer> {
@@ -56,7 +57,8 @@ public final class CostCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the analysis as JSON.")
     boolean json;
 
-    @Option(names = "--csv", description = "Print CSV: cost rows, audit findings, sensitivity cases.")
+    @Option(names = "--csv", description = "Print CSV: unit costs, fleet rows, fleet across demand, break-even"
+        + " demands, audit findings, sensitivity cases.")
     boolean csv;
   }
 

@@ -1,8 +1,8 @@
 package dev.embedbench.cli;
 
 import dev.embedbench.loadgen.ConsoleSummary;
-import dev.embedbench.loadgen.result.RunMerger;
-import dev.embedbench.loadgen.result.RunSummary;
+import dev.embedbench.results.RunMerger;
+import dev.embedbench.results.RunSummary;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

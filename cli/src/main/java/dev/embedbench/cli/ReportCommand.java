@@ -1,10 +1,10 @@
 package dev.embedbench.cli;
 
 import dev.embedbench.reports.ReportFiles;
+import dev.embedbench.reports.ReportInputs;
 import dev.embedbench.reports.ReportWriter;
 import dev.embedbench.reports.model.ReportInput;
 import dev.embedbench.reports.read.RunDirectoryException;
-import dev.embedbench.reports.read.RunDirectoryReader;
 import dev.embedbench.reports.text.ConsoleTable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ public final class ReportCommand implements Callable<Integer> {
     Instant now = Instant.now();
     ReportInput input;
     try {
-      input = RunDirectoryReader.read(runDirs, title, now);
+      input = ReportInputs.read(runDirs, title, now);
     } catch (RunDirectoryException | IllegalArgumentException e) {
       System.err.println("embedbench report: " + e.getMessage());
       return 2;

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code embedbench serve}: runs the OpenAI-compatible embeddings gateway until Ctrl-C or SIGTERM,
- * then shuts down gracefully (stop accepting, finish in-flight requests up to the deadline, close
- * backends).
+ * then drains (see {@link GatewayServer}: {@code /ready} 503 while serving for the drain delay, stop
+ * accepting, finish in-flight requests up to the deadline, close backends).
  */
 @Command(
     name = "serve",
@@ -117,19 +117,22 @@ public final class ServeCommand implements Callable<Integer> {
     }
     String url = "http://" + server.host() + ":" + gatewayServer.port();
     printBanner(out, url, file, server, gateway.models());
-    return new Started(vertx, gatewayServer, server.shutdownDeadline(), url);
+    return new Started(vertx, gatewayServer, server.drainDelay(), server.shutdownDeadline(), url);
   }
 
   /** A running gateway and the one way to stop it. */
-  record Started(Vertx vertx, GatewayServer server, Duration shutdownDeadline, String url) {
+  record Started(Vertx vertx, GatewayServer server, Duration drainDelay, Duration shutdownDeadline,
+      String url) {
 
-    /** Graceful shutdown of the server and backends, then Vert.x; bounded by the deadline + 5 s. */
+    /** The drain, then Vert.x; bounded by the drain delay + the deadline + 5 s. */
     void stop(PrintWriter err) {
-      err.println("embedbench serve: shutting down: finishing in-flight requests (up to "
+      err.println("embedbench serve: draining: /ready answers 503; serving for "
+          + drainDelay.toMillis() + " ms more, then finishing in-flight requests (up to "
           + shutdownDeadline.toMillis() + " ms)...");
       err.flush();
       try {
-        server.shutdown().await(shutdownDeadline.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        server.shutdown().await(drainDelay.plus(shutdownDeadline).toMillis() + 5_000,
+            TimeUnit.MILLISECONDS);
         vertx.close().await(5, TimeUnit.SECONDS);
         err.println("embedbench serve: stopped.");
       } catch (Exception e) {

@@ -4,15 +4,14 @@ import dev.embedbench.loadgen.LoadConfig;
 import dev.embedbench.loadgen.LoadMode;
 import dev.embedbench.loadgen.driver.TargetClient;
 import dev.embedbench.loadgen.schedule.ArrivalProcess;
-import dev.embedbench.loadgen.sweep.Slo;
+import dev.embedbench.results.Slo;
 import dev.embedbench.loadgen.sweep.Sweep;
 import dev.embedbench.loadgen.sweep.SweepPlan;
-import dev.embedbench.loadgen.sweep.SweepResult;
+import dev.embedbench.results.SweepResult;
 import dev.embedbench.loadgen.workload.Workload;
 import dev.embedbench.loadgen.workload.WorkloadException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,8 +20,10 @@ import picocli.CommandLine.Option;
 
 /** {@code embedbench sweep}: the highest open-loop rate that meets a latency and error SLO. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-    description = {"Raise the open-loop rate step by step until the SLO (p99 latency, error rate) breaks, bisect,",
-        "and report the highest rate that held. Writes sweep.json, sweep.csv and one run directory per step.",
+    description = {"Probe the saturation throughput in a closed loop, then bisect open-loop rates below it for the",
+        "highest rate that meets the SLO (p99 latency, error rate): a capacity bracketed by a failing rate or the",
+        "saturation, or a lower bound ('>= X') when nothing above it failed. Writes sweep.json (with its capacity),",
+        "sweep.csv and one run directory per step and for the probe.",
         "Exit status: 0 a passing rate was found, 3 none was (or the sweep was interrupted), 2 bad options, 1 error."})
 public final class SweepCommand implements Callable<Integer> {
 
@@ -36,28 +37,27 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Highest acceptable error rate, 0..1 (default: ${DEFAULT-VALUE})")
   double maxErrorRate;
 
-  @Option(names = "--start", defaultValue = "10", description = "First rate, requests/s (default: ${DEFAULT-VALUE})")
+  @Option(names = "--start", defaultValue = "1",
+      description = "Lowest rate to try, requests/s (default: ${DEFAULT-VALUE})")
   double start;
-
-  @Option(names = "--factor", defaultValue = "2",
-      description = "Multiply the rate by this each step (default: ${DEFAULT-VALUE})")
-  double factor;
-
-  @Option(names = "--step", description = "Add this many requests/s each step instead of multiplying")
-  Double step;
 
   @Option(names = "--max-rate", defaultValue = "100000", description = "Highest rate to try (default: ${DEFAULT-VALUE})")
   double maxRate;
 
-  @Option(names = "--max-steps", defaultValue = "20", description = "Most steps in all (default: ${DEFAULT-VALUE})")
+  @Option(names = "--max-steps", defaultValue = "20",
+      description = "Most open-loop steps of the first search (default: ${DEFAULT-VALUE})")
   int maxSteps;
 
   @Option(names = "--bisect-steps", defaultValue = "3",
-      description = "Bisections between the last pass and the first failure (default: ${DEFAULT-VALUE})")
+      description = "Most steps of each repeated search (default: ${DEFAULT-VALUE})")
   int bisectSteps;
 
+  @Option(names = "--repeat", defaultValue = "1",
+      description = "Searches to make; the capacity is their median, with its range (default: ${DEFAULT-VALUE})")
+  int repeat;
+
   @Option(names = "--max-time", defaultValue = "10m", converter = LoadCommand.DurationConverter.class,
-      description = "Wall-time budget of the whole sweep (default: ${DEFAULT-VALUE})")
+      description = "Wall-time budget of the probe and first search (default: ${DEFAULT-VALUE})")
   Duration maxTime;
 
   @Option(names = "--step-duration", defaultValue = "20s", converter = LoadCommand.DurationConverter.class,
@@ -71,7 +71,13 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--arrival", defaultValue = "constant", description = "constant or poisson")
   String arrival;
 
-  @Option(names = "--connections", description = "Fixed pool size (default: sized for each step's rate)")
+  @Option(names = "--probe-concurrency",
+      description = "Requests the closed-loop probe keeps in flight; more than the server serves at once "
+          + "(default: --connections, else " + Sweep.DEFAULT_PROBE_CONCURRENCY + ")")
+  Integer probeConcurrency;
+
+  @Option(names = "--connections",
+      description = "Fixed pool size (default: sized for each step's rate)")
   Integer connections;
 
   @CommandLine.Spec
@@ -81,10 +87,10 @@ public final class SweepCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Sweep sweep;
     Path dir;
+    Slo slo;
     try {
-      SweepPlan plan = new SweepPlan(start, step != null ? 1 : factor, step != null ? step : 0, maxRate, maxSteps,
-          bisectSteps, maxTime);
-      Slo slo = new Slo(sloP99Ms, maxErrorRate);
+      SweepPlan plan = new SweepPlan(start, maxRate, maxSteps, bisectSteps, maxTime, probeConcurrency);
+      slo = new Slo(sloP99Ms, maxErrorRate);
       String name = "load".equals(options.name) ? "sweep" : options.name;
       LoadConfig base = new LoadConfig(name, TargetClient.normalise(options.target), options.model, options.apiKey,
           LoadMode.OPEN, start, ArrivalProcess.parse(arrival), null, connections == null ? 1 : connections,
@@ -93,7 +99,7 @@ public final class SweepCommand implements Callable<Integer> {
       Workload workload = options.prepareWorkload();
       dir = options.outDir(name);
       sweep = new Sweep(base, workload, plan, slo, connections, dir, LoadCommand.home(), System.out::println)
-          .command(LoadCommand.commandLine(spec));
+          .command(LoadCommand.commandLine(spec)).repeat(repeat);
       System.out.println("embedbench sweep: tokens " + workload.tokenCounting().describe() + "; results in " + dir);
     } catch (IllegalArgumentException | WorkloadException e) {
       spec.commandLine().getErr().println("embedbench sweep: " + e.getMessage());
@@ -112,12 +118,9 @@ public final class SweepCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     SweepResult result = sweep.run();
     LoadCommand.removeHook(hook);
-    System.out.println(result.bestRate() == null
-        ? "no rate met the SLO: " + result.stoppedBecause()
-        : String.format(Locale.ROOT, "highest rate that met the SLO (p99 <= %.1f ms, errors <= %.2f%%): %.2f req/s"
-            + " (first failing: %s); %s", sloP99Ms, 100 * maxErrorRate, result.bestRate(),
-            result.firstFailingRate() == null ? "none" : String.format(Locale.ROOT, "%.2f", result.firstFailingRate()),
-            result.stoppedBecause()));
+    System.out.println(result.capacity() == null
+        ? "no rate met the SLO (" + slo.label() + "): " + result.stoppedBecause()
+        : "capacity under the SLO (" + slo.label() + "): " + result.capacity().label() + "; " + result.stoppedBecause());
     System.out.println("files: " + dir.resolve("sweep.json"));
     return result.bestRate() != null && !result.partial() ? 0 : LoadCommand.EXIT_INVALID;
   }

@@ -121,9 +121,58 @@ class CompareCommandTest {
       }
     }
     assertTrue(cost.keySet().stream().noneMatch(name -> name.contains("cpu")), cost.keySet().toString());
-    assertEquals("stated", cost.get("Qwen3-Embedding-0.6B on A10G").get("capacity_provenance"));
+    // the article's 180/s is at 128 tokens, the sweeps at 32: rescaled, and labelled so
+    assertEquals("stated, rescaled 128→32 tokens (linear)",
+        cost.get("Qwen3-Embedding-0.6B on A10G").get("capacity_provenance"));
     List<CSVRecord> audit = records(runDir.resolve("report-audit.csv"));
     assertTrue(audit.size() > 20, "the article's claim audit: " + audit.size() + " findings");
+  }
+
+  @Test
+  void theAnswerWritesASweepThatNeverFailedAsABound() throws IOException {
+    Map<String, CSVRecord> answer = new HashMap<>();
+    for (CSVRecord row : records(runDir.resolve("report-answer.csv"))) {
+      answer.put(row.get("model").replace(" on article-0.95", ""), row);
+    }
+    for (String model : EMULATED) {
+      JsonNode sweep = JSON.readTree(runDir.resolve(model).resolve("sweep.json").toFile());
+      CSVRecord row = answer.get(model);
+      if (sweep.get("capacity").isNull()) {
+        continue;
+      }
+      boolean lowerBound = "lower_bound".equals(sweep.get("capacity").get("bracket").asText());
+      assertEquals(Boolean.toString(lowerBound), row.get("capacity_lower_bound"), model + ": " + row);
+      if (lowerBound) {
+        assertTrue(row.get("capacity_req_per_s").startsWith("≥ "), row.toString());
+        assertTrue(row.get("saving_vs_baseline").isEmpty() || row.get("saving_vs_baseline").startsWith("≥ ")
+            || row.get("saving_vs_baseline").equals("unknown"), row.toString());
+        assertTrue(row.get("saving_vs_baseline_value").isEmpty(), "no plain saving from a lower bound: " + row);
+      }
+    }
+    // the console's last table is the answer
+    assertTrue(console.lastIndexOf("Unit cost at measured capacity") > console.lastIndexOf("Whole instances at"),
+        console);
+  }
+
+  @Test
+  void compareJsonHoldsTheAnswerTheConsoleAndReportPrint() throws IOException {
+    JsonNode answer = JSON.readTree(runDir.resolve(ComparisonRun.RUN_FILE).toFile()).get("answer");
+    assertTrue(answer != null && answer.get("unit_costs").size() >= EMULATED.size(), "compare.json answer: " + answer);
+    String markdown = Files.readString(runDir.resolve("report.md"), StandardCharsets.UTF_8);
+    for (JsonNode row : answer.get("unit_costs")) {
+      String model = row.get("model").asText();
+      String consoleRow = console.lines().filter(line -> line.startsWith(model + "  ")).reduce((a, b) -> b)
+          .orElseThrow(() -> new AssertionError(model + " not on the console:\n" + console));
+      String mdRow = markdown.lines().filter(line -> line.startsWith("| " + model + " |")).findFirst()
+          .map(line -> line.replaceAll("\\\\(.)", "$1"))
+          .orElseThrow(() -> new AssertionError(model + " not in report.md"));
+      for (String metric : List.of("capacity-per-s", "tokens-per-input", "unit-usd-per-million-requests",
+          "unit-usd-per-million-tokens", "unit-saving")) {
+        String text = row.get(metric).asText();
+        assertTrue(consoleRow.contains(text), metric + " '" + text + "' on the console: " + consoleRow);
+        assertTrue(mdRow.contains("| " + text + " |"), metric + " '" + text + "' in report.md: " + mdRow);
+      }
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.embedbench.costmodel.CostAnalysis;
 import dev.embedbench.costmodel.scenario.ScenarioLoader;
 import dev.embedbench.reports.cost.CostAnalysisAdapter;
+import dev.embedbench.reports.cost.CostAnswerFiles;
 import dev.embedbench.reports.read.CostReportFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -40,6 +41,8 @@ class ReportCommandTest {
     Path runDir = tmp.resolve("run");
     CostReportFiles.write(CostAnalysisAdapter.contents(CostAnalysis.of(ScenarioLoader.loadBundledArticle()),
         Map.of()), runDir);
+    CostAnswerFiles.write(CostAnalysisAdapter.answer(CostAnalysis.of(ScenarioLoader.loadBundledArticle()), Map.of()),
+        runDir);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = run(out, err, "report", "--title", "Article", "--out", tmp.resolve("out").toString(),
@@ -48,6 +51,12 @@ class ReportCommandTest {
     assertTrue(Files.readString(tmp.resolve("out/report.html")).contains("<title>Article</title>"));
     assertTrue(Files.isRegularFile(tmp.resolve("out/report.md")));
     assertTrue(Files.isRegularFile(tmp.resolve("out/report-cost.csv")));
+    // the answer, rebuilt from the directory: first in the HTML, last on the console, with its demand CSV
+    String html = Files.readString(tmp.resolve("out/report.html"));
+    assertTrue(html.indexOf("id=\"table-answer\"") < html.indexOf("<table", html.indexOf("id=\"table-answer\"") + 1));
+    assertTrue(html.contains("id=\"chart-demand\""));
+    assertTrue(Files.isRegularFile(tmp.resolve("out/report-demand.csv")));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("Unit cost at measured capacity"));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("report: " + tmp.resolve("out/report.html")));
   }
 

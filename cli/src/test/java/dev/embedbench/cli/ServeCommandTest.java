@@ -114,7 +114,8 @@ class ServeCommandTest {
           .requestHandler(request -> request.response().end("{\"status\":\"ok\"}"))
           .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
       Path file = dir.resolve("gateway.yaml");
-      Files.writeString(file, "server: {host: 127.0.0.1, port: 8080, access_log: false}\n"
+      Files.writeString(file, "server: {host: 127.0.0.1, port: 8080, access_log: false,"
+          + " drain_delay: 400ms}\n"
           + "routes:\n"
           + "  - name: remote-model\n"
           + "    aliases: [rm]\n"
@@ -142,8 +143,20 @@ class ServeCommandTest {
         assertEquals(200, models.statusCode());
         assertTrue(models.body().contains("\"kind\":\"remote\""), models.body());
       } finally {
+        // What the shutdown hook runs on SIGTERM or Ctrl-C: a drain, /ready 503 while still serving.
         StringWriter err = new StringWriter();
-        started.stop(new PrintWriter(err, true));
+        Thread stopping = new Thread(() -> started.stop(new PrintWriter(err, true)));
+        stopping.start();
+        HttpClient http = HttpClient.newHttpClient();
+        int readyStatus = 0;
+        for (int i = 0; i < 100 && readyStatus != 503; i++) {
+          readyStatus = http.send(HttpRequest.newBuilder(URI.create(started.url() + "/ready")).build(),
+              HttpResponse.BodyHandlers.ofString()).statusCode();
+        }
+        assertEquals(503, readyStatus, "/ready turns 503 during the drain while the server still answers");
+        stopping.join(20_000);
+        assertTrue(err.toString().contains("draining: /ready answers 503; serving for 400 ms more"),
+            err.toString());
         assertTrue(err.toString().contains("stopped."), err.toString());
       }
     } finally {

@@ -1,7 +1,7 @@
 package dev.embedbench.loadgen;
 
-import dev.embedbench.loadgen.record.Percentiles;
-import dev.embedbench.loadgen.result.RunSummary;
+import dev.embedbench.results.Percentiles;
+import dev.embedbench.results.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

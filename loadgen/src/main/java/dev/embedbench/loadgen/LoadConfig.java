@@ -78,6 +78,13 @@ public record LoadConfig(String name, String targetUrl, String model, String api
         checkNorm, readValuesEvery);
   }
 
+  /** The same target and workload in a closed loop: {@code concurrency} requests in flight, one connection each. */
+  public LoadConfig asClosedLoop(String newName, int concurrency) {
+    return new LoadConfig(newName, targetUrl, model, apiKey, LoadMode.CLOSED, null, null, concurrency, concurrency,
+        duration, maxRequests, warmup, requestTimeout, workload, seed, maxOutstanding, maxLagP99, checkNorm,
+        readValuesEvery);
+  }
+
   public LoadConfig withConnections(int newConnections) {
     return new LoadConfig(name, targetUrl, model, apiKey, mode, ratePerSecond, arrival, concurrency,
         newConnections, duration, maxRequests, warmup, requestTimeout, workload, seed, maxOutstanding, maxLagP99,

@@ -2,12 +2,12 @@ package dev.embedbench.loadgen;
 
 import dev.embedbench.loadgen.driver.FailureClass;
 import dev.embedbench.loadgen.record.Counts;
-import dev.embedbench.loadgen.record.Percentiles;
+import dev.embedbench.results.Percentiles;
 import dev.embedbench.loadgen.record.Totals;
-import dev.embedbench.loadgen.result.EnvironmentInfo;
-import dev.embedbench.loadgen.result.GeneratorInfo;
-import dev.embedbench.loadgen.result.RunFiles;
-import dev.embedbench.loadgen.result.RunSummary;
+import dev.embedbench.results.EnvironmentInfo;
+import dev.embedbench.results.GeneratorInfo;
+import dev.embedbench.results.RunFiles;
+import dev.embedbench.results.RunSummary;
 import dev.embedbench.loadgen.workload.TokenCounting;
 import dev.embedbench.loadgen.workload.Workload;
 import java.time.Instant;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.embedbench.loadgen.TestEmbeddingServer.Fate;
 import dev.embedbench.loadgen.driver.HttpClientKind;
-import dev.embedbench.loadgen.result.ResultJson;
-import dev.embedbench.loadgen.result.RunFiles;
-import dev.embedbench.loadgen.result.RunSummary;
+import dev.embedbench.results.ResultReader;
+import dev.embedbench.results.RunFiles;
+import dev.embedbench.results.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -179,7 +179,7 @@ class LoadRunTest {
       assertTrue(summary.requests().ok() >= 20, "ok " + summary.requests().ok());
       assertEquals(summary.requests().scheduled(),
           summary.requests().ok() + summary.requests().failedTotal() + summary.requests().notSent());
-      RunSummary reread = ResultJson.readSummary(tmp.resolve("run").resolve(RunFiles.SUMMARY));
+      RunSummary reread = ResultReader.readSummary(tmp.resolve("run"));
       assertEquals(summary, reread, "summary.json round-trips");
       assertEquals(summary.requests().ok(), countInLog(tmp.resolve("run").resolve(RunFiles.RESPONSE_TIME_LOG)));
       assertTrue(Files.readString(tmp.resolve("run").resolve(RunFiles.RESPONSE_TIME_HGRM)).contains("#[Mean"));

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.embedbench.loadgen.result.RunFiles;
-import dev.embedbench.loadgen.result.RunMerger;
-import dev.embedbench.loadgen.result.RunSummary;
+import dev.embedbench.results.RunFiles;
+import dev.embedbench.results.RunMerger;
+import dev.embedbench.results.RunSummary;
 import dev.embedbench.loadgen.workload.TinyTokenizer;
 import dev.embedbench.loadgen.workload.Workload;
 import dev.embedbench.loadgen.workload.WorkloadEntry;

@@ -2,11 +2,11 @@ package dev.embedbench.reports;
 
 import dev.embedbench.costmodel.CostAnalysis;
 import dev.embedbench.reports.cost.CostAnalysisAdapter;
+import dev.embedbench.reports.cost.CostAnswerFiles;
 import dev.embedbench.reports.model.Provenance;
 import dev.embedbench.reports.model.ReportInput;
 import dev.embedbench.reports.read.CostReportFiles;
 import dev.embedbench.reports.read.ProvenanceFiles;
-import dev.embedbench.reports.read.RunDirectoryReader;
 import dev.embedbench.reports.text.ConsoleTable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,8 +39,9 @@ public final class ComparisonReport {
     ProvenanceFiles.write(provenance, runDir);
     if (analysis.isPresent()) {
       CostReportFiles.write(CostAnalysisAdapter.contents(analysis.get(), provenance), runDir);
+      CostAnswerFiles.write(CostAnalysisAdapter.answer(analysis.get(), provenance), runDir);
     }
-    ReportInput input = RunDirectoryReader.read(List.of(runDir), title, Instant.now());
+    ReportInput input = ReportInputs.read(List.of(runDir), title, Instant.now());
     ReportFiles files = ReportWriter.write(input, runDir);
     return new Result(input, files, ConsoleTable.render(input));
   }

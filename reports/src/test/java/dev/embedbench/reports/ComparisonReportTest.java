@@ -7,7 +7,7 @@ import dev.embedbench.costmodel.CostAnalysis;
 import dev.embedbench.costmodel.scenario.ScenarioLoader;
 import dev.embedbench.reports.model.Device;
 import dev.embedbench.reports.model.Provenance;
-import dev.embedbench.reports.model.TargetKind;
+import dev.embedbench.results.TargetKind;
 import dev.embedbench.reports.model.WeightsSource;
 import dev.embedbench.reports.read.RunDirectoryReader;
 import java.nio.file.Files;
@@ -37,7 +37,10 @@ class ComparisonReportTest {
     assertTrue(Files.isRegularFile(runDir.resolve("cost-report.json")));
     assertEquals("emulated · GPU · A10G profile", result.input().model("BGE-M3").orElseThrow().provenance().label());
     assertTrue(result.consoleTable().contains("BGE-M3") && result.consoleTable().contains("emulated · GPU"));
-    assertTrue(result.consoleTable().contains("Cost: article-qwen3"));
+    assertTrue(Files.isRegularFile(runDir.resolve("cost-answer.json")));
+    assertTrue(result.consoleTable().contains("Unit cost at measured capacity"), result.consoleTable());
+    assertEquals(result.input().answer(), ReportInputs.read(List.of(runDir), "compare", Instant.EPOCH).answer());
+    assertTrue(result.input().answer().isPresent());
     // `embedbench report RUN_DIR` later reads the same figures from the directory alone.
     assertEquals(result.input().models(), RunDirectoryReader.read(List.of(runDir), "compare", Instant.EPOCH).models());
     assertEquals(result.input().cost(), RunDirectoryReader.read(List.of(runDir), "compare", Instant.EPOCH).cost());

@@ -3,12 +3,16 @@ package dev.embedbench.reports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.embedbench.costmodel.CostAnalysis;
+import dev.embedbench.costmodel.scenario.ScenarioLoader;
+import dev.embedbench.reports.cost.CostAnalysisAdapter;
+import dev.embedbench.reports.cost.CostAnswerFiles;
 import dev.embedbench.reports.model.AuditFinding;
 import dev.embedbench.reports.model.CostRow;
 import dev.embedbench.reports.model.CostSection;
 import dev.embedbench.reports.model.Device;
 import dev.embedbench.reports.model.Provenance;
-import dev.embedbench.reports.model.TargetKind;
+import dev.embedbench.results.TargetKind;
 import dev.embedbench.reports.model.WeightsSource;
 import dev.embedbench.reports.read.CostReportFiles;
 import dev.embedbench.reports.read.ProvenanceFiles;
@@ -157,6 +161,9 @@ public final class RunFixtures {
         "Qwen3-Embedding-8B", new Provenance(TargetKind.EMULATED, WeightsSource.UNKNOWN, Device.GPU, "A10G profile"),
         "BGE-M3", new Provenance(TargetKind.EMULATED, WeightsSource.UNKNOWN, Device.GPU, "A10G profile")), dir);
     CostReportFiles.write(new CostReportFiles.Contents(Optional.of(costSection()), audit()), dir);
+    // The answer of the article's own stated capacities, with its demand chart.
+    CostAnswerFiles.write(CostAnalysisAdapter.answer(CostAnalysis.of(ScenarioLoader.loadBundledArticle()), Map.of()),
+        dir);
     return dir;
   }
 

@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Encoding and decoding an embeddings response of {@code vectors} unit vectors of {@code dimensions}
- * floats, as float JSON and as base64: the work the gateway does on every answer.
+ * floats, as float JSON and as base64: the work the gateway does on every answer. Run with {@code
+ * bench/jmh --module backends CodecBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -72,5 +73,14 @@ public class CodecBenchmark {
   @Benchmark
   public EmbeddingsResponse decodeBase64() {
     return EmbeddingsResponse.parse(base64Json);
+  }
+
+  /**
+   * The gateway's work on an upstream's base64 answer for a base64 client: decode (with the vector
+   * check), then encode for the client.
+   */
+  @Benchmark
+  public byte[] roundTripBase64() {
+    return EmbeddingsResponse.parse(base64Json).encode(EncodingFormat.BASE64);
   }
 }

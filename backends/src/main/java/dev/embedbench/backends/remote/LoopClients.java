@@ -3,17 +3,17 @@ package dev.embedbench.backends.remote;
 import io.netty.channel.EventLoop;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.internal.ContextInternal;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One Web Client per event loop, so that a request and its upstream connection share a thread.
+ * One HTTP client per event loop, so that a request and its upstream connection share a thread.
  * With a single pool, a connection opened by one event loop served requests from the others, and
  * every such request crossed threads twice (write and response), each crossing a task hand-off and
  * often a wake-up: in the gateway's profile that was a large share of its CPU per request.
@@ -27,13 +27,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LoopClients {
 
   private final Vertx vertx;
-  private final WebClientOptions options;
+  private final HttpClientOptions options;
   private final int maxConnectionsPerPool;
-  private final WebClient offLoop;
-  private final Map<EventLoop, WebClient> byLoop = new ConcurrentHashMap<>();
+  private final HttpClient offLoop;
+  private final Map<EventLoop, HttpClient> byLoop = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  LoopClients(Vertx vertx, WebClientOptions options, int maxConnections) {
+  LoopClients(Vertx vertx, HttpClientOptions options, int maxConnections) {
     this.vertx = vertx;
     this.options = options;
     this.maxConnectionsPerPool = maxConnections;
@@ -41,13 +41,13 @@ final class LoopClients {
   }
 
   /** The pool of the calling event loop, or the shared one off any event loop. */
-  WebClient forCaller() {
+  HttpClient forCaller() {
     Context context = Vertx.currentContext();
     // Once closed, the closed shared client answers: no new pool may outlive close().
     if (closed || !(context instanceof ContextInternal internal) || !context.isEventLoopContext()) {
       return offLoop;
     }
-    WebClient client = byLoop.computeIfAbsent(internal.nettyEventLoop(), loop -> create());
+    HttpClient client = byLoop.computeIfAbsent(internal.nettyEventLoop(), loop -> create());
     if (closed) {
       client.close();
       return offLoop;
@@ -56,19 +56,19 @@ final class LoopClients {
   }
 
   /** The pool for callers off any event loop (the health probe uses it). */
-  WebClient shared() {
+  HttpClient shared() {
     return offLoop;
   }
 
   void close() {
     closed = true;
-    List<WebClient> all = new ArrayList<>(byLoop.values());
+    List<HttpClient> all = new ArrayList<>(byLoop.values());
     all.add(offLoop);
-    all.forEach(WebClient::close);
+    all.forEach(HttpClient::close);
   }
 
-  private WebClient create() {
-    return WebClient.create(vertx, new WebClientOptions(options),
+  private HttpClient create() {
+    return vertx.createHttpClient(new HttpClientOptions(options),
         new PoolOptions().setHttp1MaxSize(maxConnectionsPerPool));
   }
 }

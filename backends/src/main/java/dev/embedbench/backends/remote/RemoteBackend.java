@@ -16,10 +16,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.client.WebClient;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Objects;
@@ -29,19 +32,27 @@ import java.util.concurrent.TimeoutException;
  * Embeds by calling an OpenAI-compatible server's {@code /v1/embeddings}. It asks for base64 (a
  * third of the bytes of float JSON) and accepts floats too, since SGLang ignores the request.
  * Readiness comes from {@link HealthProbe}; errors from {@link UpstreamErrors}.
+ *
+ * <p>Answers are read into one array of at most {@link #maxSuccessBodyBytes} bytes (error bodies:
+ * {@link UpstreamErrors#MAX_ERROR_BODY_BYTES}), so a runaway upstream cannot make the gateway buffer
+ * it whole; a larger answer closes the connection and is a 502. Vectors are checked as they are
+ * decoded (the target's {@link dev.embedbench.backends.wire.VectorCheck}).
  */
 public final class RemoteBackend implements EmbeddingBackend {
 
   public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(1);
 
   private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  /** Bytes allowed per float value of a float JSON answer ("-1.2345678E-12," is 15) plus this. */
+  private static final int BYTES_PER_VALUE = 24;
+  private static final int SUCCESS_BODY_SLACK_BYTES = 64 * 1024;
 
   private final Vertx vertx;
   private final RemoteTarget target;
   private final LoopClients clients;
   private final InFlightLimit inFlight;
   private final HealthProbe probe;
-  private final String embeddingsUrl;
+  private final RequestOptions requestTemplate;
   private volatile boolean closed;
 
   public RemoteBackend(Vertx vertx, RemoteTarget target) {
@@ -56,17 +67,24 @@ public final class RemoteBackend implements EmbeddingBackend {
       throw new IllegalArgumentException("probeInterval must be >= 1ms, was " + probeInterval);
     }
     Duration connectTimeout = min(target.timeout(), MAX_CONNECT_TIMEOUT);
-    WebClientOptions options = new WebClientOptions()
+    HttpClientOptions options = new HttpClientOptions()
         .setKeepAlive(true)
         .setTcpNoDelay(true)
-        .setFollowRedirects(false)
-        .setConnectTimeout((int) connectTimeout.toMillis())
-        .setUserAgent("embedbench");
+        .setConnectTimeout((int) connectTimeout.toMillis());
     this.clients = new LoopClients(vertx, options, target.maxConnections());
     this.inFlight = new InFlightLimit(target.maxConnections());
-    this.embeddingsUrl = target.embeddingsUrl();
-    this.probe = new HealthProbe(vertx, clients.shared(), target.healthUrl(), probeInterval,
-        min(target.timeout(), MAX_CONNECT_TIMEOUT));
+    this.requestTemplate = new RequestOptions()
+        .setMethod(HttpMethod.POST)
+        .setAbsoluteURI(target.embeddingsUrl())
+        .setIdleTimeout(target.timeout().toMillis())
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .putHeader(HttpHeaders.ACCEPT, "application/json")
+        .putHeader(HttpHeaders.USER_AGENT, "embedbench");
+    if (target.apiKey() != null) {
+      requestTemplate.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + target.apiKey());
+    }
+    this.probe = new HealthProbe(vertx, WebClient.wrap(clients.shared()),
+        target.healthUrl(), probeInterval, min(target.timeout(), MAX_CONNECT_TIMEOUT));
   }
 
   public RemoteTarget target() {
@@ -90,35 +108,51 @@ public final class RemoteBackend implements EmbeddingBackend {
     return probe.ready();
   }
 
+  /**
+   * The largest successful answer accepted for {@code inputs} vectors: float JSON at {@link
+   * #BYTES_PER_VALUE} per value, which base64 (under 6 bytes per value) stays far below.
+   */
+  long maxSuccessBodyBytes(int inputs) {
+    return SUCCESS_BODY_SLACK_BYTES + (long) inputs * target.info().dimensions() * BYTES_PER_VALUE;
+  }
+
   @Override
   public Future<EmbeddingResult> embed(EmbeddingBatch batch) {
+    return embed(batch, Promise.<Void>promise().future());
+  }
+
+  @Override
+  public Future<EmbeddingResult> embed(EmbeddingBatch batch, Future<Void> abandoned) {
     if (closed) {
       return Future.failedFuture(new ApiException(
-          ApiError.unavailable("Backend for " + target.root() + " is closed.")));
+          ApiError.unavailable("Target " + target.name() + " is closed.")));
     }
     Context caller = Vertx.currentContext();
     byte[] body = new EmbeddingsRequest(
         target.upstreamModel(), batch.inputs(), EncodingFormat.BASE64, null, null).toJson();
     Promise<EmbeddingResult> outcome = Promise.promise();
+    Call call = new Call(outcome);
     // The request timeout watches for silence; this deadline also covers the wait for a permit or a
     // pooled connection, and a server that trickles its answer.
     long deadline = vertx.setTimer(target.timeout().toMillis(),
-        id -> outcome.tryFail(new TimeoutException("deadline")));
-    inFlight.submit(caller, () -> {
+        id -> call.stop(new TimeoutException("deadline")));
+    abandoned.onComplete(gone -> call.stop(UpstreamErrors.cancelled(target.name())));
+    // The response's handlers must be set on the connection's own thread, before any of its body
+    // arrives; a caller off any event loop (tests, tools) sends from a context of its own.
+    Context sending = caller != null ? caller : vertx.getOrCreateContext();
+    Runnable send = () -> inFlight.submit(sending, () -> {
       if (outcome.future().isComplete()) {
-        // The deadline passed while the request waited for a permit: it is never sent.
+        // The deadline passed, or the client left, while the request waited for a permit: it is
+        // never sent.
         inFlight.release();
         return;
       }
-      HttpRequest<Buffer> request = clients.forCaller().postAbs(embeddingsUrl)
-          .timeout(target.timeout().toMillis())
-          .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
-          .putHeader(HttpHeaders.ACCEPT.toString(), "application/json");
-      if (target.apiKey() != null) {
-        request.bearerTokenAuthentication(target.apiKey());
-      }
-      request.sendBuffer(Buffer.buffer(body))
-          .map(response -> toResult(response, batch))
+      clients.forCaller().request(new RequestOptions(requestTemplate))
+          .compose(request -> {
+            call.sending(request);
+            return request.send(Buffer.buffer(body));
+          })
+          .compose(response -> read(response, batch))
           .onComplete(result -> {
             inFlight.release();
             vertx.cancelTimer(deadline);
@@ -129,35 +163,79 @@ public final class RemoteBackend implements EmbeddingBackend {
             }
           });
     });
+    if (caller != null) {
+      send.run();
+    } else {
+      sending.runOnContext(v -> send.run());
+    }
     Future<EmbeddingResult> translated = outcome.future().recover(cause -> {
       if (cause instanceof ConnectException) {
         probe.markDown(cause.getMessage());
       }
-      return Future.failedFuture(UpstreamErrors.fromTransport(cause, target.root(), target.timeout()));
+      return Future.failedFuture(UpstreamErrors.fromTransport(cause, target.name(), target.timeout()));
     });
     return onContext(caller, translated);
   }
 
-  private EmbeddingResult toResult(HttpResponse<Buffer> response, EmbeddingBatch batch) {
-    byte[] bytes = response.body() == null ? new byte[0] : response.body().getBytes();
-    if (response.statusCode() / 100 != 2) {
-      throw UpstreamErrors.fromStatus(response.statusCode(), response.getHeader("Retry-After"),
-          bytes, target.root());
+  /**
+   * The request of one call once it is on the wire, so that a deadline or a client that left can
+   * reset it: closing the connection is the only way HTTP/1.1 has to tell the upstream to stop.
+   */
+  private static final class Call {
+    private final Promise<EmbeddingResult> outcome;
+    private HttpClientRequest request;
+
+    Call(Promise<EmbeddingResult> outcome) {
+      this.outcome = outcome;
     }
-    EmbeddingsResponse parsed = EmbeddingsResponse.parse(bytes);
+
+    synchronized void sending(HttpClientRequest request) {
+      this.request = request;
+      if (outcome.future().isComplete()) {
+        request.reset();
+      }
+    }
+
+    synchronized void stop(Throwable why) {
+      if (outcome.tryFail(why) && request != null) {
+        request.reset();
+      }
+    }
+  }
+
+  private Future<EmbeddingResult> read(HttpClientResponse response, EmbeddingBatch batch) {
+    int status = response.statusCode();
+    boolean success = status / 100 == 2;
+    long limit = success ? maxSuccessBodyBytes(batch.size()) : UpstreamErrors.MAX_ERROR_BODY_BYTES;
+    return CappedBody.read(response, limit, !success).map(bytes -> {
+      if (!success) {
+        throw UpstreamErrors.fromStatus(status, response.getHeader(HttpHeaders.RETRY_AFTER), bytes,
+            target);
+      }
+      return toResult(bytes, batch);
+    });
+  }
+
+  private EmbeddingResult toResult(byte[] bytes, EmbeddingBatch batch) {
+    EmbeddingsResponse parsed;
+    try {
+      parsed = EmbeddingsResponse.parse(bytes, target.vectorCheck());
+    } catch (ApiException e) {
+      throw UpstreamErrors.invalidAnswer(target, e.error());
+    }
     if (parsed.vectors().size() != batch.size()) {
-      throw new ApiException(ApiError.upstream("Upstream " + target.root() + " returned "
+      throw new ApiException(ApiError.upstream("Target " + target.name() + " returned "
           + parsed.vectors().size() + " embeddings for " + batch.size() + " inputs."));
     }
     int dimensions = parsed.vectors().get(0).length;
     if (dimensions != target.info().dimensions()) {
-      throw new ApiException(ApiError.upstream("Upstream " + target.root() + " returned "
+      throw new ApiException(ApiError.upstream("Target " + target.name() + " returned "
           + dimensions + "-dimension embeddings; the route expects " + target.info().dimensions()
           + "."));
     }
     // Servers that send no usage still did the work; count it with the estimator.
     int promptTokens = parsed.promptTokens() > 0 ? parsed.promptTokens() : estimate(batch);
-    return new EmbeddingResult(parsed.vectors(), promptTokens);
+    return new EmbeddingResult(parsed.vectors(), promptTokens, parsed.base64());
   }
 
   private static int estimate(EmbeddingBatch batch) {

@@ -1,6 +1,7 @@
 package dev.embedbench.backends.remote;
 
 import dev.embedbench.backends.ModelInfo;
+import dev.embedbench.backends.wire.VectorCheck;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import java.util.Objects;
 /**
  * Where and how to reach one OpenAI-compatible embeddings server.
  *
+ * @param name how errors shown to clients name it (the gateway's target name): never the URL
  * @param baseUrl the server's base URL, with or without a trailing {@code /v1} (both
  *     {@code http://host:30000} and {@code http://host:30000/v1} reach {@code /v1/embeddings})
  * @param upstreamModel the model name to send upstream, which may differ from the route's name
@@ -17,12 +19,24 @@ import java.util.Objects;
  * @param healthPath the readiness probe's path under the server root, such as {@code /health}
  * @param info what the server serves; its kind is {@code remote} for real servers and {@code
  *     emulated} for an emulator reached over HTTP, so figures stay labelled by what produced them
+ * @param vectorCheck what every vector it returns must satisfy
  */
 public record RemoteTarget(
-    URI baseUrl, String upstreamModel, String apiKey, Duration timeout, int maxConnections,
-    String healthPath, ModelInfo info) {
+    String name, URI baseUrl, String upstreamModel, String apiKey, Duration timeout,
+    int maxConnections, String healthPath, ModelInfo info, VectorCheck vectorCheck) {
+
+  /** A target named {@code upstream} whose vectors must be finite and not all zero. */
+  public RemoteTarget(URI baseUrl, String upstreamModel, String apiKey, Duration timeout,
+      int maxConnections, String healthPath, ModelInfo info) {
+    this("upstream", baseUrl, upstreamModel, apiKey, timeout, maxConnections, healthPath, info,
+        VectorCheck.FINITE_NONZERO);
+  }
 
   public RemoteTarget {
+    Objects.requireNonNull(vectorCheck, "vectorCheck");
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank");
+    }
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(info, "info");
     if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {

@@ -13,6 +13,12 @@ import java.util.Objects;
  */
 public record ApiError(int httpStatus, String message, String type, String param, String code) {
 
+  /** The code of a 502 for a vector that is non-finite, all zero or off unit length. */
+  public static final String INVALID_VECTOR_CODE = "upstream_invalid_vector";
+  /** The code of work given up because the client went away (nginx's 499); no client sees it. */
+  public static final String CLIENT_CLOSED_CODE = "client_closed";
+  public static final int CLIENT_CLOSED_STATUS = 499;
+
   public ApiError {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(type, "type");
@@ -58,6 +64,16 @@ public record ApiError(int httpStatus, String message, String type, String param
 
   public static ApiError upstream(String message) {
     return new ApiError(502, message, "server_error", null, "upstream_error");
+  }
+
+  /** An upstream answered with a vector no client should get: non-finite, all zero or off unit length. */
+  public static ApiError upstreamInvalidVector(String message) {
+    return new ApiError(502, message, "server_error", null, INVALID_VECTOR_CODE);
+  }
+
+  public static ApiError clientClosed(String message) {
+    return new ApiError(CLIENT_CLOSED_STATUS, message, "invalid_request_error", null,
+        CLIENT_CLOSED_CODE);
   }
 
   public static ApiError unavailable(String message) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.embedbench.backends.EmbeddingInput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +31,12 @@ public record EmbeddingsRequest(
   /** OpenAI's limit on inputs per request. */
   public static final int MAX_INPUTS = 2048;
 
-  private static final JsonFactory JSON = new JsonFactory();
+  /** Duplicate keys are an error: with last-wins, {@code "model":"a","model":"b"} would serve b. */
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
+  private static final String NESTED_TOO_DEEP = "'input' is nested too deeply: it must be a string,"
+      + " an array of strings, an array of token ids or an array of arrays of token ids.";
 
   public EmbeddingsRequest {
     Objects.requireNonNull(model, "model");
@@ -156,7 +162,27 @@ public record EmbeddingsRequest(
     if (text.isEmpty()) {
       throw ApiException.invalid("'input' must not contain an empty string.", "input");
     }
+    int lone = loneSurrogate(text);
+    if (lone >= 0) {
+      throw ApiException.invalid("'input' holds a lone UTF-16 surrogate (\\u"
+          + Integer.toHexString(text.charAt(lone)) + " at character " + lone
+          + "), which is not Unicode text.", "input");
+    }
     return new EmbeddingInput.Text(text);
+  }
+
+  /** The index of the first surrogate without its partner, or -1. */
+  static int loneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Reads ints from the current token up to the closing bracket of the current array. */
@@ -164,6 +190,9 @@ public record EmbeddingsRequest(
     int[] ids = new int[16];
     int n = 0;
     for (JsonToken t = first; t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
+        throw ApiException.invalid(NESTED_TOO_DEEP, "input");
+      }
       if (t != JsonToken.VALUE_NUMBER_INT
           || p.getNumberType() != JsonParser.NumberType.INT
           || p.getIntValue() < 0) {

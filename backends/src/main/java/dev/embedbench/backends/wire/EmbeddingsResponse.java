@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,8 +29,12 @@ import java.util.Objects;
  * @param model the model name to report
  * @param vectors one vector per input, in input order
  * @param promptTokens tokens consumed; reported as both prompt and total tokens
+ * @param base64 for each vector, the standard padded base64 of its little-endian float32 bytes
+ *     exactly as an upstream sent it, or null where unknown: {@link #encode} writes it as it is
+ *     instead of encoding the floats again; null when no vector has one
  */
-public record EmbeddingsResponse(String model, List<float[]> vectors, int promptTokens) {
+public record EmbeddingsResponse(
+    String model, List<float[]> vectors, int promptTokens, List<Base64Text> base64) {
 
   /** Eight bytes of an array as one little-endian long: byte k of the word is the byte at i + k. */
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -48,38 +54,76 @@ public record EmbeddingsResponse(String model, List<float[]> vectors, int prompt
   public EmbeddingsResponse {
     Objects.requireNonNull(model, "model");
     vectors = List.copyOf(vectors);
+    if (base64 != null) {
+      if (base64.size() != vectors.size()) {
+        throw new IllegalArgumentException(
+            "base64 must hold one entry per vector (" + vectors.size() + "), held " + base64.size());
+      }
+      // Nulls are allowed (List.copyOf would refuse them): a vector without its upstream text.
+      base64 = Collections.unmodifiableList(new ArrayList<>(base64));
+    }
+  }
+
+  /** A response with no upstream base64 to pass through. */
+  public EmbeddingsResponse(String model, List<float[]> vectors, int promptTokens) {
+    this(model, vectors, promptTokens, null);
+  }
+
+  /** The upstream's base64 of vector {@code i}, or null. */
+  public Base64Text base64Of(int i) {
+    return base64 == null ? null : base64.get(i);
   }
 
   /** Encodes this response; base64 is the standard encoding of the little-endian float32 bytes. */
   public byte[] encode(EncodingFormat format) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(encodedSizeHint(format));
+    encode(format, out);
+    return out.toByteArray();
+  }
+
+  /** About the encoded size in bytes: exact for base64 bar the numbers, generous for floats. */
+  public int encodedSizeHint(EncodingFormat format) {
     int dims = vectors.isEmpty() ? 0 : vectors.get(0).length;
-    int perVector = format == EncodingFormat.BASE64 ? (dims * 4 + 2) / 3 * 4 : dims * 12;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128 + vectors.size() * (64 + perVector));
+    int perVector = format == EncodingFormat.BASE64 ? base64Length(dims) : dims * 12;
+    return 128 + model.length() * 3 + vectors.size() * (64 + perVector);
+  }
+
+  /**
+   * Writes this response to {@code out}, so that a caller can encode straight into the buffer it
+   * sends instead of copying a byte array into it.
+   */
+  public void encode(EncodingFormat format, OutputStream out) {
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
       g.writeStringField("object", "list");
       g.writeFieldName("data");
       g.writeStartArray();
-      ByteBuffer bytes = ByteBuffer.allocate(dims * 4).order(ByteOrder.LITTLE_ENDIAN);
-      byte[] base64 = format == EncodingFormat.BASE64 ? new byte[base64Length(dims)] : null;
+      // Scratch for vectors encoded here, allocated on first use: passed-through ones need none.
+      ByteBuffer bytes = null;
+      byte[] text = null;
       for (int i = 0; i < vectors.size(); i++) {
         float[] vector = vectors.get(i);
         g.writeStartObject();
         g.writeStringField("object", "embedding");
         g.writeNumberField("index", i);
         g.writeFieldName("embedding");
-        if (format == EncodingFormat.BASE64) {
-          if (bytes.capacity() != vector.length * 4) {
+        Base64Text upstreamBase64 = format == EncodingFormat.BASE64 ? base64Of(i) : null;
+        if (upstreamBase64 != null) {
+          // Checked and decoded on arrival; written back untouched (raw: the alphabet needs no escapes).
+          g.writeRawUTF8String(
+              upstreamBase64.source(), upstreamBase64.offset(), upstreamBase64.length());
+        } else if (format == EncodingFormat.BASE64) {
+          if (bytes == null || bytes.capacity() != vector.length * 4) {
             bytes = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-            base64 = new byte[base64Length(vector.length)];
+            text = new byte[base64Length(vector.length)];
           }
           bytes.clear();
           bytes.asFloatBuffer().put(vector);
           // Standard base64 with padding and no line feeds, written as the string's raw bytes (the
           // alphabet needs no escaping): the JDK's encoder was much cheaper than Jackson's
           // writeBinary in the gateway's profile.
-          int length = Base64.getEncoder().encode(bytes.array(), base64);
-          g.writeRawUTF8String(base64, 0, length);
+          int length = Base64.getEncoder().encode(bytes.array(), text);
+          g.writeRawUTF8String(text, 0, length);
         } else {
           g.writeStartArray();
           for (float v : vector) {
@@ -99,29 +143,37 @@ public record EmbeddingsResponse(String model, List<float[]> vectors, int prompt
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
   }
 
   private static int base64Length(int floats) {
     return (floats * 4 + 2) / 3 * 4;
   }
 
+  /** Parses and checks with {@link VectorCheck#FINITE_NONZERO}; see {@link #parse(byte[], VectorCheck)}. */
+  public static EmbeddingsResponse parse(byte[] body) {
+    return parse(body, VectorCheck.FINITE_NONZERO);
+  }
+
   /**
    * Parses a response from an upstream server. Each embedding may be a float array or a base64
    * string, whatever was asked for: some servers (SGLang) ignore {@code encoding_format}. Vectors are
-   * placed by their {@code index}, not by arrival order.
+   * placed by their {@code index}, not by arrival order. A base64 embedding in the standard padded
+   * form is kept as it came, so that {@link #encode} can pass it on without encoding it again.
    *
+   * @param check what every vector must satisfy, checked on the values just decoded
    * @throws ApiException 502 when the body is not a well-formed embeddings response: not JSON, no or
    *     empty {@code data}, an item that is not an object or lacks index or embedding, a gap or a
-   *     repeat in the indexes, embeddings of different lengths, or a negative token count
+   *     repeat in the indexes, embeddings of different lengths, or a negative token count; 502 with
+   *     code {@code upstream_invalid_vector} when a vector fails {@code check}
    */
-  public static EmbeddingsResponse parse(byte[] body) {
+  public static EmbeddingsResponse parse(byte[] body, VectorCheck check) {
+    Objects.requireNonNull(check, "check");
     try (JsonParser p = JSON.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw garbage("body is not a JSON object");
       }
       String model = "";
-      List<float[]> byIndex = null;
+      Data data = null;
       int promptTokens = 0;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
@@ -129,21 +181,21 @@ public record EmbeddingsResponse(String model, List<float[]> vectors, int prompt
         switch (field) {
           case "model" -> model = value == JsonToken.VALUE_STRING ? p.getText() : model;
           case "data" -> {
-            if (byIndex != null) {
+            if (data != null) {
               throw garbage("data appears twice");
             }
-            byIndex = readData(p, value, body);
+            data = readData(p, value, body);
           }
           case "usage" -> promptTokens = readPromptTokens(p, value);
           default -> p.skipChildren();
         }
       }
-      if (byIndex == null || byIndex.isEmpty()) {
+      if (data == null || data.vectors.isEmpty()) {
         throw garbage("data is missing or empty");
       }
       int dims = -1;
-      for (int i = 0; i < byIndex.size(); i++) {
-        float[] vector = byIndex.get(i);
+      for (int i = 0; i < data.vectors.size(); i++) {
+        float[] vector = data.vectors.get(i);
         if (vector == null) {
           throw garbage("data has no embedding for index " + i);
         }
@@ -153,11 +205,17 @@ public record EmbeddingsResponse(String model, List<float[]> vectors, int prompt
         if (vector.length == 0 || vector.length != dims) {
           throw garbage("embeddings differ in length or are empty");
         }
+        String violation = check.violation(vector, i);
+        if (violation != null) {
+          throw new ApiException(ApiError.upstreamInvalidVector(
+              "Upstream sent an invalid embedding: " + violation));
+        }
       }
       if (promptTokens < 0) {
         throw garbage("usage.prompt_tokens is negative");
       }
-      return new EmbeddingsResponse(model, byIndex, promptTokens);
+      return new EmbeddingsResponse(model, data.vectors, promptTokens,
+          data.anyBase64 ? data.base64 : null);
     } catch (JsonProcessingException e) {
       // The original message leaves out the location, which could quote the body.
       throw garbage(e.getOriginalMessage());
@@ -166,56 +224,78 @@ public record EmbeddingsResponse(String model, List<float[]> vectors, int prompt
     }
   }
 
-  private static List<float[]> readData(JsonParser p, JsonToken token, byte[] body)
-      throws IOException {
+  /** The data array by index: vectors, and the base64 text each came as (null for float arrays). */
+  private static final class Data {
+    final List<float[]> vectors = new ArrayList<>();
+    final List<Base64Text> base64 = new ArrayList<>();
+    boolean anyBase64;
+  }
+
+  private static Data readData(JsonParser p, JsonToken token, byte[] body) throws IOException {
     if (token != JsonToken.START_ARRAY) {
       throw garbage("data is not an array");
     }
-    List<float[]> byIndex = new ArrayList<>();
+    Data data = new Data();
     JsonToken item;
     while ((item = p.nextToken()) == JsonToken.START_OBJECT) {
       int index = -1;
-      float[] vector = null;
+      Embedding embedding = null;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken value = p.nextToken();
         if (field.equals("index") && value == JsonToken.VALUE_NUMBER_INT) {
           index = p.getIntValue();
         } else if (field.equals("embedding")) {
-          vector = readVector(p, value, body);
+          embedding = readEmbedding(p, value, body);
         } else {
           p.skipChildren();
         }
       }
-      if (index < 0 || vector == null) {
+      if (index < 0 || embedding == null) {
         throw garbage("a data item lacks index or embedding");
       }
       // A request holds at most MAX_INPUTS inputs; a larger index would only grow this list for nothing.
       if (index >= EmbeddingsRequest.MAX_INPUTS) {
         throw garbage("data index " + index + " is beyond any request's size");
       }
-      while (byIndex.size() <= index) {
-        byIndex.add(null);
+      while (data.vectors.size() <= index) {
+        data.vectors.add(null);
+        data.base64.add(null);
       }
-      if (byIndex.set(index, vector) != null) {
+      if (data.vectors.set(index, embedding.values()) != null) {
         throw garbage("data repeats index " + index);
       }
+      data.base64.set(index, embedding.base64());
+      data.anyBase64 |= embedding.base64() != null;
     }
     if (item != JsonToken.END_ARRAY) {
       throw garbage("a data item is not an object");
     }
-    return byIndex;
+    return data;
   }
 
-  private static float[] readVector(JsonParser p, JsonToken token, byte[] body) throws IOException {
+  /**
+   * One embedding as read: its values and, for a base64 string in the standard padded form, where
+   * its characters are (what {@link #encode} would write for these values), else null.
+   */
+  private record Embedding(float[] values, Base64Text base64) {}
+
+  private static Embedding readEmbedding(JsonParser p, JsonToken token, byte[] body)
+      throws IOException {
     if (token == JsonToken.VALUE_STRING) {
-      ByteBuffer raw = Base64.getDecoder().decode(base64Text(p, body));
+      ByteBuffer chars = base64Text(p, body);
+      int charCount = chars.remaining();
+      int charStart = chars.position();
+      ByteBuffer raw = Base64.getDecoder().decode(chars);
       if (raw.remaining() % 4 != 0) {
         throw garbage("a base64 embedding is not a whole number of float32 values");
       }
       float[] vector = new float[raw.remaining() / 4];
       raw.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-      return vector;
+      Base64Text text = charCount == base64Length(vector.length)
+          ? new Base64Text(chars.array(), chars.arrayOffset() + charStart, charCount)
+          : null;
+      return new Embedding(vector, text);
     }
     if (token != JsonToken.START_ARRAY) {
       throw garbage("an embedding is neither an array nor a base64 string");
@@ -233,7 +313,7 @@ public record EmbeddingsResponse(String model, List<float[]> vectors, int prompt
       // goes through its text so that "-0" keeps its sign.
       vector[n++] = t == JsonToken.VALUE_NUMBER_FLOAT ? p.getFloatValue() : Float.parseFloat(p.getText());
     }
-    return n == vector.length ? vector : Arrays.copyOf(vector, n);
+    return new Embedding(n == vector.length ? vector : Arrays.copyOf(vector, n), null);
   }
 
   /**

@@ -10,8 +10,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,11 +63,11 @@ class LoopClientsTest {
 
   @Test
   void eachEventLoopHasItsOwnClientAndOffLoopCallersShareOne() throws Exception {
-    clients = new LoopClients(vertx, new WebClientOptions(), 32);
+    clients = new LoopClients(vertx, new HttpClientOptions(), 32);
     List<ContextInternal> contexts = contextsOnTwoLoops();
-    WebClient first = on(contexts.get(0), clients::forCaller);
-    WebClient again = on(contexts.get(0), clients::forCaller);
-    WebClient second = on(contexts.get(1), clients::forCaller);
+    HttpClient first = on(contexts.get(0), clients::forCaller);
+    HttpClient again = on(contexts.get(0), clients::forCaller);
+    HttpClient second = on(contexts.get(1), clients::forCaller);
     assertSame(first, again, "the same loop reuses its client");
     assertNotSame(first, second, "another loop gets its own client");
     assertSame(clients.shared(), clients.forCaller(), "a plain thread uses the shared client");
@@ -75,7 +77,7 @@ class LoopClientsTest {
   @Test
   void connectionsStayOnTheirLoopAndEachPoolWithinTheLimit() throws Exception {
     int maxConnections = 2;
-    clients = new LoopClients(vertx, new WebClientOptions().setKeepAlive(true), maxConnections);
+    clients = new LoopClients(vertx, new HttpClientOptions().setKeepAlive(true), maxConnections);
     // The server records which client connections (their local ports) served each loop's requests.
     Map<String, Set<Integer>> portsByLoop = new ConcurrentHashMap<>();
     HttpServer server = vertx.createHttpServer().requestHandler(request -> {
@@ -86,7 +88,6 @@ class LoopClientsTest {
     });
     int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
         .get(10, TimeUnit.SECONDS).actualPort();
-    String url = "http://127.0.0.1:" + port + "/";
     List<ContextInternal> contexts = contextsOnTwoLoops();
     List<Future<?>> all = new ArrayList<>();
     for (int c = 0; c < contexts.size(); c++) {
@@ -94,7 +95,9 @@ class LoopClientsTest {
       all.addAll(on(contexts.get(c), () -> {
         List<Future<?>> sent = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-          sent.add(clients.forCaller().getAbs(url).putHeader("X-Loop", loop).send());
+          sent.add(clients.forCaller().request(HttpMethod.GET, port, "127.0.0.1", "/")
+              .compose(request -> request.putHeader("X-Loop", loop).send())
+              .compose(HttpClientResponse::body));
         }
         return sent;
       }));

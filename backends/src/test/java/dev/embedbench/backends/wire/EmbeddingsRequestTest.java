@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embedbench.backends.EmbeddingInput;
 import java.nio.charset.StandardCharsets;
@@ -182,5 +183,41 @@ class EmbeddingsRequestTest {
     assertEquals(400, error.httpStatus());
     assertEquals("invalid_request_error", error.type());
     assertEquals(param, error.param(), error.message());
+  }
+
+  @Test
+  void duplicateKeysAreRejectedNotLastWins() {
+    ApiError error = rejected("{\"model\":\"nope\",\"model\":\"m1\",\"input\":\"x\"}");
+    assertEquals(400, error.httpStatus());
+    assertTrue(error.message().contains("Duplicate field 'model'"), error.message());
+    assertEquals(400, rejected("{\"model\":\"m\",\"input\":\"x\",\"user\":{\"a\":1,\"a\":2}}")
+        .httpStatus());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "\\ud800", "a\\udfffb", "\\ud800\\ud800", "x\\udbff"})
+  void loneSurrogatesAreRejected(String escaped) {
+    ApiError error = rejected("{\"model\":\"m\",\"input\":[\"ok\",\"" + escaped + "\"]}");
+    assertEquals(400, error.httpStatus());
+    assertEquals("input", error.param());
+    assertTrue(error.message().contains("surrogate"), error.message());
+  }
+
+  @Test
+  void aPairedSurrogateIsText() {
+    assertEquals(List.of(new EmbeddingInput.Text("\ud83d\ude00")),
+        parse("{\"model\":\"m\",\"input\":\"\\ud83d\\ude00\"}").inputs());
+  }
+
+  @Test
+  void deeplyNestedInputSaysSo() {
+    ApiError error = rejected("{\"model\":\"m\",\"input\":[[[1]]]}");
+    assertEquals(400, error.httpStatus());
+    assertEquals("input", error.param());
+    assertTrue(error.message().contains("nested"), error.message());
+    ApiError deeper = rejected("{\"model\":\"m\",\"input\":" + "[".repeat(200) + "1"
+        + "]".repeat(200) + "}");
+    assertTrue(deeper.message().contains("nested"), deeper.message());
   }
 }

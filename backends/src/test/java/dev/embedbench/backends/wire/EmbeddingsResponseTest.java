@@ -206,4 +206,74 @@ class EmbeddingsResponseTest {
       assertEquals(-1, EmbeddingsResponse.stringEnd(none, 0));
     }
   }
+
+  private static String base64Of(float... values) {
+    ByteBuffer bytes = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    bytes.asFloatBuffer().put(values);
+    return Base64.getEncoder().encodeToString(bytes.array());
+  }
+
+  private static byte[] oneEmbedding(String embeddingJson) {
+    return ("{\"data\":[{\"index\":0,\"embedding\":" + embeddingJson + "}],\"model\":\"m\"}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static ApiError refused(String embeddingJson, VectorCheck check) {
+    return assertThrows(ApiException.class,
+        () -> EmbeddingsResponse.parse(oneEmbedding(embeddingJson), check)).error();
+  }
+
+  @Test
+  void nonFiniteAndAllZeroVectorsAreInvalidVectorsInEitherEncoding() {
+    List<String> bad = List.of(
+        "\"" + base64Of(0.6f, Float.NaN, 0.8f) + "\"",
+        "\"" + base64Of(0.6f, Float.POSITIVE_INFINITY, 0.8f) + "\"",
+        "\"" + base64Of(Float.NEGATIVE_INFINITY, 0f, 0f) + "\"",
+        "\"" + base64Of(0f, -0f, 0f) + "\"",
+        "[0.6,1e39,0.8]",
+        "[-1e40,0,0]",
+        "[0,0.0,-0.0]");
+    for (String embedding : bad) {
+      ApiError error = refused(embedding, VectorCheck.FINITE_NONZERO);
+      assertEquals(502, error.httpStatus(), embedding);
+      assertEquals(ApiError.INVALID_VECTOR_CODE, error.code(), embedding);
+    }
+    // Huge but finite values, and the smallest subnormal, are still vectors.
+    EmbeddingsResponse.parse(oneEmbedding("\"" + base64Of(Float.MAX_VALUE, -Float.MAX_VALUE) + "\""));
+    EmbeddingsResponse.parse(oneEmbedding("[1.0E-45,0]"));
+  }
+
+  @Test
+  void theNormIsCheckedOnlyWhenAsked() {
+    String twice = "\"" + base64Of(1.2f, 1.6f) + "\"";
+    ApiError error = refused(twice, VectorCheck.UNIT_NORM);
+    assertEquals(ApiError.INVALID_VECTOR_CODE, error.code());
+    assertTrue(error.message().contains("norm 2.0"), error.message());
+    EmbeddingsResponse.parse(oneEmbedding(twice), VectorCheck.FINITE_NONZERO);
+    EmbeddingsResponse.parse(oneEmbedding("\"" + base64Of(0.6f, 0.8f) + "\""), VectorCheck.UNIT_NORM);
+    EmbeddingsResponse.parse(oneEmbedding("[0.6,0.801]"), VectorCheck.UNIT_NORM);
+    assertEquals(ApiError.INVALID_VECTOR_CODE, refused("[0.6,0.9]", VectorCheck.UNIT_NORM).code());
+  }
+
+  @Test
+  void upstreamBase64IsPassedThroughAsItCameAndFloatsAreReencoded() throws IOException {
+    float[] vector = {0.6f, -0.0f, 0.8f, Float.MIN_VALUE};
+    String text = base64Of(vector);
+    // Escaped slashes are still the same base64 once unescaped.
+    String escaped = text.replace("/", "\\/");
+    for (String sent : List.of(text, escaped)) {
+      EmbeddingsResponse parsed = EmbeddingsResponse.parse(oneEmbedding("\"" + sent + "\""));
+      assertEquals(text, parsed.base64Of(0).asString());
+      JsonNode encoded = MAPPER.readTree(parsed.encode(EncodingFormat.BASE64));
+      assertEquals(text, encoded.get("data").get(0).get("embedding").asText());
+      JsonNode floats = MAPPER.readTree(parsed.encode(EncodingFormat.FLOAT));
+      assertEquals(-0.0f, floats.get("data").get(0).get("embedding").get(1).floatValue());
+    }
+    // Unpadded base64 decodes, but is re-encoded in the standard form rather than passed on.
+    String unpadded = base64Of(0.6f, 0.8f, 0f, 0f, 0f).replace("=", "");
+    EmbeddingsResponse parsed = EmbeddingsResponse.parse(oneEmbedding("\"" + unpadded + "\""));
+    assertEquals(null, parsed.base64Of(0));
+    JsonNode encoded = MAPPER.readTree(parsed.encode(EncodingFormat.BASE64));
+    assertEquals(base64Of(0.6f, 0.8f, 0f, 0f, 0f), encoded.get("data").get(0).get("embedding").asText());
+  }
 }

@@ -1,6 +1,6 @@
 package dev.embedbench.cli.compare;
 
-import dev.embedbench.loadgen.sweep.Slo;
+import dev.embedbench.results.Slo;
 import dev.embedbench.loadgen.workload.WorkloadSpec;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import dev.embedbench.backends.qwen3.batching.BatchSettings;
 import dev.embedbench.costmodel.config.ConfigException;
 import dev.embedbench.costmodel.config.ConfigFiles;
 import dev.embedbench.costmodel.config.ConfigNode;
-import dev.embedbench.loadgen.sweep.Slo;
+import dev.embedbench.results.Slo;
 import dev.embedbench.loadgen.sweep.SweepPlan;
 import dev.embedbench.loadgen.workload.EncodingFormat;
 import dev.embedbench.loadgen.workload.TokenRange;
@@ -34,8 +34,8 @@ public final class CompareConfigLoader {
   private static final Set<String> MODEL = Set.of("name", "emulated", "in_process", "deployment", "gpu", "sweep");
   private static final Set<String> IN_PROCESS = Set.of("model_path", "synthetic", "device", "batching");
   private static final Set<String> BATCHING = Set.of("max_size", "max_tokens", "max_delay", "max_queued_inputs");
-  private static final Set<String> SWEEP = Set.of("start", "factor", "max_rate", "max_steps", "bisect_steps",
-      "max_time", "step_duration");
+  private static final Set<String> SWEEP = Set.of("start", "max_rate", "max_steps", "bisect_steps", "max_time",
+      "step_duration", "probe_concurrency");
   private static final Set<String> QUICK = Set.of("steps", "max_time_per_model", "synthetic");
 
   /** Enough for 500 requests/s at 250 ms, or 2 requests/s at a minute. */
@@ -142,15 +142,15 @@ public final class CompareConfigLoader {
   private static SweepPlan sweep(ConfigNode node, Duration cap) {
     node.requireOnlyKeys(SWEEP);
     double start = node.positive("start");
-    double factor = node.has("factor") ? node.number("factor") : 2;
     Duration maxTime = duration(node, "max_time");
     if (cap != null && cap.compareTo(maxTime) < 0) {
       maxTime = cap;
     }
     try {
-      return new SweepPlan(start, factor, 0, node.has("max_rate") ? node.positive("max_rate") : 100_000,
+      return new SweepPlan(start, node.has("max_rate") ? node.positive("max_rate") : 100_000,
           node.has("max_steps") ? node.positiveInt("max_steps") : 20,
-          node.has("bisect_steps") ? (int) node.nonNegative("bisect_steps") : 2, maxTime);
+          node.has("bisect_steps") ? node.positiveInt("bisect_steps") : 3, maxTime,
+          node.has("probe_concurrency") ? node.positiveInt("probe_concurrency") : null);
     } catch (IllegalArgumentException e) {
       throw node.error(e.getMessage());
     }

@@ -1,7 +1,7 @@
 package dev.embedbench.cli.compare;
 
 import dev.embedbench.costmodel.CostAnalysis;
-import dev.embedbench.costmodel.capacity.Slo;
+import dev.embedbench.results.Slo;
 import dev.embedbench.costmodel.catalog.SourceNote;
 import dev.embedbench.costmodel.config.ConfigException;
 import dev.embedbench.costmodel.scenario.Demand;
@@ -9,6 +9,7 @@ import dev.embedbench.costmodel.scenario.MeasuredCapacities;
 import dev.embedbench.costmodel.scenario.Policy;
 import dev.embedbench.costmodel.scenario.Scenario;
 import dev.embedbench.costmodel.scenario.ScenarioLoader;
+import dev.embedbench.costmodel.scenario.TokenRescale;
 import dev.embedbench.loadgen.workload.TokenRange;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +65,24 @@ public final class ComparisonCost {
     if (config.baseline() != null) {
       scenario = scenario.withDeployments(scenario.deployments(), config.baseline());
     }
-    return new Outcome(CostAnalysis.of(scenario), notes);
+    return new Outcome(CostAnalysis.of(rescaleOtherLengths(scenario, notes)), notes);
+  }
+
+  /**
+   * Capacities at another token length than the measured workload's (the article's 180/s at 128 tokens) are
+   * rescaled linearly to it, with a note, and every figure built on them says so; never silently.
+   */
+  static Scenario rescaleOtherLengths(Scenario scenario, List<String> notes) {
+    int tokens = scenario.demand().tokensPerInput();
+    List<String> otherLengths = scenario.deployments().stream().filter(x -> x.capacity().tokensPerInput() != null
+        && Math.abs(x.capacity().tokensPerInput() - tokens) >= 0.5).map(x -> x.id() + " ("
+        + trim(x.capacity().tokensPerInput()) + " tokens)").toList();
+    if (otherLengths.isEmpty() || scenario.policy().tokenRescale() != TokenRescale.NONE) {
+      return scenario;
+    }
+    notes.add("capacities at another token length rescaled to " + tokens + " tokens: " + otherLengths + "; rule: "
+        + TokenRescale.LINEAR.rule() + "; each such row says 'rescaled'");
+    return scenario.withPolicy(scenario.policy().withTokenRescale(TokenRescale.LINEAR));
   }
 
   /** The scenario's demand and policy under the comparison's SLO and workload shape, noting each change. */
@@ -82,13 +100,13 @@ public final class ComparisonCost {
     SourceNote source = d.source();
     Demand demand = new Demand(requestsPerDay, d.hourlyShares(), d.peakToAverage(), inputs, tokensPerInput, source);
     Policy p = scenario.policy();
-    Slo slo = new Slo(config.slo().p99Ms(), config.slo().maxErrorRate());
+    Slo slo = new Slo(config.slo().p99Millis(), config.slo().maxErrorRate());
     if (!slo.equals(p.slo())) {
       notes.add(String.format(Locale.ROOT, "capacities judged against the comparison's SLO p99 <= %s ms, errors <="
           + " %s%% (the scenario states p99 <= %s ms)", trim(slo.p99Millis()), trim(100 * slo.maxErrorRate()),
           trim(p.slo().p99Millis())));
     }
-    Policy policy = new Policy(p.targetUtilisation(), p.minReplicas(), p.scaling(), slo);
+    Policy policy = new Policy(p.targetUtilisation(), p.minReplicas(), p.scaling(), slo, p.tokenRescale());
     return new Scenario(scenario.name(), scenario.file(), scenario.description(), scenario.source(), demand, policy,
         scenario.qualityBenchmark(), scenario.baselineId(), scenario.deployments(), scenario.claims(),
         scenario.gpus(), scenario.models());

@@ -9,18 +9,25 @@ import dev.embedbench.loadgen.LoadConfig;
 import dev.embedbench.loadgen.LoadMode;
 import dev.embedbench.loadgen.LoadRun;
 import dev.embedbench.loadgen.driver.TargetClient;
-import dev.embedbench.loadgen.result.RunFiles;
+import dev.embedbench.results.RunFiles;
 import dev.embedbench.loadgen.schedule.ArrivalProcess;
 import dev.embedbench.loadgen.sweep.Sweep;
 import dev.embedbench.loadgen.sweep.SweepPlan;
-import dev.embedbench.loadgen.sweep.SweepResult;
+import dev.embedbench.results.Capacity;
+import dev.embedbench.results.ResultJson;
+import dev.embedbench.results.SweepResult;
 import dev.embedbench.loadgen.workload.Workload;
 import dev.embedbench.reports.ComparisonReport;
 import dev.embedbench.reports.ReportFiles;
 import dev.embedbench.reports.model.Device;
 import dev.embedbench.reports.model.Provenance;
-import dev.embedbench.reports.model.TargetKind;
+import dev.embedbench.results.TargetKind;
 import dev.embedbench.reports.model.WeightsSource;
+import dev.embedbench.reports.cost.CostAnswerFiles;
+import dev.embedbench.reports.model.CostAnswer;
+import dev.embedbench.reports.table.AnswerTables;
+import dev.embedbench.reports.table.Row;
+import dev.embedbench.reports.table.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +60,13 @@ public final class ComparisonRun {
   public static final String CONFIG_COPY = "compare-config.yaml";
 
   /** What a finished (or stopped) comparison left behind. */
-  public record Result(Path runDir, ReportFiles report, String consoleTable, List<String> notes, boolean partial,
-      Duration elapsed) {
+  /**
+   * What a finished (or stopped) comparison left behind.
+   *
+   * @param capacities one line per swept model: its capacity as {@link Capacity#label()} writes it
+   */
+  public record Result(Path runDir, ReportFiles report, List<String> capacities, String consoleTable,
+      List<String> notes, boolean partial, Duration elapsed) {
   }
 
   /** Unmeasured traffic to each emulated route before the first sweep. */
@@ -67,12 +79,22 @@ public final class ComparisonRun {
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile String stopReason;
   private volatile Sweep current;
+  private int repeats = 1;
 
   public ComparisonRun(CompareConfig config, Path home, SyntheticCheckpoints checkpoints, Consumer<String> console) {
     this.config = config;
     this.home = home;
     this.checkpoints = checkpoints;
     this.console = console;
+  }
+
+  /** How many searches each sweep makes ({@code --repeat}); each capacity is their median. */
+  public ComparisonRun repeat(int searches) {
+    if (searches < 1 || searches > 15) {
+      throw new IllegalArgumentException("--repeat must be in 1..15, got " + searches);
+    }
+    this.repeats = searches;
+    return this;
   }
 
   /** Ends the comparison early: the sweep in progress stops and keeps its partial step. Any thread. */
@@ -143,7 +165,7 @@ public final class ComparisonRun {
         Path dir = runDir.resolve(model.name());
         console.accept(String.format(Locale.ROOT, "[%d/%d] %s (%s): sweep from %s/s, SLO p99 <= %.0f ms, errors <="
                 + " %.2f%%, budget %d s", index, config.models().size(), model.name(),
-            provenance.get(model.name()).label(), number(model.sweep().startRate()), config.slo().p99Ms(),
+            provenance.get(model.name()).label(), number(model.sweep().startRate()), config.slo().p99Millis(),
             100 * config.slo().maxErrorRate(), model.sweep().maxTotal().toSeconds()));
         SweepResult result = sweep(model, gateway.baseUrl(), dir, index);
         if (generatorFellBehindAtOnce(result) && stopReason == null) {
@@ -158,15 +180,13 @@ public final class ComparisonRun {
         }
         sweepDirs.put(model.name(), dir);
         sweeps.put(model.name(), result);
-        console.accept(String.format(Locale.ROOT, "[%d/%d] %s: %s", index, config.models().size(), model.name(),
-            result.bestRate() == null ? "no rate met the SLO (" + result.stoppedBecause() + ")"
-                : "highest rate that met the SLO " + number(result.bestRate()) + "/s (" + result.stoppedBecause()
-                    + ")"));
+        console.accept(String.format(Locale.ROOT, "[%d/%d] %s: %s (%s)", index, config.models().size(),
+            model.name(), capacityText(result), result.stoppedBecause()));
       }
     }
     boolean partial = stopReason != null || sweeps.values().stream().anyMatch(SweepResult::partial);
     if (sweeps.isEmpty()) {
-      writeRunFile(runDir, startedAt, provenance, sweeps, List.of(), partial);
+      writeRunFile(runDir, startedAt, provenance, sweeps, List.of(), partial, Optional.empty());
       throw new IOException("stopped before any sweep finished (" + stopReason + "); nothing to report in "
           + runDir);
     }
@@ -175,18 +195,22 @@ public final class ComparisonRun {
     List<String> notes = new ArrayList<>(cost.notes());
     retried.forEach(name -> notes.add(name + ": its first sweep was discarded (the load generator fell behind at"
         + " the first step: the machine was busy) and run again"));
+    List<String> capacities = new ArrayList<>();
     sweeps.forEach((name, sweep) -> {
-      if (sweep.bestRate() != null && sweep.firstFailingRate() == null) {
-        notes.add(name + ": every step met the SLO until the sweep stopped (" + sweep.stoppedBecause() + "); "
-            + number(sweep.bestRate()) + "/s is a lower bound of its capacity");
+      capacities.add(name + ": " + capacityText(sweep));
+      if (sweep.capacity() != null && sweep.capacity().lowerBound()) {
+        notes.add(name + ": nothing above " + number(sweep.capacity().requestsPerS()) + "/s failed or was measured"
+            + " before the sweep stopped (" + sweep.stoppedBecause() + "); its capacity is a lower bound, written ≥");
       }
     });
     Map<String, Provenance> measured = new LinkedHashMap<>();
     sweeps.keySet().forEach(name -> measured.put(name, provenance.get(name)));
-    writeRunFile(runDir, startedAt, provenance, sweeps, notes, partial);
+    writeRunFile(runDir, startedAt, provenance, sweeps, notes, partial, Optional.empty());
     ComparisonReport.Result report = ComparisonReport.write(runDir, title(partial), measured,
         Optional.of(cost.analysis()));
-    return new Result(runDir, report.files(), report.consoleTable(), notes, partial,
+    // Again, now with the answer, in the very cells the console and the reports print.
+    writeRunFile(runDir, startedAt, provenance, sweeps, notes, partial, report.input().answer());
+    return new Result(runDir, report.files(), capacities, report.consoleTable(), notes, partial,
         Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
@@ -270,7 +294,8 @@ public final class ComparisonRun {
     String prefix = String.format(Locale.ROOT, "[%d/%d] %s ", index, config.models().size(), model.name());
     Sweep sweep = new Sweep(base, workload, plan, config.slo(), config.connections(), dir, home,
         line -> console.accept(prefix + line))
-        .command("embedbench compare --config " + config.file() + (config.quick() ? " --quick" : ""));
+        .command("embedbench compare --config " + config.file() + (config.quick() ? " --quick" : "")
+            + (repeats > 1 ? " --repeat " + repeats : "")).repeat(repeats);
     current = sweep;
     if (stopReason != null) {
       sweep.stop(stopReason);
@@ -288,17 +313,19 @@ public final class ComparisonRun {
   }
 
   private void writeRunFile(Path runDir, Instant startedAt, Map<String, Provenance> provenance,
-      Map<String, SweepResult> sweeps, List<String> notes, boolean partial) throws IOException {
+      Map<String, SweepResult> sweeps, List<String> notes, boolean partial, Optional<CostAnswer> answer)
+      throws IOException {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("schema_version", 1);
     out.put("title", title(partial));
     out.put("config", CONFIG_COPY);
     out.put("quick", config.quick());
+    out.put("repeat", repeats);
     out.put("started_at", startedAt.toString());
     out.put("ended_at", Instant.now().toString());
     out.put("partial", partial);
     out.put("stop_reason", stopReason);
-    out.put("slo", Map.of("p99_ms", config.slo().p99Ms(), "max_error_rate", config.slo().maxErrorRate()));
+    out.put("slo", Map.of("p99_ms", config.slo().p99Millis(), "max_error_rate", config.slo().maxErrorRate()));
     List<Map<String, Object>> models = new ArrayList<>();
     for (ModelPlan model : config.models()) {
       Map<String, Object> entry = new LinkedHashMap<>();
@@ -308,13 +335,43 @@ public final class ComparisonRun {
       SweepResult sweep = sweeps.get(model.name());
       entry.put("sweep", sweep == null ? null : model.name() + "/sweep.json");
       entry.put("best_rate", sweep == null ? null : sweep.bestRate());
+      entry.put("capacity", sweep == null || sweep.capacity() == null ? null
+          : ResultJson.MAPPER.valueToTree(sweep.capacity()));
       entry.put("status", sweep == null ? "not run" : sweep.partial() ? "partial" : "complete");
       entry.put("priced_as", model.deployment());
       models.add(entry);
     }
     out.put("models", models);
+    answer.ifPresent(a -> out.put("answer", answerJson(a)));
     out.put("notes", notes);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runDir.resolve(RUN_FILE).toFile(), out);
+  }
+
+  /**
+   * The answer as the console's last table writes it, one object per priced model keyed by the table's
+   * column metrics (bounds written as bounds: {@code ≥ 93.4%}); the raw figures are in {@code cost-answer.json}.
+   */
+  private static Map<String, Object> answerJson(CostAnswer answer) {
+    Table headline = AnswerTables.headline(answer);
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (Row row : headline.rows()) {
+      Map<String, String> cells = new LinkedHashMap<>();
+      row.cells().forEach(cell -> cells.put(cell.metric(), cell.text()));
+      rows.add(cells);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("baseline", answer.baselineModel());
+    out.put("target_utilisation", answer.targetUtilisation());
+    out.put("gpu_prices", answer.gpuPrices());
+    out.put("unit_costs", rows);
+    out.put("audit", answer.auditSentence());
+    out.put("figures", CostAnswerFiles.FILE);
+    return out;
+  }
+
+  /** A sweep's capacity as every console line writes it: {@code ≥ X} for a lower bound. */
+  static String capacityText(SweepResult sweep) {
+    return sweep.capacity() == null ? "no rate met the SLO" : "capacity " + sweep.capacity().label();
   }
 
   private static String number(double value) {

@@ -31,7 +31,7 @@ class CompareConfigLoaderTest {
   void articleComparison() {
     CompareConfig config = CompareConfigLoader.load(ARTICLE, false);
     assertEquals(4, config.models().size());
-    assertEquals(1500, config.slo().p99Ms(), 1e-9);
+    assertEquals(1500, config.slo().p99Millis(), 1e-9);
     assertEquals(Duration.ofSeconds(6), config.stepDuration());
     assertEquals(HOME.resolve("configs/scenarios/article-qwen3.yaml"), config.scenario());
     ModelPlan cpu = config.models().get(3);
@@ -65,10 +65,10 @@ class CompareConfigLoaderTest {
     assertTrue(profile.getMessage().contains("bad.yaml") && profile.getMessage().contains("models[1].emulated"),
         profile.getMessage());
 
-    Files.writeString(file, base.replace("factor: 3", "factor: 0.5"));
-    ConfigException factor = assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
-    assertTrue(factor.getMessage().contains("models[1].sweep") && factor.getMessage().contains("factor must be >= 1"),
-        factor.getMessage());
+    Files.writeString(file, base.replace("max_rate: 2000, bisect_steps: 3", "max_rate: 1, bisect_steps: 3"));
+    ConfigException maxRate = assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
+    assertTrue(maxRate.getMessage().contains("models[1].sweep")
+        && maxRate.getMessage().contains("max rate must be >= the start rate"), maxRate.getMessage());
 
     Files.writeString(file, base.replace("p99: 1500ms", "p99: fast"));
     ConfigException slo = assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));

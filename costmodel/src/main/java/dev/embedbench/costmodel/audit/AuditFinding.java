@@ -42,6 +42,6 @@ public record AuditFinding(
   }
 
   public boolean flagged() {
-    return verdict == Verdict.INCONSISTENT;
+    return verdict.flagged();
   }
 }

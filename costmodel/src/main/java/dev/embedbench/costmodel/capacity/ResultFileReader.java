@@ -3,6 +3,11 @@ package dev.embedbench.costmodel.capacity;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.embedbench.costmodel.config.ConfigFiles;
 import dev.embedbench.costmodel.config.ConfigNode;
+import dev.embedbench.results.Bracket;
+import dev.embedbench.results.Capacity;
+import dev.embedbench.results.ResultJson;
+import dev.embedbench.results.Slo;
+import dev.embedbench.results.TargetKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -11,7 +16,6 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -25,9 +29,12 @@ import java.util.function.Predicate;
  *       (else {@code achieved_rate}). Without steps, {@code best_rate}.
  *   <li>Run: {@code achieved_rate} (else {@code throughput.requests_per_s}) of a run whose
  *       {@code valid} is not false, when its p99 and error rate meet the scenario's SLO.
- *   <li>A sweep's {@code capacity} object, when present, is the answer: {@code requests_per_s} (the median
- *       of repeats), {@code min_requests_per_s}, {@code max_requests_per_s}, {@code repeats},
- *       {@code bracket} ({@code bracketed} or {@code lower_bound}) and {@code upper_bracket_requests_per_s}.
+ *   <li>A sweep's {@code capacity} object, when present, is the answer whenever the sweep's SLO is at least
+ *       as strict as the scenario's (or the caller gives none): the results module's
+ *       {@link dev.embedbench.results.Capacity}, read as the load generator wrote it ({@code requests_per_s},
+ *       the median of repeats, with {@code min_}/{@code max_requests_per_s}, {@code repeats},
+ *       {@code bracket} and {@code upper_bracket_requests_per_s}). Under a looser sweep SLO the steps are
+ *       judged again against the scenario's, and the basis says so.
  *   <li>Without it, a sweep's capacity is bracketed when a step above the best passing rate failed, else a
  *       lower bound; one run's achieved rate is always a lower bound (nothing above it was tried).
  *   <li>What was measured: {@code target.kind} (in-process, remote, emulated; anything else is
@@ -37,8 +44,6 @@ import java.util.function.Predicate;
  * </ul>
  */
 public final class ResultFileReader {
-
-  private static final Set<String> KINDS = Set.of("in-process", "remote", "emulated");
 
   private ResultFileReader() {}
 
@@ -57,9 +62,8 @@ public final class ResultFileReader {
     }
     ConfigNode root = ConfigFiles.read(file);
     JsonNode tree = root.raw();
-    String kind = find(tree, "kind").filter(JsonNode::isTextual)
-        .map(k -> k.asText().toLowerCase(Locale.ROOT).replace('_', '-'))
-        .filter(KINDS::contains).orElse("unstated");
+    String kind = find(tree, "kind").filter(JsonNode::isTextual).map(k -> kindLabel(k.asText()))
+        .orElse("unstated");
     String model = find(tree, "model").filter(JsonNode::isTextual).map(JsonNode::asText).orElse(null);
     Double inputs = find(tree, "inputsperrequest").filter(JsonNode::isNumber)
         .map(JsonNode::asDouble).orElse(null);
@@ -68,12 +72,19 @@ public final class ResultFileReader {
     String fileSlo = sloLabel(field(tree, "slo"));
 
     JsonNode capacity = field(tree, "capacity");
-    if (capacity != null && capacity.isObject() && slo == null) {
+    JsonNode steps = field(tree, "steps");
+    boolean hasSteps = steps != null && steps.isArray();
+    if (capacity != null && capacity.isObject() && (slo == null || sweepSloAtLeastAsStrict(tree, slo) || !hasSteps)) {
       return fromCapacity(root, capacity, fileSlo, tokens, kind, model, inputs);
     }
-    JsonNode steps = field(tree, "steps");
-    if (steps != null && steps.isArray()) {
-      return fromSteps(root, steps, slo, fileSlo, tokens, kind, model, inputs);
+    if (hasSteps) {
+      String rejudged = capacity != null && capacity.isObject()
+          ? " (the sweep's capacity was measured under a looser SLO than the scenario's, so its steps are judged"
+              + " again)" : "";
+      MeasuredCapacity m = fromSteps(root, steps, slo, fileSlo, tokens, kind, model, inputs);
+      return rejudged.isEmpty() ? m : new MeasuredCapacity(m.requestsPerSec(), m.minRequestsPerSec(),
+          m.maxRequestsPerSec(), m.repeats(), m.bound(), m.upperBracketRequestsPerSec(), m.meanTokensPerInput(),
+          m.inputsPerRequest(), m.backendKind(), m.model(), m.fromSweep(), m.basis() + rejudged, m.file());
     }
     if (hasKey(tree, "bestrate")) {
       JsonNode best = field(tree, "bestrate");
@@ -86,25 +97,52 @@ public final class ResultFileReader {
     return fromRun(root, tree, slo, tokens, kind, model, inputs);
   }
 
-  private static MeasuredCapacity fromCapacity(ConfigNode root, JsonNode capacity, String fileSlo,
-      Double tokens, String kind, String model, Double inputs) {
-    double rate = number(capacity, "requestspers").filter(r -> r > 0).orElseThrow(
-        () -> root.error("capacity.requests_per_s", "the sweep found no rate that met its SLO" + fileSlo));
-    double min = number(capacity, "minrequestspers").orElse(rate);
-    double max = number(capacity, "maxrequestspers").orElse(rate);
-    int repeats = number(capacity, "repeats").map(Double::intValue).orElse(1);
-    JsonNode bracket = field(capacity, "bracket");
-    boolean bracketed = bracket != null && "bracketed".equals(bracket.asText());
-    Double upper = bracketed ? number(capacity, "upperbracketrequestspers").orElseThrow(
-        () -> root.error("capacity.upper_bracket_requests_per_s", "a bracketed capacity needs its upper bracket"))
-        : null;
+  /** The load generator's capacity object, bound to the results module's record. */
+  private static MeasuredCapacity fromCapacity(ConfigNode root, JsonNode node, String fileSlo, Double tokens,
+      String kind, String model, Double inputs) {
+    if (!node.path("requests_per_s").isNumber() || !(node.path("requests_per_s").asDouble() > 0)) {
+      throw root.error("capacity.requests_per_s", "the sweep found no rate that met its SLO" + fileSlo);
+    }
+    Capacity c;
     try {
-      return new MeasuredCapacity(rate, min, max, repeats,
-          bracketed ? CapacityBound.BRACKETED : CapacityBound.LOWER_BOUND, upper, tokens, inputs, kind, model,
-          true, "capacity of the sweep" + fileSlo + (repeats > 1 ? ", median of " + repeats + " searches" : ""),
+      c = ResultJson.MAPPER.treeToValue(node, Capacity.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw root.error("capacity", cause.getMessage());
+    }
+    try {
+      return new MeasuredCapacity(c.requestsPerS(), c.minRequestsPerS(), c.maxRequestsPerS(), c.repeats(),
+          c.bracket() == Bracket.BRACKETED ? CapacityBound.BRACKETED : CapacityBound.LOWER_BOUND,
+          c.upperBracketRequestsPerS(), c.meanTokensPerInput() > 0 ? c.meanTokensPerInput() : tokens,
+          c.inputsPerRequest() > 0 ? (double) c.inputsPerRequest() : inputs, kind, model, true,
+          "capacity of the sweep" + fileSlo + (c.repeats() > 1 ? ", median of " + c.repeats() + " searches" : ""),
           root.file());
     } catch (IllegalArgumentException e) {
       throw root.error("capacity", e.getMessage());
+    }
+  }
+
+  /** Whether the sweep's own SLO is at least as strict as the scenario's: then its verdicts hold for it. */
+  private static boolean sweepSloAtLeastAsStrict(JsonNode tree, Slo slo) {
+    JsonNode fileSlo = field(tree, "slo");
+    if (fileSlo == null || !fileSlo.isObject()) {
+      return false;
+    }
+    Optional<Double> p99 = number(fileSlo, "p99ms");
+    if (p99.isEmpty() || !(p99.get() > 0)) {
+      return false;
+    }
+    double errors = number(fileSlo, "maxerrorrate").orElse(0.0);
+    return errors < 1 && new Slo(p99.get(), errors).atLeastAsStrictAs(slo);
+  }
+
+  /** {@code target.kind} as the results module parses it; a kind it does not know, or unknown, is unstated. */
+  private static String kindLabel(String text) {
+    try {
+      TargetKind kind = TargetKind.parse(text);
+      return kind.stated() ? kind.label() : "unstated";
+    } catch (IllegalArgumentException e) {
+      return "unstated";
     }
   }
 

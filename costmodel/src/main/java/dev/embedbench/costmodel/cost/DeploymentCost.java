@@ -15,6 +15,8 @@ package dev.embedbench.costmodel.cost;
  * @param capacityRoute how within that: sweep, run, throughput, latency, cost per request
  * @param capacityBasis how the capacity was obtained
  * @param capacitySource the file or citation of the capacity
+ * @param capacityLowerBound true when the capacity is only known to be at least its figure: the costs are
+ *     then upper bounds and a saving computed from it a bound
  * @param plannedRequestsPerSecPerReplica capacity × target utilisation: what a replica is planned to carry
  * @param peakRequestsPerSec the busiest hour's mean request rate
  * @param replicasAtPeak GPUs running in the busiest hour
@@ -51,6 +53,7 @@ public record DeploymentCost(
     String capacityRoute,
     String capacityBasis,
     String capacitySource,
+    boolean capacityLowerBound,
     double plannedRequestsPerSecPerReplica,
     double peakRequestsPerSec,
     int replicasAtPeak,

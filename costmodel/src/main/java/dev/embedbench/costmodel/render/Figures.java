@@ -3,11 +3,11 @@ package dev.embedbench.costmodel.render;
 import java.util.Locale;
 
 /** Number formats of the console tables: grouped thousands, four significant digits below that. */
-final class Figures {
+public final class Figures {
 
   private Figures() {}
 
-  static String num(double v) {
+  public static String num(double v) {
     if (!Double.isFinite(v)) {
       return "-";
     }
@@ -23,19 +23,19 @@ final class Figures {
     return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
   }
 
-  static String num(Double v) {
+  public static String num(Double v) {
     return v == null ? "-" : num(v.doubleValue());
   }
 
-  static String usd(double v) {
+  public static String usd(double v) {
     return Math.abs(v) >= 100 ? "$" + String.format(Locale.ROOT, "%,.0f", v) : "$" + num(v);
   }
 
-  static String usd(Double v) {
+  public static String usd(Double v) {
     return v == null ? "-" : usd(v.doubleValue());
   }
 
-  static String signedPct(Double v) {
+  public static String signedPct(Double v) {
     if (v == null) {
       return "-";
     }
@@ -43,7 +43,7 @@ final class Figures {
     return text.equals("0.0%") || text.equals("-0.0%") ? "0.0%" : (v > 0 ? "+" : "") + text;
   }
 
-  static String pct(double v) {
+  public static String pct(double v) {
     return String.format(Locale.ROOT, "%.1f%%", v);
   }
 }

@@ -11,13 +11,13 @@ public final class Capacities {
   private Capacities() {}
 
   public static Capacity statedRequests(double requestsPerSec, String source) {
-    return new Capacity(requestsPerSec, CapacityKind.STATED_THROUGHPUT, null,
+    return Capacity.stated(requestsPerSec, CapacityKind.STATED_THROUGHPUT,
         fmt(requestsPerSec) + " requests/s per replica", source);
   }
 
   /** Inputs (texts) per second divided by the demand's inputs per request. */
   public static Capacity statedInputs(double inputsPerSec, Demand demand, String source) {
-    return new Capacity(inputsPerSec / demand.inputsPerRequest(), CapacityKind.STATED_THROUGHPUT, null,
+    return Capacity.stated(inputsPerSec / demand.inputsPerRequest(), CapacityKind.STATED_THROUGHPUT,
         fmt(inputsPerSec) + " inputs/s / " + fmt(demand.inputsPerRequest()) + " inputs per request",
         source);
   }
@@ -27,7 +27,7 @@ public final class Capacities {
     if (!(latencyMillis > 0) || !(concurrency > 0)) {
       throw new IllegalArgumentException("latency and concurrency must be > 0");
     }
-    return new Capacity(concurrency * 1000.0 / latencyMillis, CapacityKind.STATED_LATENCY, null,
+    return Capacity.stated(concurrency * 1000.0 / latencyMillis, CapacityKind.STATED_LATENCY,
         fmt(concurrency) + " in flight / " + fmt(latencyMillis) + " ms mean latency (Little's law)",
         source);
   }
@@ -38,7 +38,7 @@ public final class Capacities {
       throw new IllegalArgumentException("costPerRequestUsd must be > 0, was " + costPerRequestUsd);
     }
     double rate = price.pricePerGpuHourUsd() / 3600.0 / costPerRequestUsd;
-    return new Capacity(rate, CapacityKind.STATED_COST_PER_REQUEST, null,
+    return Capacity.stated(rate, CapacityKind.STATED_COST_PER_REQUEST,
         "$" + fmt(price.pricePerGpuHourUsd()) + "/h / 3600 / $" + fmt(costPerRequestUsd)
             + " per request", source);
   }
@@ -48,15 +48,23 @@ public final class Capacities {
    * demand, the rate is converted through inputs per second.
    */
   public static Capacity measured(MeasuredCapacity m, Demand demand) {
-    double rate = m.requestsPerSec();
+    double factor = 1;
     String basis = m.basis();
     if (m.inputsPerRequest() != null && m.inputsPerRequest() != demand.inputsPerRequest()) {
-      rate = m.requestsPerSec() * m.inputsPerRequest() / demand.inputsPerRequest();
+      factor = m.inputsPerRequest() / demand.inputsPerRequest();
       basis += ", " + fmt(m.requestsPerSec()) + " requests/s × " + fmt(m.inputsPerRequest())
           + " inputs measured / " + fmt(demand.inputsPerRequest()) + " inputs per request";
     }
-    return new Capacity(rate, m.fromSweep() ? CapacityKind.MEASURED_SWEEP : CapacityKind.MEASURED_RUN,
-        m.backendKind(), basis, m.file());
+    if (m.repeats() > 1) {
+      basis += ", median of " + m.repeats() + " (" + fmt(m.minRequestsPerSec()) + "–" + fmt(m.maxRequestsPerSec())
+          + ")";
+    }
+    if (m.lowerBoundOnly()) {
+      basis += ", a lower bound: nothing above it failed";
+    }
+    return new Capacity(m.requestsPerSec() * factor, m.minRequestsPerSec() * factor,
+        m.maxRequestsPerSec() * factor, m.repeats(), m.lowerBoundOnly(), m.meanTokensPerInput(),
+        m.fromSweep() ? CapacityKind.MEASURED_SWEEP : CapacityKind.MEASURED_RUN, m.backendKind(), basis, m.file());
   }
 
   static String fmt(double v) {

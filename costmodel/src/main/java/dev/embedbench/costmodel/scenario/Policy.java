@@ -1,6 +1,6 @@
 package dev.embedbench.costmodel.scenario;
 
-import dev.embedbench.costmodel.capacity.Slo;
+import dev.embedbench.results.Slo;
 import java.util.Objects;
 
 /**
@@ -11,11 +11,14 @@ import java.util.Objects;
  * @param minReplicas replicas kept even when demand would need fewer (availability)
  * @param scaling fixed at the peak, or resized hourly along the profile
  * @param slo what a measured capacity must have met
+ * @param tokenRescale how a capacity at another token length than the demand's is priced
  */
-public record Policy(double targetUtilisation, int minReplicas, Scaling scaling, Slo slo) {
+public record Policy(double targetUtilisation, int minReplicas, Scaling scaling, Slo slo,
+    TokenRescale tokenRescale) {
 
   public Policy {
     Objects.requireNonNull(scaling, "scaling");
+    Objects.requireNonNull(tokenRescale, "tokenRescale");
     Objects.requireNonNull(slo, "slo");
     if (!(targetUtilisation > 0 && targetUtilisation <= 1)) {
       throw new IllegalArgumentException("targetUtilisation must be in (0, 1], was " + targetUtilisation);
@@ -23,5 +26,13 @@ public record Policy(double targetUtilisation, int minReplicas, Scaling scaling,
     if (minReplicas < 1) {
       throw new IllegalArgumentException("minReplicas must be >= 1, was " + minReplicas);
     }
+  }
+
+  public Policy withTargetUtilisation(double utilisation) {
+    return new Policy(utilisation, minReplicas, scaling, slo, tokenRescale);
+  }
+
+  public Policy withTokenRescale(TokenRescale rescale) {
+    return new Policy(targetUtilisation, minReplicas, scaling, slo, rescale);
   }
 }

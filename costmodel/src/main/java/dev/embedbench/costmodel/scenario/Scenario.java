@@ -87,4 +87,9 @@ public record Scenario(
     return new Scenario(name, file, description, source, newDemand, policy, qualityBenchmark,
         baselineId, deployments, claims, gpus, models);
   }
+
+  public Scenario withPolicy(Policy newPolicy) {
+    return new Scenario(name, file, description, source, demand, newPolicy, qualityBenchmark,
+        baselineId, deployments, claims, gpus, models);
+  }
 }

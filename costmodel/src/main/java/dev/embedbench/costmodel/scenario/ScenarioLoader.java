@@ -5,7 +5,7 @@ import static dev.embedbench.costmodel.catalog.CatalogLoader.build;
 import dev.embedbench.costmodel.audit.ArticleClaims;
 import dev.embedbench.costmodel.audit.ClaimsLoader;
 import dev.embedbench.costmodel.capacity.ResultFileReader;
-import dev.embedbench.costmodel.capacity.Slo;
+import dev.embedbench.results.Slo;
 import dev.embedbench.costmodel.catalog.CatalogLoader;
 import dev.embedbench.costmodel.catalog.GpuCatalog;
 import dev.embedbench.costmodel.catalog.GpuPrice;
@@ -39,11 +39,11 @@ public final class ScenarioLoader {
   private static final Set<String> DEMAND_KEYS = Set.of("requestsPerDay", "peakToAverage",
       "hourlyProfile", "inputsPerRequest", "tokensPerInput", "source", "asOf", "approximate", "note");
   private static final Set<String> POLICY_KEYS = Set.of("targetUtilisation", "minReplicas", "scaling",
-      "slo", "note");
+      "slo", "tokenRescale", "note");
   private static final Set<String> DEPLOYMENT_KEYS = Set.of("id", "model", "gpu", "instanceType",
       "capacity", "note");
   private static final Set<String> CAPACITY_KEYS = Set.of("statedRequestsPerSec", "statedInputsPerSec",
-      "statedLatencyMillis", "concurrency", "statedCostPerRequestUsd", "measured", "source", "note");
+      "statedLatencyMillis", "concurrency", "statedCostPerRequestUsd", "measured", "tokensPerInput", "source", "note");
   private static final List<String> CAPACITY_FORMS = List.of("statedRequestsPerSec",
       "statedInputsPerSec", "statedLatencyMillis", "statedCostPerRequestUsd", "measured");
 
@@ -150,7 +150,14 @@ public final class ScenarioLoader {
     Slo slo = build(s, () -> new Slo(s.positive("p99Millis"), maxErrorRate));
     int minReplicas = node.positiveInt("minReplicas");
     Scaling chosen = scaling;
-    return build(node, () -> new Policy(target, minReplicas, chosen, slo));
+    TokenRescale rescale;
+    try {
+      rescale = TokenRescale.fromLabel(node.optionalText("tokenRescale").orElse("none"));
+    } catch (IllegalArgumentException e) {
+      throw node.error("tokenRescale", e.getMessage());
+    }
+    TokenRescale chosenRescale = rescale;
+    return build(node, () -> new Policy(target, minReplicas, chosen, slo, chosenRescale));
   }
 
   private static Deployment deployment(ConfigNode node, GpuCatalog gpus, ModelCatalog models,
@@ -183,19 +190,20 @@ public final class ScenarioLoader {
     }
     String form = given.get(0);
     if (form.equals("measured")) {
+      if (node.has("tokensPerInput")) {
+        throw node.error("tokensPerInput", "a measured capacity takes its token length from its result file");
+      }
       return Capacities.measured(ResultFileReader.read(siblingPath.apply(node.text("measured")), policy.slo()), demand);
     }
     String source = node.text("source");
-    switch (form) {
-      case "statedRequestsPerSec":
-        return Capacities.statedRequests(node.positive(form), source);
-      case "statedInputsPerSec":
-        return Capacities.statedInputs(node.positive(form), demand, source);
-      case "statedLatencyMillis":
-        double concurrency = node.has("concurrency") ? node.positive("concurrency") : 1;
-        return Capacities.statedLatency(node.positive(form), concurrency, source);
-      default:
-        return Capacities.statedCostPerRequest(node.positive(form), price, source);
-    }
+    Double tokens = node.has("tokensPerInput") ? node.positive("tokensPerInput") : null;
+    Capacity stated = switch (form) {
+      case "statedRequestsPerSec" -> Capacities.statedRequests(node.positive(form), source);
+      case "statedInputsPerSec" -> Capacities.statedInputs(node.positive(form), demand, source);
+      case "statedLatencyMillis" -> Capacities.statedLatency(node.positive(form),
+          node.has("concurrency") ? node.positive("concurrency") : 1, source);
+      default -> Capacities.statedCostPerRequest(node.positive(form), price, source);
+    };
+    return stated.atTokens(tokens);
   }
 }

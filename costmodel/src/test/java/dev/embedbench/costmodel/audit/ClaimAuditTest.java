@@ -53,16 +53,20 @@ class ClaimAuditTest {
     expected.put("savings.per-request", INCONSISTENT);
     expected.put("savings.latency", INCONSISTENT);
     expected.put("savings.whole-instances", INCONSISTENT);
-    expected.put("savings.utilisation", CONSISTENT);
+    expected.put("savings.utilisation", Verdict.CONTRADICTED); // the article kept the fleet
     expected.put("reproduce.volume", INCONSISTENT);
     expected.put("reproduce.candidate-cost", INCONSISTENT);
     expected.put("reproduce.candidate-annual", INCONSISTENT);
     expected.put("utilisation.qwen3-embedding-8b", INCONSISTENT);
     expected.put("utilisation.qwen3-embedding-0.6b", INCONSISTENT);
-    expected.put("speedup.latency", INCONSISTENT);
+    expected.put("speedup.latency", Verdict.UNDERSTATED); // 320/65 = 4.9x, claimed "about 4x"
     expected.put("throughput.cost-per-request", INCONSISTENT);
     expected.put("throughput.littles-law", CANNOT_DERIVE);
     expected.put("throughput.roofline", CONSISTENT);
+    expected.put("compute.qwen3-embedding-8b.utilisation", Verdict.DERIVED);
+    expected.put("compute.qwen3-embedding-0.6b.utilisation", Verdict.DERIVED);
+    expected.put("compute.saving-at-equal-utilisation", INCONSISTENT);
+    expected.put("throughput.whole-demand", INCONSISTENT);
     expected.put("quality.drop-points", CONSISTENT);
     expected.put("quality.drop-percent", CONSISTENT);
     expected.put("quality.bge-m3.card", INCONSISTENT);
@@ -76,6 +80,8 @@ class ClaimAuditTest {
     expected.put("params.qwen3-embedding-0.6b", CONSISTENT);
     expected.put("memory.qwen3-embedding-0.6b", CONSISTENT);
     expected.put("dimensions.qwen3-embedding-0.6b", INCONSISTENT);
+    expected.put("quality.drop-cmteb", INCONSISTENT);
+    expected.put("memory.index-per-million-vectors", Verdict.DERIVED);
     Map<String, Verdict> actual = new LinkedHashMap<>();
     findings.forEach((id, f) -> actual.put(id, f.verdict()));
     assertEquals(expected, actual);
@@ -145,9 +151,34 @@ class ClaimAuditTest {
         50, 6.25, 8.86, 2, new ThroughputClaim("qwen3-embedding-0.6b", "A10G", 4, 128, 300),
         null, null, List.of(512, 1024), 5);
     List<AuditFinding> audit = new ClaimAudit(article.models(), article.gpus()).audit(claims);
-    List<String> notConsistent = audit.stream().filter(f -> f.verdict() != CONSISTENT)
-        .map(AuditFinding::id).toList();
-    assertEquals(List.of("throughput.littles-law"), notConsistent);
+    List<String> flagged = audit.stream().filter(AuditFinding::flagged).map(AuditFinding::id).toList();
+    // What the table cannot make consistent: the compute the models need (a 50% saving means the 0.6B fleet
+    // is far less busy than the 8B's) and the model cards' own C-MTEB gap (73.84 vs 66.33).
+    assertEquals(List.of("compute.saving-at-equal-utilisation", "quality.drop-cmteb"), flagged);
+  }
+
+  @Test
+  void newDerivationsByHand() {
+    double tokensPerSec = 5_000_000 / 86_400.0 * 128;
+    double flops8b = 2 * 36 * 192_937_984.0 + 4 * 36 * 32 * 128 * 64.5; // Qwen3-8B at 128 tokens
+    double gpus8b = 58_400 / (0.95 * 8760);
+    assertEquals(tokensPerSec * flops8b / (gpus8b * 70e12) * 100,
+        derived("compute.qwen3-embedding-8b.utilisation"), 1e-3);
+    double flops06 = 880_803_840.0 + 14_794_752.0; // docs/costmodel.md's hand check
+    assertEquals((1 - flops06 / flops8b) * 100, derived("compute.saving-at-equal-utilisation"), 1e-3);
+    // 57.87 requests/s on 180/s: one A10G a third busy, a year at the article's $0.95/h
+    assertEquals(0.95 * 8760, derived("throughput.whole-demand"), 1e-9);
+    assertTrue(findings.get("throughput.whole-demand").note().contains("32.15%"));
+    assertEquals(73.84 - 66.33, derived("quality.drop-cmteb"), 1e-9);
+    assertEquals(1e6 * 4096 * 4 / 1e9, derived("memory.index-per-million-vectors"), 1e-9);
+  }
+
+  @Test
+  void directionalVerdictsTellUnderstatedFromOverstated() {
+    assertEquals(Verdict.UNDERSTATED, findings.get("speedup.latency").verdict());
+    assertTrue(findings.get("speedup.latency").flagged());
+    assertEquals(Verdict.CONTRADICTED, findings.get("savings.utilisation").verdict());
+    assertTrue(findings.get("savings.utilisation").note().contains("never reached the bill"));
   }
 
   @Test

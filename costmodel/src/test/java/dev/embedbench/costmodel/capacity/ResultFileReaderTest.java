@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embedbench.costmodel.config.ConfigException;
+import dev.embedbench.results.Slo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,5 +117,47 @@ class ResultFileReaderTest {
     assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
     assertTrue(e.reason().contains("best_rate"), e.reason());
     assertNull(ResultFileReader.read(write("s.json", "{\"best_rate\": 3}")).model());
+  }
+
+  /** The capacity object the load generator writes, with the median of 3 searches and its range. */
+  static final String CAPACITY = """
+      , "capacity": {"requests_per_s": 70.0, "min_requests_per_s": 68.0, "max_requests_per_s": 74.0,
+        "repeats": 3, "bracket": "bracketed", "upper_bracket_requests_per_s": 80.0,
+        "saturation_requests_per_s": 110.0, "searches_requests_per_s": [68.0, 70.0, 74.0],
+        "mean_tokens_per_input": 32.0, "inputs_per_request": 4, "token_count": "estimated"}}
+      """;
+
+  @Test
+  void theCapacityObjectIsTheAnswerUnderASweepSloAtLeastAsStrictAsTheScenarios() throws IOException {
+    Path file = write("sweep.json", SWEEP.substring(0, SWEEP.lastIndexOf('}')) + CAPACITY);
+    for (Slo scenario : new Slo[] {null, new Slo(200, 0.01), new Slo(500, 0.05)}) {
+      MeasuredCapacity m = ResultFileReader.read(file, scenario);
+      assertEquals(70.0, m.requestsPerSec());
+      assertEquals(68.0, m.minRequestsPerSec());
+      assertEquals(74.0, m.maxRequestsPerSec());
+      assertEquals(3, m.repeats());
+      assertEquals(CapacityBound.BRACKETED, m.bound());
+      assertEquals(80.0, m.upperBracketRequestsPerSec());
+      assertEquals(32.0, m.meanTokensPerInput());
+      assertTrue(m.basis().contains("median of 3 searches"), m.basis());
+    }
+    // A stricter scenario (160 ms < the sweep's 200 ms): the sweep's verdicts do not hold; its steps are
+    // judged again, and the basis says why.
+    MeasuredCapacity rejudged = ResultFileReader.read(file, new Slo(160, 0.01));
+    assertEquals(50.0, rejudged.requestsPerSec());
+    assertTrue(rejudged.basis().contains("looser SLO"), rejudged.basis());
+  }
+
+  @Test
+  void aLowerBoundCapacityStaysALowerBound() throws IOException {
+    Path file = write("sweep.json", SWEEP.substring(0, SWEEP.lastIndexOf('}')) + CAPACITY
+        .replace("\"bracketed\"", "\"lower_bound\"").replace("\"upper_bracket_requests_per_s\": 80.0", 
+            "\"upper_bracket_requests_per_s\": null"));
+    MeasuredCapacity m = ResultFileReader.read(file);
+    assertEquals(CapacityBound.LOWER_BOUND, m.bound());
+    assertTrue(m.lowerBoundOnly());
+    assertNull(m.upperBracketRequestsPerSec());
+    Path bad = write("bad.json", SWEEP.substring(0, SWEEP.lastIndexOf('}')) + CAPACITY.replace("bracketed", "sort of"));
+    assertEquals("capacity", assertThrows(ConfigException.class, () -> ResultFileReader.read(bad)).key());
   }
 }

@@ -91,9 +91,19 @@ class CatalogLoaderTest {
     GpuSpec article = gpus.find("article-0.95").orElseThrow();
     assertEquals(0.95, article.defaultPrice().pricePerGpuHourUsd());
     assertEquals("A10G", article.specsAssumedFrom());
-    // p4d.24xlarge carries 8 A100s: $32.7726 / 8 per GPU-hour
-    assertEquals(32.7726 / 8, gpus.find("A100-40GB").orElseThrow().defaultPrice().pricePerGpuHourUsd(),
-        1e-12);
+    // AWS us-east-1 on-demand since June 2025, per instance of 8 GPUs
+    assertEquals(21.96 / 8, gpus.find("A100-40GB").orElseThrow().defaultPrice().pricePerGpuHourUsd(), 1e-12);
+    assertEquals(27.45 / 8, gpus.find("A100-80GB").orElseThrow().defaultPrice().pricePerGpuHourUsd(), 1e-12);
+    assertEquals(55.04 / 8, gpus.find("H100").orElseThrow().defaultPrice().pricePerGpuHourUsd(), 1e-12);
+    // No cloud price was read from its page here: each is flagged and names the page to check.
+    for (GpuSpec gpu : gpus.gpus()) {
+      for (var price : gpu.prices()) {
+        if (!gpu.id().equals("article-0.95")) {
+          assertTrue(price.source().approximate(), gpu.id() + " " + price.instanceType());
+          assertTrue(price.source().source().contains("check https://"), price.source().source());
+        }
+      }
+    }
   }
 
   @Test

@@ -99,6 +99,21 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void tokenLengthAndRescalingAreReadAndValidated() throws IOException {
+    Scenario s = ScenarioLoader.load(write(SCENARIO.replace("statedRequestsPerSec: 30,",
+        "statedRequestsPerSec: 30, tokensPerInput: 128,").replace("targetUtilisation: 0.8",
+        "targetUtilisation: 0.8\n  tokenRescale: linear")));
+    assertEquals(128.0, s.deployment("big").orElseThrow().capacity().tokensPerInput());
+    assertEquals(null, s.deployment("small").orElseThrow().capacity().tokensPerInput());
+    assertEquals(TokenRescale.LINEAR, s.policy().tokenRescale());
+    ConfigException e = error(SCENARIO.replace("targetUtilisation: 0.8", "targetUtilisation: 0.8\n  tokenRescale: cubic"));
+    assertEquals("policy.tokenRescale", e.key());
+    assertEquals("must be one of [none, linear], not 'cubic'", e.reason());
+    e = error(SCENARIO.replace("statedRequestsPerSec: 30,", "statedRequestsPerSec: 30, tokensPerInput: 0,"));
+    assertEquals("deployments[0].capacity.tokensPerInput", e.key());
+  }
+
+  @Test
   void utilisationAboveOneIsRejected() throws IOException {
     ConfigException e = error(SCENARIO.replace("targetUtilisation: 0.8", "targetUtilisation: 80"));
     assertEquals("policy.targetUtilisation", e.key());

@@ -182,6 +182,15 @@ final class ConfigNode {
 
   /** A positive duration in the grammar of {@link DurationText}, such as {@code 500ms} or {@code 1.5s}. */
   Duration duration(String key, Duration defaultValue) {
+    Duration d = durationOrZero(key, defaultValue);
+    if (d != null && d.isZero()) {
+      throw error(key, "must be longer than zero");
+    }
+    return d;
+  }
+
+  /** A duration that may be zero ({@code 0} or {@code 0s}), for delays that can be switched off. */
+  Duration durationOrZero(String key, Duration defaultValue) {
     JsonNode value = node.get(key);
     if (value == null || value.isNull()) {
       return defaultValue;
@@ -195,9 +204,6 @@ final class ConfigNode {
       d = DurationText.parse(value.asText());
     } catch (IllegalArgumentException e) {
       throw error(key, e.getMessage());
-    }
-    if (d.isZero()) {
-      throw error(key, "must be longer than zero");
     }
     return d;
   }

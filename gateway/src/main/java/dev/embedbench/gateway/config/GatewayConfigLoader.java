@@ -33,7 +33,8 @@ final class GatewayConfigLoader {
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Set<String> TOP_KEYS = Set.of("server", "routes");
   private static final Set<String> SERVER_KEYS =
-      Set.of("host", "port", "api_keys", "max_body_bytes", "shutdown_deadline", "access_log");
+      Set.of("host", "port", "api_keys", "max_body_bytes", "shutdown_deadline", "access_log",
+          "idle_timeout", "request_read_timeout", "max_connections", "drain_delay");
   private static final Set<String> ROUTE_KEYS =
       Set.of("name", "aliases", "owned_by", "allow_mixed_models", "default_dimensions",
           "instruction", "retry", "shadow", "targets");
@@ -46,7 +47,8 @@ final class GatewayConfigLoader {
       Set.of("name", "type", "weight", "timeout", "max_concurrency", "max_batch_inputs",
           "max_batch_tokens", "circuit_breaker");
   private static final Set<String> REMOTE_KEYS =
-      Set.of("url", "upstream_model", "api_key", "max_connections", "health_path", "model");
+      Set.of("url", "upstream_model", "api_key", "max_connections", "health_path", "model",
+          "normalized");
   private static final Set<String> EMULATED_KEYS = Set.of("profile", "profile_file");
   private static final Set<String> IN_PROCESS_KEYS =
       Set.of("model_path", "model_name", "device", "max_input_tokens", "truncate", "batching");
@@ -115,7 +117,11 @@ final class GatewayConfigLoader {
         node.has("shutdown_deadline")
             ? node.duration("shutdown_deadline", null)
             : ServerConfig.DEFAULT_SHUTDOWN_DEADLINE,
-        node.bool("access_log", true));
+        node.bool("access_log", true),
+        node.duration("idle_timeout", ServerConfig.DEFAULT_IDLE_TIMEOUT),
+        node.duration("request_read_timeout", ServerConfig.DEFAULT_REQUEST_READ_TIMEOUT),
+        (int) node.integer("max_connections", ServerConfig.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000),
+        node.durationOrZero("drain_delay", ServerConfig.DEFAULT_DRAIN_DELAY));
   }
 
   /** A literal, or a whole-string {@code ${ENV_VAR}} reference that must resolve to a non-empty value. */
@@ -341,9 +347,14 @@ final class GatewayConfigLoader {
     if (!healthPath.startsWith("/")) {
       throw node.error("health_path", "must start with '/', was '" + healthPath + "'");
     }
+    boolean verifyUnitNorm = node.bool("normalized", false);
+    if (verifyUnitNorm && !model.normalized()) {
+      throw node.error("normalized", "asks the gateway to check for unit vectors, but model.normalized"
+          + " says the server does not return them");
+    }
     return new RemoteSpec(
         baseUrl, node.string("upstream_model", model.name()), apiKey,
-        node.integer("max_connections", 32, 1), healthPath, model);
+        node.integer("max_connections", 32, 1), healthPath, model, verifyUnitNorm);
   }
 
   private DeclaredModel declaredModel(ConfigNode node) {

@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param maxConnections keep-alive pool size
  * @param healthPath path probed for readiness
  * @param model what the server serves
+ * @param verifyUnitNorm whether every vector's L2 norm is checked to be 1 (YAML {@code normalized:
+ *     true}); non-finite and all-zero vectors are refused whatever this says
  */
 public record RemoteSpec(
     URI baseUrl, String upstreamModel, String apiKey, int maxConnections, String healthPath,
-    DeclaredModel model) implements TargetSpec {
+    DeclaredModel model, boolean verifyUnitNorm) implements TargetSpec {
 
   public static final String TYPE = "remote";
 
@@ -52,6 +54,6 @@ public record RemoteSpec(
   public String toString() {
     return "RemoteSpec[baseUrl=" + baseUrl + ", upstreamModel=" + upstreamModel + ", apiKey="
         + (apiKey == null ? "none" : "set") + ", maxConnections=" + maxConnections + ", healthPath="
-        + healthPath + ", model=" + model + "]";
+        + healthPath + ", model=" + model + ", verifyUnitNorm=" + verifyUnitNorm + "]";
   }
 }

@@ -1,5 +1,6 @@
 package dev.embedbench.gateway.http;
 
+import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.gateway.metrics.RequestRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,18 @@ final class AccessLog {
       return;
     }
     LOG.info(
-        "method={} path={} route={} target={} kind={} status={} latencyMicros={} inputs={} tokens={}",
+        "method={} path={} route={} target={} kind={} status={} outcome={} latencyMicros={} inputs={}"
+            + " tokens={}",
         method, request.path(), request.model(), request.target(), request.kind(), request.status(),
-        request.latencyNanos() / 1_000, request.inputs(), request.promptTokens());
+        outcome(request.status()), request.latencyNanos() / 1_000, request.inputs(),
+        request.promptTokens());
+  }
+
+  /** What the status means in one word; 499 is nginx's code for a client that closed first. */
+  static String outcome(int status) {
+    if (status == ApiError.CLIENT_CLOSED_STATUS) {
+      return ApiError.CLIENT_CLOSED_CODE;
+    }
+    return status < 400 ? "ok" : status < 500 ? "client_error" : "server_error";
   }
 }

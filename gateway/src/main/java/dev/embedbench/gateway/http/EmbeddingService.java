@@ -16,6 +16,11 @@ public interface EmbeddingService {
   /** Serves one request; fails only with {@link dev.embedbench.backends.wire.ApiException}. */
   Future<EmbeddingsOutcome> embed(EmbeddingsRequest request);
 
+  /** As {@link #embed(EmbeddingsRequest)}, giving up the upstream work when {@code abandoned} completes. */
+  default Future<EmbeddingsOutcome> embed(EmbeddingsRequest request, Future<Void> abandoned) {
+    return embed(request);
+  }
+
   /** The models served, for {@code GET /v1/models}. */
   List<ModelListing> models();
 
@@ -30,6 +35,11 @@ public interface EmbeddingService {
       @Override
       public Future<EmbeddingsOutcome> embed(EmbeddingsRequest request) {
         return gateway.embed(request);
+      }
+
+      @Override
+      public Future<EmbeddingsOutcome> embed(EmbeddingsRequest request, Future<Void> abandoned) {
+        return gateway.embed(request, abandoned);
       }
 
       @Override

@@ -1,12 +1,21 @@
 package dev.embedbench.gateway.http;
 
+import dev.embedbench.backends.wire.ApiError;
+import dev.embedbench.backends.wire.ApiException;
 import dev.embedbench.backends.wire.EmbeddingsRequest;
+import dev.embedbench.backends.wire.EmbeddingsResponse;
 import dev.embedbench.backends.wire.EncodingFormat;
 import dev.embedbench.gateway.routing.EmbeddingsOutcome;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
@@ -38,6 +47,18 @@ final class EmbeddingsHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     RequestFacts facts = RequestFacts.of(ctx);
+    if (!isJson(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
+      ctx.fail(new ApiException(new ApiError(415, "Content-Type must be application/json.",
+          "invalid_request_error", null, "unsupported_media_type")));
+      return;
+    }
+    // Completes when the connection closes before the answer is sent: the upstream call stops.
+    Promise<Void> abandoned = Promise.promise();
+    ctx.addEndHandler(end -> {
+      if (end.failed()) {
+        abandoned.tryComplete();
+      }
+    });
     RequestBody body = ctx.body();
     byte[] bytes = body == null || body.buffer() == null ? new byte[0] : body.buffer().getBytes();
     cpu(bytes.length > INLINE_PARSE_MAX_BYTES, () -> EmbeddingsRequest.parse(bytes))
@@ -45,7 +66,8 @@ final class EmbeddingsHandler implements Handler<RoutingContext> {
           // Only configured names become tags; anything else a client sends stays out of metrics.
           facts.model(routeByName.getOrDefault(request.model(), "unknown"));
           facts.inputs(request.inputs().size());
-          return service.embed(request).compose(outcome -> encode(request, outcome, facts));
+          return service.embed(request, abandoned.future())
+              .compose(outcome -> encode(request, outcome, facts));
         })
         .onSuccess(json -> {
           if (!ctx.response().closed()) {
@@ -60,8 +82,23 @@ final class EmbeddingsHandler implements Handler<RoutingContext> {
         outcome.promptTokens());
     EncodingFormat format = request.encodingFormat();
     int values = outcome.response().vectors().stream().mapToInt(v -> v.length).sum();
-    return cpu(values > INLINE_ENCODE_MAX_VALUES,
-        () -> Buffer.buffer(outcome.response().encode(format)));
+    return cpu(values > INLINE_ENCODE_MAX_VALUES, () -> {
+      // Encoded straight into the buffer that is sent, not into an array copied into it.
+      EmbeddingsResponse response = outcome.response();
+      ByteBuf buffer = Unpooled.buffer(response.encodedSizeHint(format));
+      response.encode(format, new ByteBufOutputStream(buffer));
+      return BufferInternal.buffer(buffer);
+    });
+  }
+
+  /** {@code application/json}, with or without parameters; a missing header is taken as JSON. */
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return true;
+    }
+    int end = contentType.indexOf(';');
+    String mediaType = (end < 0 ? contentType : contentType.substring(0, end)).trim();
+    return mediaType.equalsIgnoreCase("application/json");
   }
 
   /** Runs pure CPU work inline, or on a worker when it is large enough to stall the event loop. */

@@ -1,5 +1,6 @@
 package dev.embedbench.gateway.http;
 
+import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.gateway.metrics.HttpMetrics;
 import dev.embedbench.gateway.metrics.RequestRecord;
 import io.vertx.core.Handler;
@@ -38,14 +39,24 @@ final class RequestObserver implements Handler<RoutingContext> {
     if (measured) {
       metrics.requestStarted();
     }
-    ctx.addEndHandler(done -> record(ctx, facts, measured));
+    ctx.addEndHandler(done -> record(ctx, facts, measured, done.succeeded()));
     ctx.next();
   }
 
-  private void record(RoutingContext ctx, RequestFacts facts, boolean measured) {
+  /**
+   * @param answered false when the connection closed before the response ended: recorded as 499 (the
+   *     client left, or its request was unreadable), unless the connection itself answered the request
+   *     (a read deadline's 408, a shutdown deadline's 503)
+   */
+  private void record(RoutingContext ctx, RequestFacts facts, boolean measured, boolean answered) {
     String path = endpoints.contains(ctx.normalizedPath()) ? ctx.normalizedPath() : "unmatched";
+    int status = ctx.response().getStatusCode();
+    if (!answered) {
+      int below = ClientConnections.answeredBelowStatus(ctx.request());
+      status = below != 0 ? below : ApiError.CLIENT_CLOSED_STATUS;
+    }
     RequestRecord request = new RequestRecord(
-        path, facts.model(), facts.target(), facts.kind(), ctx.response().getStatusCode(),
+        path, facts.model(), facts.target(), facts.kind(), status,
         System.nanoTime() - facts.startNanos(), facts.inputs(), facts.promptTokens());
     if (measured) {
       metrics.requestEnded(request);

@@ -2,6 +2,7 @@ package dev.embedbench.gateway.routing;
 
 import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.backends.wire.ApiException;
+import dev.embedbench.backends.wire.Base64Text;
 import dev.embedbench.backends.wire.EmbeddingsRequest;
 import dev.embedbench.backends.wire.EmbeddingsResponse;
 import dev.embedbench.gateway.config.ConfigException;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -202,9 +204,17 @@ public final class Gateway {
    * out. Fails only with {@link ApiException}.
    */
   public Future<EmbeddingsOutcome> embed(EmbeddingsRequest request) {
+    return embed(request, Promise.<Void>promise().future());
+  }
+
+  /**
+   * As {@link #embed(EmbeddingsRequest)}; when {@code abandoned} completes (the client went away)
+   * the upstream call in progress is cancelled and no failover follows.
+   */
+  public Future<EmbeddingsOutcome> embed(EmbeddingsRequest request, Future<Void> abandoned) {
     Future<EmbeddingsOutcome> outcome;
     try {
-      outcome = serve(request);
+      outcome = serve(request, abandoned);
     } catch (RuntimeException e) {
       outcome = Future.failedFuture(e);
     }
@@ -217,7 +227,7 @@ public final class Gateway {
     });
   }
 
-  private Future<EmbeddingsOutcome> serve(EmbeddingsRequest request) {
+  private Future<EmbeddingsOutcome> serve(EmbeddingsRequest request, Future<Void> abandoned) {
     Entry entry = byName.get(request.model());
     if (entry == null) {
       return Future.failedFuture(new ApiException(ApiError.modelNotFound(request.model())));
@@ -229,7 +239,7 @@ public final class Gateway {
     } catch (ApiException e) {
       return Future.failedFuture(e);
     }
-    Future<Target.Answer> answer = route.dispatch(prepared, true);
+    Future<Target.Answer> answer = route.dispatch(prepared, true, abandoned);
     if (entry.shadow() != null) {
       // After the current handler returns, so the shadow's request encoding never runs ahead of
       // the client's own work on this event loop.
@@ -263,6 +273,8 @@ public final class Gateway {
 
   private static EmbeddingsOutcome outcome(Route route, PreparedRequest prepared, Target.Answer answer) {
     List<float[]> vectors = answer.vectors();
+    // The upstream's base64 can be passed on only for the vectors it describes, the full ones.
+    List<Base64Text> base64 = answer.base64();
     Integer dimensions = prepared.dimensions();
     if (dimensions != null) {
       List<float[]> cut = new ArrayList<>(vectors.size());
@@ -270,8 +282,10 @@ public final class Gateway {
         cut.add(Matryoshka.truncate(vector, dimensions));
       }
       vectors = cut;
+      base64 = null;
     }
-    EmbeddingsResponse response = new EmbeddingsResponse(route.name(), vectors, answer.promptTokens());
+    EmbeddingsResponse response =
+        new EmbeddingsResponse(route.name(), vectors, answer.promptTokens(), base64);
     return new EmbeddingsOutcome(response, route.name(), answer.target().name(),
         answer.target().info().kind(), vectors.size(), answer.promptTokens());
   }

@@ -75,17 +75,25 @@ final class Route {
    * @param failover false for shadow traffic: one attempt, no budget spent
    */
   Future<Target.Answer> dispatch(PreparedRequest request, boolean failover) {
+    return dispatch(request, failover, Promise.<Void>promise().future());
+  }
+
+  /**
+   * @param abandoned completes when nobody waits for the answer any more: the attempt in progress is
+   *     cancelled and no other is started
+   */
+  Future<Target.Answer> dispatch(PreparedRequest request, boolean failover, Future<Void> abandoned) {
     if (failover) {
       budget.recordRequest();
     }
     Promise<Target.Answer> result = Promise.promise();
     attempt(request, failover ? config.retry().maxAttempts() : 1, new boolean[targets.size()], null,
-        result);
+        abandoned, result);
     return result.future();
   }
 
   private void attempt(PreparedRequest request, int attemptsLeft, boolean[] tried,
-      ApiException lastFailure, Promise<Target.Answer> result) {
+      ApiException lastFailure, Future<Void> abandoned, Promise<Target.Answer> result) {
     Target target = acquire(tried, lastFailure == null);
     if (target == null) {
       result.fail(lastFailure != null ? lastFailure : noTarget());
@@ -96,14 +104,14 @@ final class Route {
       result.fail(lastFailure);
       return;
     }
-    target.call(request.inputs()).onComplete(done -> {
+    target.call(request.inputs(), abandoned).onComplete(done -> {
       if (done.succeeded()) {
         result.complete(done.result());
         return;
       }
       ApiException failure = (ApiException) done.cause();
-      if (attemptsLeft > 1 && AttemptOutcome.of(failure).failover()) {
-        attempt(request, attemptsLeft - 1, tried, failure, result);
+      if (attemptsLeft > 1 && AttemptOutcome.of(failure).failover() && !abandoned.isComplete()) {
+        attempt(request, attemptsLeft - 1, tried, failure, abandoned, result);
       } else {
         result.fail(failure);
       }
@@ -139,6 +147,6 @@ final class Route {
       }
     }
     return new ApiException(ApiError.unavailable("No ready backend for model '" + config.name()
-        + "'."));
+        + "'."), RETRY_AFTER);
   }
 }

@@ -7,6 +7,7 @@ import dev.embedbench.backends.EmbeddingResult;
 import dev.embedbench.backends.ModelInfo;
 import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.backends.wire.ApiException;
+import dev.embedbench.backends.wire.Base64Text;
 import dev.embedbench.gateway.config.TargetConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -38,8 +39,13 @@ final class Target {
   /** Why a target cannot take a request now; decides between 429 and 503 when none can. */
   enum Availability { AVAILABLE, NOT_READY, CIRCUIT_OPEN, FULL }
 
-  /** A target's vectors for a whole request, in input order, and the tokens it reported. */
-  record Answer(Target target, List<float[]> vectors, int promptTokens) {}
+  /**
+   * A target's vectors for a whole request, in input order, and the tokens it reported.
+   *
+   * @param base64 each vector's base64 text as the upstream sent it, or null unless every batch
+   *     brought all of them
+   */
+  record Answer(Target target, List<float[]> vectors, int promptTokens, List<Base64Text> base64) {}
 
   private final TargetConfig config;
   private final EmbeddingBackend backend;
@@ -144,12 +150,17 @@ final class Target {
    * timeout, or 502 when an answer has the wrong shape.
    */
   Future<Answer> call(List<EmbeddingInput> inputs) {
+    return call(inputs, Promise.<Void>promise().future());
+  }
+
+  /** As {@link #call(List)}, cancelling the backend calls when {@code abandoned} completes. */
+  Future<Answer> call(List<EmbeddingInput> inputs, Future<Void> abandoned) {
     long startNanos = nanoClock.getAsLong();
     List<List<EmbeddingInput>> batches =
         BatchSplitter.split(inputs, config.maxBatchInputs(), config.maxBatchTokens());
     List<Future<EmbeddingResult>> calls = new ArrayList<>(batches.size());
     for (List<EmbeddingInput> batch : batches) {
-      calls.add(embedOne(batch));
+      calls.add(embedOne(batch, abandoned));
     }
     // The slot is released only when every batch has really finished, not at the timeout; and
     // before the answer is delivered, so that the caller's next request sees it free.
@@ -179,7 +190,7 @@ final class Target {
       latency.get(outcome).record(nanoClock.getAsLong() - startNanos, TimeUnit.NANOSECONDS);
       if (outcome.targetFailure()) {
         breaker.onFailure();
-      } else if (outcome == AttemptOutcome.OVERLOADED) {
+      } else if (outcome == AttemptOutcome.OVERLOADED || outcome == AttemptOutcome.CLIENT_CLOSED) {
         breaker.onNeutral();
       } else {
         breaker.onSuccess();
@@ -188,9 +199,9 @@ final class Target {
     });
   }
 
-  private Future<EmbeddingResult> embedOne(List<EmbeddingInput> batch) {
+  private Future<EmbeddingResult> embedOne(List<EmbeddingInput> batch, Future<Void> abandoned) {
     try {
-      return backend.embed(new EmbeddingBatch(batch));
+      return backend.embed(new EmbeddingBatch(batch), abandoned);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -198,9 +209,15 @@ final class Target {
 
   private Answer assemble(List<List<EmbeddingInput>> batches, List<Future<EmbeddingResult>> calls) {
     List<float[]> vectors = new ArrayList<>();
+    List<Base64Text> base64 = new ArrayList<>();
     int promptTokens = 0;
     for (int b = 0; b < batches.size(); b++) {
       EmbeddingResult result = calls.get(b).result();
+      if (base64 != null && result.base64() != null) {
+        base64.addAll(result.base64());
+      } else {
+        base64 = null;
+      }
       if (result.vectors().size() != batches.get(b).size()) {
         throw new ApiException(ApiError.upstream("Target " + config.name() + " returned "
             + result.vectors().size() + " vectors for " + batches.get(b).size() + " inputs."));
@@ -215,6 +232,6 @@ final class Target {
       }
       promptTokens += result.promptTokens();
     }
-    return new Answer(this, vectors, promptTokens);
+    return new Answer(this, vectors, promptTokens, base64);
   }
 }

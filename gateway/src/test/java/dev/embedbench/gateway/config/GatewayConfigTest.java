@@ -197,6 +197,55 @@ class GatewayConfigTest {
   }
 
   @Test
+  void clientLimitsAndDrainLoadWithDefaultsWhenAbsent() throws IOException {
+    GatewayConfig set = GatewayConfig.load(write("""
+        server:
+          idle_timeout: 20s
+          request_read_timeout: 5s
+          max_connections: 2000
+          drain_delay: 0
+        routes:
+          - name: r
+            targets:
+        """ + REMOTE_A), Map.<String, String>of()::get);
+    assertEquals(Duration.ofSeconds(20), set.server().idleTimeout());
+    assertEquals(Duration.ofSeconds(5), set.server().requestReadTimeout());
+    assertEquals(2000, set.server().maxConnections());
+    assertEquals(Duration.ZERO, set.server().drainDelay(), "a drain delay may be switched off");
+
+    GatewayConfig absent = GatewayConfig.load(write("""
+        server: {port: 9090}
+        routes:
+          - name: r
+            targets:
+        """ + REMOTE_A), Map.<String, String>of()::get);
+    assertEquals(ServerConfig.DEFAULT_IDLE_TIMEOUT, absent.server().idleTimeout());
+    assertEquals(ServerConfig.DEFAULT_REQUEST_READ_TIMEOUT, absent.server().requestReadTimeout());
+    assertEquals(ServerConfig.DEFAULT_MAX_CONNECTIONS, absent.server().maxConnections());
+    assertEquals(ServerConfig.DEFAULT_DRAIN_DELAY, absent.server().drainDelay());
+  }
+
+  @Test
+  void badClientLimitsNameTheKey() throws IOException {
+    String routes = """
+        routes:
+          - name: r
+            targets:
+        """ + REMOTE_A;
+    ConfigException idle = fails("server: {idle_timeout: 0s}\n" + routes);
+    assertEquals("server.idle_timeout", idle.key());
+    assertTrue(idle.reason().contains("longer than zero"), idle.reason());
+    ConfigException read = fails("server: {request_read_timeout: 30}\n" + routes);
+    assertEquals("server.request_read_timeout", read.key());
+    assertTrue(read.reason().contains("unit"), read.reason());
+    ConfigException cap = fails("server: {max_connections: 0}\n" + routes);
+    assertEquals("server.max_connections", cap.key());
+    assertTrue(cap.reason().contains("between 1 and"), cap.reason());
+    ConfigException drain = fails("server: {drain_delay: -1s}\n" + routes);
+    assertEquals("server.drain_delay", drain.key());
+  }
+
+  @Test
   void missingEnvironmentVariableIsNamed() throws IOException {
     ConfigException e = fails("""
         server:
@@ -228,6 +277,40 @@ class GatewayConfigTest {
         e.reason());
     GatewayConfig allowed = GatewayConfig.load(write(mixed.formatted("allow_mixed_models: true")));
     assertTrue(allowed.routes().get(0).allowMixedModels());
+  }
+
+  @Test
+  void normalizedAsksForTheNormCheckAndMustAgreeWithTheModel() throws IOException {
+    GatewayConfig config = GatewayConfig.load(write("""
+        routes:
+          - name: r
+            targets:
+              - name: checked
+                type: remote
+                url: http://127.0.0.1:9001
+                normalized: true
+                model: {name: m, dimensions: 8, max_input_tokens: 16}
+          - name: s
+            targets:
+              - name: unchecked
+                type: remote
+                url: http://127.0.0.1:9002
+                model: {name: n, dimensions: 8, max_input_tokens: 16}
+        """));
+    assertTrue(((RemoteSpec) config.routes().get(0).targets().get(0).spec()).verifyUnitNorm());
+    assertFalse(((RemoteSpec) config.routes().get(1).targets().get(0).spec()).verifyUnitNorm());
+    ConfigException e = fails("""
+        routes:
+          - name: r
+            targets:
+              - name: a
+                type: remote
+                url: http://127.0.0.1:9001
+                normalized: true
+                model: {name: m, dimensions: 8, max_input_tokens: 16, normalized: false}
+        """);
+    assertEquals("routes[0].targets[0].normalized", e.key());
+    assertTrue(e.reason().contains("model.normalized"), e.reason());
   }
 
   @Test

@@ -32,6 +32,7 @@ abstract class GatewayHttpTestBase {
   Vertx vertx;
   FakeEmbeddingService service;
   GatewayServer server;
+  PrometheusMeterRegistry registry;
   WebClient client;
 
   @BeforeEach
@@ -53,10 +54,13 @@ abstract class GatewayHttpTestBase {
   }
 
   GatewayServer start(List<String> apiKeys, int instances, Duration shutdownDeadline) {
-    ServerConfig config = new ServerConfig(
-        "127.0.0.1", 0, apiKeys, MAX_BODY_BYTES, shutdownDeadline, true);
-    server = await(GatewayServer.start(vertx, service, config,
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), instances));
+    return start(new ServerConfig("127.0.0.1", 0, apiKeys, MAX_BODY_BYTES, shutdownDeadline, true),
+        instances);
+  }
+
+  GatewayServer start(ServerConfig config, int instances) {
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    server = await(GatewayServer.start(vertx, service, config, registry, instances));
     return server;
   }
 

@@ -1,5 +1,6 @@
 package dev.embedbench.loadgen.record;
 
+import dev.embedbench.results.Percentiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package dev.embedbench.loadgen.record;
 
+import dev.embedbench.results.Percentiles;
+
 /**
  * One reporting interval, as the console and listeners see it.
  *

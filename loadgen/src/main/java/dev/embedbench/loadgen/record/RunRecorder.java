@@ -1,5 +1,6 @@
 package dev.embedbench.loadgen.record;
 
+import dev.embedbench.results.LatencyHistograms;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,8 +24,8 @@ import org.HdrHistogram.Histogram;
 public final class RunRecorder {
 
   /** Values above this are clamped (and the clamp is visible as a max at this value). */
-  public static final long HIGHEST_TRACKABLE_NANOS = TimeUnit.MINUTES.toNanos(30);
-  public static final int SIGNIFICANT_DIGITS = 3;
+  public static final long HIGHEST_TRACKABLE_NANOS = LatencyHistograms.HIGHEST_TRACKABLE_NANOS;
+  public static final int SIGNIFICANT_DIGITS = LatencyHistograms.SIGNIFICANT_DIGITS;
 
   private final PerThreadRecorder responseTime = new PerThreadRecorder();
   private final PerThreadRecorder serviceTime = new PerThreadRecorder();
@@ -35,7 +36,7 @@ public final class RunRecorder {
   private volatile boolean closed;
 
   public static Histogram newHistogram() {
-    return new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+    return LatencyHistograms.newHistogram();
   }
 
   private OutcomeCounters counters(Phase phase) {

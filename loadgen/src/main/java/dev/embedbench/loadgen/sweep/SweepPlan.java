@@ -1,28 +1,24 @@
 package dev.embedbench.loadgen.sweep;
 
+import dev.embedbench.loadgen.DurationText;
+import dev.embedbench.results.SweepPlanInfo;
 import java.time.Duration;
 
 /**
- * How a sweep raises the rate: from {@code startRate}, multiplied by {@code factor} (or, when the factor
- * is 1, increased by {@code stepRate}) up to {@code maxRate}; then {@code bisectSteps} bisections between
- * the last rate that met the SLO and the first that did not. At most {@code maxSteps} steps and
- * {@code maxTotal} of wall time in all.
+ * How a sweep searches: a closed-loop probe first, then bisection between {@code startRate} and the
+ * lower of the probe's saturation throughput and {@code maxRate}. The first search runs at most
+ * {@code maxSteps} open-loop steps and {@code maxTotal} of wall time, probe included; each repeated
+ * search ({@code --repeat}) at most {@code bisectSteps} steps.
+ *
+ * @param probeConcurrency requests the probe keeps in flight; null for the sweep's fixed pool size, else
+ *     {@link Sweep#DEFAULT_PROBE_CONCURRENCY}
  */
-public record SweepPlan(double startRate, double factor, double stepRate, double maxRate, int maxSteps,
-    int bisectSteps, Duration maxTotal) {
+public record SweepPlan(double startRate, double maxRate, int maxSteps, int bisectSteps, Duration maxTotal,
+    Integer probeConcurrency) {
 
   public SweepPlan {
     if (!(startRate > 0)) {
       throw new IllegalArgumentException("sweep start rate must be > 0, got " + startRate);
-    }
-    if (!(factor >= 1)) {
-      throw new IllegalArgumentException("sweep factor must be >= 1, got " + factor);
-    }
-    if (factor == 1 && !(stepRate > 0)) {
-      throw new IllegalArgumentException("a sweep needs a factor > 1 or a step rate > 0");
-    }
-    if (factor > 1 && stepRate != 0) {
-      throw new IllegalArgumentException("give a sweep factor or a step rate, not both");
     }
     if (!(maxRate >= startRate)) {
       throw new IllegalArgumentException("sweep max rate must be >= the start rate " + startRate + ", got " + maxRate);
@@ -30,25 +26,24 @@ public record SweepPlan(double startRate, double factor, double stepRate, double
     if (maxSteps < 1 || maxSteps > 100) {
       throw new IllegalArgumentException("sweep max steps must be in 1..100, got " + maxSteps);
     }
-    if (bisectSteps < 0 || bisectSteps > 20) {
-      throw new IllegalArgumentException("sweep bisect steps must be in 0..20, got " + bisectSteps);
+    if (bisectSteps < 1 || bisectSteps > 20) {
+      throw new IllegalArgumentException("sweep bisect steps must be in 1..20, got " + bisectSteps);
     }
     if (maxTotal == null || maxTotal.isNegative() || maxTotal.isZero()) {
       throw new IllegalArgumentException("sweep max total time must be > 0");
     }
+    if (probeConcurrency != null && (probeConcurrency < 1 || probeConcurrency > 4096)) {
+      throw new IllegalArgumentException("sweep probe concurrency must be in 1..4096, got " + probeConcurrency);
+    }
   }
 
-  /** The plan as written to sweep.json, with each step's measured duration and warm-up. */
-  public record Described(double startRate, double factor, double stepRate, double maxRate, int maxSteps,
-      int bisectSteps, String maxTotal, String stepDuration, String stepWarmup) {}
-
-  public Described describe(Duration stepDuration, Duration stepWarmup) {
-    return new Described(startRate, factor, stepRate, maxRate, maxSteps, bisectSteps,
-        dev.embedbench.loadgen.DurationText.format(maxTotal), dev.embedbench.loadgen.DurationText.format(stepDuration),
-        dev.embedbench.loadgen.DurationText.format(stepWarmup));
+  public SweepPlan(double startRate, double maxRate, int maxSteps, int bisectSteps, Duration maxTotal) {
+    this(startRate, maxRate, maxSteps, bisectSteps, maxTotal, null);
   }
 
-  public double next(double rate) {
-    return factor > 1 ? rate * factor : rate + stepRate;
+  /** The plan as written to sweep.json, with what the sweep ran it with. */
+  public SweepPlanInfo describe(int repeats, Duration stepDuration, Duration stepWarmup, int probeConcurrency) {
+    return new SweepPlanInfo(startRate, maxRate, maxSteps, bisectSteps, repeats, DurationText.format(maxTotal),
+        DurationText.format(stepDuration), DurationText.format(stepWarmup), probeConcurrency);
   }
 }

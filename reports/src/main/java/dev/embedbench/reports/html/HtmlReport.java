@@ -1,14 +1,18 @@
 package dev.embedbench.reports.html;
 
+import dev.embedbench.reports.csv.CsvTables;
 import dev.embedbench.reports.format.Escape;
+import dev.embedbench.reports.model.CostAnswer;
 import dev.embedbench.reports.model.CostSection;
 import dev.embedbench.reports.model.ModelReport;
 import dev.embedbench.reports.model.ReportInput;
 import dev.embedbench.reports.svg.CostBarChart;
 import dev.embedbench.reports.svg.CostQualityChart;
+import dev.embedbench.reports.svg.DemandChart;
 import dev.embedbench.reports.svg.SeriesStyles;
 import dev.embedbench.reports.svg.SpectrumChart;
 import dev.embedbench.reports.svg.ThroughputChart;
+import dev.embedbench.reports.table.AnswerTables;
 import dev.embedbench.reports.table.Cell;
 import dev.embedbench.reports.table.ReportTables;
 import dev.embedbench.reports.table.Row;
@@ -36,6 +40,7 @@ public final class HtmlReport {
       "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}",
       ".warning{border:2px solid #333;background:#f3f3f3;padding:8px 12px;font-weight:bold}",
       "td[data-metric=verdict-flagged]{font-weight:bold;text-decoration:underline}",
+      "#answer{border:3px solid #222;padding:4px 14px 10px;margin:16px 0;background:#fafafa}",
       ".provenance{font-size:14px}.sources{font-size:13px;color:#333;word-break:break-all}");
 
   private HtmlReport() {
@@ -51,6 +56,8 @@ public final class HtmlReport {
     header(html, input);
     List<ModelReport> models = input.models();
     SeriesStyles styles = styles(input);
+    input.answer().ifPresent(answer -> answerBox(html, answer));
+    warning(html, input);
     if (!models.isEmpty()) {
       html.open("section", "latency").element("h2", "Latency and throughput");
       figure(html, "figure-spectrum", SpectrumChart.render("chart-spectrum", models, styles), models);
@@ -64,6 +71,7 @@ public final class HtmlReport {
       table(html, ReportTables.sweepSteps(swept));
       html.close("section");
     }
+    input.answer().ifPresent(answer -> acrossDemand(html, answer, styles));
     if (input.cost().isPresent() && !input.cost().get().rows().isEmpty()) {
       cost(html, input.cost().get(), styles);
     }
@@ -83,6 +91,7 @@ public final class HtmlReport {
     List<String> names = new ArrayList<>();
     input.models().forEach(model -> names.add(model.modelName()));
     input.cost().ifPresent(cost -> cost.rows().forEach(row -> names.add(row.modelName())));
+    input.answer().ifPresent(answer -> answer.rows().forEach(row -> names.add(row.modelName())));
     return new SeriesStyles(names);
   }
 
@@ -97,13 +106,41 @@ public final class HtmlReport {
       }
       html.raw("</ul>\n");
     }
+    html.raw("</header>\n");
+  }
+
+  private static void warning(HtmlBuilder html, ReportInput input) {
     boolean standIns = input.models().stream().anyMatch(model -> model.provenance().isStandIn());
     if (standIns) {
       html.element("p", "warning", "Some figures come from emulated latency profiles or synthetic random "
           + "weights: they show how the system behaves, not how the real model performs on the named hardware. "
           + "Each chart and table says which.");
     }
-    html.raw("</header>\n");
+  }
+
+  /** The first box: per model the unit cost, the saving, the capacity with its bounds and provenance. */
+  private static void answerBox(HtmlBuilder html, CostAnswer answer) {
+    html.open("section", "answer").element("h2", "The answer: unit cost at measured capacity");
+    table(html, AnswerTables.headline(answer));
+    if (!answer.auditSentence().isEmpty()) {
+      html.element("p", "audit-sentence", answer.auditSentence());
+    }
+    html.close("section");
+  }
+
+  private static void acrossDemand(HtmlBuilder html, CostAnswer answer, SeriesStyles styles) {
+    html.open("section", "demand").element("h2", "Savings across demand (whole instances)");
+    table(html, AnswerTables.fleet(answer));
+    html.raw("<figure class=\"chart\" id=\"figure-demand\">\n")
+        .raw(DemandChart.render("chart-demand", answer, styles))
+        .element("figcaption", "Whole-instance fleet cost for 1/100 to 100× the scenario's demand; every point is in "
+            + CsvTables.DEMAND_FILE + ". Capacity sources: " + String.join("; ", answer.rows().stream()
+                .map(row -> row.modelName() + ": " + row.provenanceLabel()).toList()) + ".")
+        .raw("</figure>\n");
+    if (!answer.breakEvens().isEmpty()) {
+      table(html, AnswerTables.breakEvens(answer));
+    }
+    html.close("section");
   }
 
   private static void cost(HtmlBuilder html, CostSection cost, SeriesStyles styles) {

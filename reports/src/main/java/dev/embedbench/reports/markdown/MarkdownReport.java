@@ -1,9 +1,11 @@
 package dev.embedbench.reports.markdown;
 
+import dev.embedbench.reports.csv.CsvTables;
 import dev.embedbench.reports.format.Escape;
 import dev.embedbench.reports.model.ModelReport;
 import dev.embedbench.reports.model.ReportInput;
 import dev.embedbench.reports.table.Cell;
+import dev.embedbench.reports.table.AnswerTables;
 import dev.embedbench.reports.table.ReportTables;
 import dev.embedbench.reports.table.Row;
 import dev.embedbench.reports.table.Table;
@@ -11,7 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** Renders the report as Markdown: provenance first, then the same tables as the HTML report. */
+/** Renders the report as Markdown: the answer first, then provenance and the same tables as the HTML report. */
 public final class MarkdownReport {
 
   private MarkdownReport() {
@@ -22,6 +24,12 @@ public final class MarkdownReport {
     md.append("# ").append(Escape.markdownCell(input.title())).append("\n\n");
     md.append("Generated ").append(DateTimeFormatter.ISO_INSTANT.format(input.generatedAt()
         .truncatedTo(ChronoUnit.SECONDS))).append(" by `embedbench report`. Charts are in `report.html`.\n\n");
+    input.answer().ifPresent(answer -> {
+      section(md, "The answer: unit cost at measured capacity", AnswerTables.headline(answer));
+      if (!answer.auditSentence().isEmpty()) {
+        md.append(Escape.markdownCell(answer.auditSentence())).append("\n\n");
+      }
+    });
     if (!input.models().isEmpty()) {
       md.append("**Provenance**\n\n");
       for (ModelReport model : input.models()) {
@@ -39,6 +47,14 @@ public final class MarkdownReport {
         section(md, "Sweep steps", ReportTables.sweepSteps(swept));
       }
     }
+    input.answer().ifPresent(answer -> {
+      section(md, "Savings across demand (whole instances)", AnswerTables.fleet(answer));
+      md.append("The saving at every demand from 1/100 to 100× the scenario's is in `").append(CsvTables.DEMAND_FILE)
+          .append("` and charted in `report.html`.\n\n");
+      if (!answer.breakEvens().isEmpty()) {
+        section(md, "Break-even demands", AnswerTables.breakEvens(answer));
+      }
+    });
     input.cost().filter(cost -> !cost.rows().isEmpty())
         .ifPresent(cost -> section(md, "Cost", ReportTables.cost(cost)));
     if (!input.audit().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.embedbench.reports.model;
 
+import dev.embedbench.results.TargetKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.embedbench.reports.model;
 
+import dev.embedbench.results.Slo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package dev.embedbench.reports.read;
 
 import dev.embedbench.reports.model.LatencyPercentiles;
 import dev.embedbench.reports.model.RequestCounts;
-import dev.embedbench.reports.model.TargetKind;
+import dev.embedbench.results.TargetKind;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;

@@ -1,6 +1,6 @@
 package dev.embedbench.reports.read;
 
-import dev.embedbench.reports.model.Slo;
+import dev.embedbench.results.Slo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.embedbench.reports.read;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.embedbench.reports.model.Device;
 import dev.embedbench.reports.model.Provenance;
-import dev.embedbench.reports.model.TargetKind;
+import dev.embedbench.results.TargetKind;
 import dev.embedbench.reports.model.WeightsSource;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import dev.embedbench.reports.model.Device;
 import dev.embedbench.reports.model.ModelReport;
 import dev.embedbench.reports.model.Provenance;
 import dev.embedbench.reports.model.ReportInput;
-import dev.embedbench.reports.model.TargetKind;
+import dev.embedbench.results.TargetKind;
 import dev.embedbench.reports.model.WeightsSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,9 +107,16 @@ public final class RunDirectoryReader {
       found.provenanceSource.putIfAbsent(model, dir.resolve(ProvenanceFiles.FILE));
     });
     if (SweepFiles.isSweepDirectory(dir)) {
-      LoadgenSweep sweep = SweepFiles.read(dir);
-      found.sweeps.add(sweep);
-      found.model(sweep.model());
+      Optional<LoadgenSweep> sweep = SweepFiles.read(dir);
+      if (sweep.isPresent()) {
+        found.sweeps.add(sweep.get());
+        found.model(sweep.get().model());
+      } else if (SummaryFiles.isRunDirectory(SweepFiles.probeDirectory(dir))) {
+        // Stopped before its first step: the closed-loop probe is all it measured, shown as one run.
+        LoadgenRun probe = SummaryFiles.read(SweepFiles.probeDirectory(dir));
+        found.runs.add(probe);
+        found.model(probe.model());
+      }
       return;
     }
     if (SummaryFiles.isRunDirectory(dir)) {

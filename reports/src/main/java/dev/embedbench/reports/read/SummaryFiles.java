@@ -2,78 +2,66 @@ package dev.embedbench.reports.read;
 
 import dev.embedbench.reports.model.LatencyPercentiles;
 import dev.embedbench.reports.model.RequestCounts;
-import dev.embedbench.reports.model.TargetKind;
+import dev.embedbench.results.Percentiles;
+import dev.embedbench.results.ResultFileException;
+import dev.embedbench.results.ResultReader;
+import dev.embedbench.results.RunFiles;
+import dev.embedbench.results.RunSummary;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import org.HdrHistogram.Histogram;
 
 /**
- * Reads one load-generator run directory: {@code summary.json} (the schema of docs/loadgen.md) and the
- * response-time and service-time interval logs beside it.
+ * One load-generator run directory for a report: {@code summary.json} as the results module reads it, and
+ * the response-time and service-time interval logs beside it.
  */
 final class SummaryFiles {
 
-  static final String SUMMARY_FILE = "summary.json";
+  static final String SUMMARY_FILE = RunFiles.SUMMARY;
   static final String LOG_SUFFIX = ".hlog";
 
   private SummaryFiles() {
   }
 
   static boolean isRunDirectory(Path dir) {
-    return Files.isRegularFile(dir.resolve(SUMMARY_FILE));
+    return ResultReader.isRunDirectory(dir);
   }
 
   static LoadgenRun read(Path dir) {
-    JsonFields summary = JsonFields.read(dir.resolve(SUMMARY_FILE));
-    JsonFields target = summary.object("target");
-    String model = target.text("model");
-    TargetKind kind;
     try {
-      kind = TargetKind.parse(target.optionalText("kind").orElse(""));
-    } catch (IllegalArgumentException e) {
-      throw summary.error("target.kind", e.getMessage());
+      return of(dir, ResultReader.readSummary(dir));
+    } catch (ResultFileException e) {
+      throw new RunDirectoryException(e.getMessage(), e);
     }
-    JsonFields requests = summary.object("requests");
-    Map<String, Long> failed = new TreeMap<>();
-    if (requests.has("failed")) {
-      JsonFields failedByClass = requests.object("failed");
-      Iterator<String> classes = failedByClass.node().fieldNames();
-      while (classes.hasNext()) {
-        String errorClass = classes.next();
-        failed.put(errorClass, failedByClass.count(errorClass));
-      }
-    }
-    RequestCounts counts = new RequestCounts(requests.count("scheduled"), requests.count("ok"), failed,
-        requests.has("not_sent") ? requests.count("not_sent") : 0);
-    Optional<Double> targetRate = summary.optionalNumber("target_rate");
-    double achievedRate = summary.number("achieved_rate");
-    if (achievedRate < 0 || targetRate.filter(rate -> rate <= 0).isPresent()) {
-      throw summary.error(achievedRate < 0 ? "achieved_rate" : "target_rate", "rates must be > 0");
-    }
-    LatencyPercentiles response = latency(summary, "response_time_ms");
-    LatencyPercentiles service = latency(summary, "service_time_ms");
-    Logs logs = listedLogs(summary, dir).orElseGet(() -> findLogs(dir));
-    return new LoadgenRun(dir, model, kind, targetRate, achievedRate,
-        summary.optionalNumber("measured_s").orElse(0.0), counts, response, service,
-        summary.optionalBool("valid", true), summary.optionalBool("partial", false),
-        logs.response.map(HistogramLogs::readTotal), logs.service.map(HistogramLogs::readTotal));
   }
 
-  private static LatencyPercentiles latency(JsonFields summary, String name) {
-    JsonFields latency = summary.object(name);
+  /** A run whose summary was already read (a sweep's step). */
+  static LoadgenRun of(Path dir, RunSummary summary) {
+    Path file = dir.resolve(SUMMARY_FILE);
+    RunSummary.Requests requests = summary.requests();
+    RequestCounts counts = new RequestCounts(requests.scheduled(), requests.ok(), requests.failed(),
+        requests.notSent());
+    Logs logs = listedLogs(summary, dir, file).orElseGet(() -> findLogs(dir));
     try {
-      return new LatencyPercentiles(latency.number("p50"), latency.number("p90"), latency.number("p99"),
-          latency.number("p999"), latency.number("max"), latency.number("mean"));
+      return new LoadgenRun(dir, summary.target().model(), ResultReader.kind(dir, summary),
+          Optional.ofNullable(summary.targetRate()), summary.achievedRate(), summary.measuredS(), counts,
+          latency(file, "response_time_ms", summary.responseTimeMs()),
+          latency(file, "service_time_ms", summary.serviceTimeMs()), summary.valid(), summary.partial(),
+          logs.response.map(HistogramLogs::readTotal), logs.service.map(HistogramLogs::readTotal));
+    } catch (ResultFileException e) {
+      throw new RunDirectoryException(e.getMessage(), e);
+    }
+  }
+
+  private static LatencyPercentiles latency(Path file, String name, Percentiles p) {
+    try {
+      return new LatencyPercentiles(p.p50(), p.p90(), p.p99(), p.p999(), p.max(), p.mean());
     } catch (IllegalArgumentException e) {
-      throw summary.error(name, e.getMessage());
+      throw RunDirectoryException.at(file, name, e.getMessage());
     }
   }
 
@@ -81,13 +69,9 @@ final class SummaryFiles {
   }
 
   /** The logs named in summary.json's {@code files} map, as the load generator writes it. */
-  private static Optional<Logs> listedLogs(JsonFields summary, Path dir) {
-    if (!summary.has("files")) {
-      return Optional.empty();
-    }
-    JsonFields files = summary.object("files");
-    Optional<Path> response = files.optionalText("response_time_log").map(dir::resolve);
-    Optional<Path> service = files.optionalText("service_time_log").map(dir::resolve);
+  private static Optional<Logs> listedLogs(RunSummary summary, Path dir, Path file) {
+    Optional<Path> response = Optional.ofNullable(summary.files().get("response_time_log")).map(dir::resolve);
+    Optional<Path> service = Optional.ofNullable(summary.files().get("service_time_log")).map(dir::resolve);
     if (response.isEmpty() && service.isEmpty()) {
       return Optional.empty();
     }
@@ -95,15 +79,15 @@ final class SummaryFiles {
     for (String key : List.of("response_time_log", "service_time_log")) {
       Optional<Path> log = key.startsWith("response") ? response : service;
       if (log.isPresent() && !Files.isRegularFile(log.get())) {
-        throw files.error(key, "names " + log.get() + ", which does not exist");
+        throw RunDirectoryException.at(file, "files." + key, "names " + log.get() + ", which does not exist");
       }
     }
     return Optional.of(new Logs(response, service));
   }
 
   /**
-   * Without a {@code files} map: the response-time log is the {@code .hlog} whose name says "response" (or "latency"); the service-time
-   * log says "service". Schedule-lag logs are the generator's own and not drawn.
+   * Without a {@code files} map: the response-time log is the {@code .hlog} whose name says "response" (or
+   * "latency"); the service-time log says "service". Schedule-lag logs are the generator's own and not drawn.
    */
   private static Logs findLogs(Path dir) {
     Optional<Path> response = Optional.empty();

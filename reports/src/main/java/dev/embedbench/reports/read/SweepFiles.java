@@ -1,81 +1,49 @@
 package dev.embedbench.reports.read;
 
-import dev.embedbench.reports.model.Slo;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.embedbench.results.ResultFileException;
+import dev.embedbench.results.ResultReader;
+import dev.embedbench.results.RunFiles;
+import dev.embedbench.results.SweepResult;
+import dev.embedbench.results.SweepStep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
-/** Reads a sweep directory: {@code sweep.json} and one run directory per step. */
+/** A sweep directory for a report: {@code sweep.json} as the results module reads it, and each step's logs. */
 final class SweepFiles {
 
-  static final String SWEEP_FILE = "sweep.json";
+  static final String SWEEP_FILE = ResultReader.SWEEP;
 
   private SweepFiles() {
   }
 
   static boolean isSweepDirectory(Path dir) {
-    return Files.isRegularFile(dir.resolve(SWEEP_FILE));
+    return ResultReader.isSweepDirectory(dir);
   }
 
-  static LoadgenSweep read(Path dir) {
-    JsonFields sweep = JsonFields.read(dir.resolve(SWEEP_FILE));
-    JsonFields sloFields = sweep.object("slo");
-    Slo slo;
+  /** The sweep, or empty for one stopped before its first step (see {@link #probeDirectory}). */
+  static Optional<LoadgenSweep> read(Path dir) {
+    SweepResult sweep;
     try {
-      slo = new Slo(sloFields.number("p99_ms"), sloFields.optionalNumber("max_error_rate").orElse(0.0));
-    } catch (IllegalArgumentException e) {
-      throw sweep.error("slo", e.getMessage());
+      sweep = ResultReader.readSweep(dir);
+    } catch (ResultFileException e) {
+      throw new RunDirectoryException(e.getMessage(), e);
     }
-    int stepCount = sweep.arraySize("steps");
-    if (stepCount == 0) {
-      throw sweep.error("steps", "a sweep needs at least one step");
+    if (sweep.steps().isEmpty()) {
+      return Optional.empty();
     }
-    List<Path> stepDirs = stepDirectories(dir);
     List<LoadgenSweep.Step> steps = new ArrayList<>();
-    for (int i = 0; i < stepCount; i++) {
-      JsonFields step = sweep.element("steps", i);
-      int index = i;
-      Path stepDir = step.optionalText("dir").map(dir::resolve).orElseGet(() -> {
-        if (stepDirs.size() != stepCount) {
-          throw sweep.error("steps", stepCount + " steps but " + stepDirs.size()
-              + " step directories holding summary.json, and no 'dir' key to match them");
-        }
-        return stepDirs.get(index);
-      });
-      if (!SummaryFiles.isRunDirectory(stepDir)) {
-        throw step.error("dir", "step directory " + stepDir + " has no " + SummaryFiles.SUMMARY_FILE);
-      }
-      steps.add(new LoadgenSweep.Step(SummaryFiles.read(stepDir), step.bool("pass"), reasons(step)));
+    for (SweepStep step : sweep.steps()) {
+      steps.add(new LoadgenSweep.Step(SummaryFiles.of(dir.resolve(step.dir()), step.summary()), step.pass(),
+          step.reasons()));
     }
-    String model = steps.get(0).run().model();
-    for (LoadgenSweep.Step step : steps) {
-      if (!step.run().model().equals(model)) {
-        throw sweep.error("steps", "steps measure different models: '" + model + "' and '" + step.run().model() + "'");
-      }
-    }
-    Optional<Double> best = sweep.optionalNumber("best_rate");
-    return new LoadgenSweep(dir, model, slo, best, steps);
+    return Optional.of(new LoadgenSweep(dir, steps.get(0).run().model(), sweep.slo(),
+        Optional.ofNullable(sweep.bestRate()), steps));
   }
 
-  private static List<String> reasons(JsonFields step) {
-    List<String> reasons = new ArrayList<>();
-    if (step.has("reasons")) {
-      for (int i = 0; i < step.arraySize("reasons"); i++) {
-        reasons.add(step.node().get("reasons").get(i).asText());
-      }
-    }
-    return reasons;
-  }
-
-  private static List<Path> stepDirectories(Path dir) {
-    try (Stream<Path> children = Files.list(dir)) {
-      return children.filter(Files::isDirectory).filter(SummaryFiles::isRunDirectory).sorted().toList();
-    } catch (IOException e) {
-      throw new RunDirectoryException(dir + ": cannot list step directories: " + e.getMessage(), e);
-    }
+  /** The sweep's closed-loop saturation probe. */
+  static Path probeDirectory(Path dir) {
+    return dir.resolve(RunFiles.PROBE_DIR);
   }
 }

@@ -3,7 +3,7 @@ package dev.embedbench.reports.read;
 import dev.embedbench.reports.model.ModelReport;
 import dev.embedbench.reports.model.Provenance;
 import dev.embedbench.reports.model.RunStats;
-import dev.embedbench.reports.model.Slo;
+import dev.embedbench.results.Slo;
 import dev.embedbench.reports.model.Sweep;
 import dev.embedbench.reports.model.SweepStep;
 import java.util.ArrayList;
@@ -66,9 +66,9 @@ final class SweepMerger {
       reasons.add(String.format(Locale.ROOT, "merged p99 %.2f ms > SLO %.2f ms", stats.responseTime().p99Millis(),
           slo.p99Millis()));
     }
-    if (stats.requests().errorFraction() > slo.maxErrorFraction()) {
+    if (stats.requests().errorFraction() > slo.maxErrorRate()) {
       reasons.add(String.format(Locale.ROOT, "merged error rate %.4f > SLO %.4f", stats.requests().errorFraction(),
-          slo.maxErrorFraction()));
+          slo.maxErrorRate()));
     }
     return reasons;
   }

@@ -57,7 +57,7 @@ public final class ReportTables {
       }
       var sweep = model.sweep().orElseThrow();
       String slo = "p99 ≤ " + Figures.millis(sweep.slo().p99Millis()) + ", errors ≤ "
-          + Figures.percent(sweep.slo().maxErrorFraction());
+          + Figures.percent(sweep.slo().maxErrorRate());
       for (SweepStep step : sweep.steps()) {
         RunStats stats = step.stats();
         rows.add(new Row(model.modelName(), List.of(

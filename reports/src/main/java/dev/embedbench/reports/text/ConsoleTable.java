@@ -1,6 +1,9 @@
 package dev.embedbench.reports.text;
 
+import dev.embedbench.reports.format.Figures;
+import dev.embedbench.reports.model.CostAnswer;
 import dev.embedbench.reports.model.ReportInput;
+import dev.embedbench.reports.table.AnswerTables;
 import dev.embedbench.reports.table.Cell;
 import dev.embedbench.reports.table.ReportTables;
 import dev.embedbench.reports.table.Row;
@@ -25,11 +28,31 @@ public final class ConsoleTable {
     if (!input.models().isEmpty()) {
       out.append(render(ReportTables.models(input.models()), MODEL_COLUMNS));
     }
+    if (input.answer().isPresent()) {
+      // The fleet, then the answer last: the table a user takes away, as report.md and report.html open with it.
+      CostAnswer answer = input.answer().get();
+      Table fleet = AnswerTables.fleet(answer);
+      out.append('\n').append("Whole instances at ").append(Figures.number(answer.requestsPerDay()))
+          .append(" requests/day (").append(answer.scenario()).append(")\n");
+      out.append(render(fleet, Set.copyOf(metrics(fleet))));
+      Table headline = AnswerTables.headline(answer);
+      out.append('\n').append("Unit cost at measured capacity (saving against ").append(answer.baselineModel())
+          .append("; ≥ / ≤ mark bounds)\n");
+      out.append(render(headline, Set.copyOf(metrics(headline))));
+      if (!answer.auditSentence().isEmpty()) {
+        out.append(answer.auditSentence()).append('\n');
+      }
+      return out.toString();
+    }
     input.cost().filter(cost -> !cost.rows().isEmpty()).ifPresent(cost -> {
       out.append('\n').append("Cost: ").append(cost.scenario()).append('\n');
       out.append(render(ReportTables.cost(cost), COST_COLUMNS));
     });
     return out.toString();
+  }
+
+  private static List<String> metrics(Table table) {
+    return table.rows().isEmpty() ? List.of() : table.rows().get(0).cells().stream().map(Cell::metric).toList();
   }
 
   static String render(Table table, Set<String> columns) {

@@ -4,6 +4,7 @@ import static dev.embedbench.reports.ReportDocuments.assertShows;
 import static dev.embedbench.reports.ReportDocuments.one;
 import static dev.embedbench.reports.ReportDocuments.select;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embedbench.costmodel.CostAnalysis;
@@ -12,6 +13,7 @@ import dev.embedbench.costmodel.cost.DeploymentCost;
 import dev.embedbench.costmodel.scenario.MeasuredCapacities;
 import dev.embedbench.costmodel.scenario.Scenario;
 import dev.embedbench.costmodel.scenario.ScenarioLoader;
+import dev.embedbench.costmodel.scenario.TokenRescale;
 import dev.embedbench.reports.ReportDocuments;
 import dev.embedbench.reports.ReportFiles;
 import dev.embedbench.reports.ReportWriter;
@@ -19,7 +21,7 @@ import dev.embedbench.reports.model.CostRow;
 import dev.embedbench.reports.model.Device;
 import dev.embedbench.reports.model.Provenance;
 import dev.embedbench.reports.model.ReportInput;
-import dev.embedbench.reports.model.TargetKind;
+import dev.embedbench.results.TargetKind;
 import dev.embedbench.reports.model.WeightsSource;
 import dev.embedbench.reports.read.CostReportFiles;
 import dev.embedbench.reports.read.RunDirectoryReader;
@@ -96,14 +98,19 @@ class CostAnalysisAdapterTest {
       sweep = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
     }
     Scenario measured = MeasuredCapacities.apply(ScenarioLoader.loadBundledArticle(), "qwen3-8b=" + sweep, null);
-    CostReport report = CostAnalysis.of(measured).report();
+    // The golden sweep ran 4.25-token inputs; the article is priced at 128: refused unless rescaled, and labelled.
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> CostAnalysis.of(measured));
+    assertTrue(refused.getMessage().contains("4.25 tokens per input") && refused.getMessage().contains("128"));
+    Scenario rescaled = measured.withPolicy(measured.policy().withTokenRescale(TokenRescale.LINEAR));
+    CostReport report = CostAnalysis.of(rescaled).report();
     DeploymentCost eight = report.deployment("qwen3-8b");
-    assertEquals("measured (emulated)", eight.capacityProvenance());
+    assertEquals("measured (emulated), rescaled 4.25→128 tokens (linear)", eight.capacityProvenance());
     int index = report.deployments().indexOf(eight);
-    assertEquals("measured: emulated · GPU · A10G profile",
+    assertEquals("measured: emulated · GPU · A10G profile, rescaled 4.25→128 tokens (linear)",
         CostAnalysisAdapter.costSection(report, Map.of(eight.modelName(), emulated)).rows().get(index)
             .provenanceLabel());
-    assertEquals("measured (emulated)", CostAnalysisAdapter.costSection(report, Map.of()).rows().get(index)
-        .provenanceLabel(), "without the run's provenance, the cost model's own label");
+    assertEquals("measured (emulated), rescaled 4.25→128 tokens (linear)",
+        CostAnalysisAdapter.costSection(report, Map.of()).rows().get(index).provenanceLabel(),
+        "without the run's provenance, the cost model's own label");
   }
 }

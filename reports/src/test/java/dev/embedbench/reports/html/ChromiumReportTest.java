@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.embedbench.reports.ReportFiles;
+import dev.embedbench.reports.ReportInputs;
 import dev.embedbench.reports.ReportWriter;
 import dev.embedbench.reports.RunFixtures;
 import dev.embedbench.reports.model.ReportInput;
-import dev.embedbench.reports.read.RunDirectoryReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ class ChromiumReportTest {
   private static final Pattern CONSOLE_LINE = Pattern.compile(".*:CONSOLE[:(].*");
   private static final Pattern CHECK = Pattern.compile("<pre id=\"chart-check\">([^<]*)</pre>");
   private static final List<String> CHARTS = List.of("chart-spectrum", "chart-throughput", "chart-cost",
-      "chart-cost-quality");
+      "chart-cost-quality", "chart-demand");
 
   /**
    * Counts, per chart, the elements the browser actually lays out with a non-empty box, and the page's width,
@@ -79,7 +79,7 @@ class ChromiumReportTest {
     Path runDir = OUT.resolve("runs/20261126T180000Z-compare");
     deleteRecursively(runDir);
     RunFixtures.writeComparison(runDir);
-    ReportInput input = RunDirectoryReader.read(List.of(runDir), "Embedding models compared (test fixture)",
+    ReportInput input = ReportInputs.read(List.of(runDir), "Embedding models compared (test fixture)",
         Instant.parse("2026-11-26T18:00:00Z"));
     Files.createDirectories(OUT);
     files = ReportWriter.write(input, OUT);

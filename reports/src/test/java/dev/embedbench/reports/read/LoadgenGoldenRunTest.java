@@ -12,7 +12,7 @@ import dev.embedbench.reports.RunFixtures;
 import dev.embedbench.reports.model.ModelReport;
 import dev.embedbench.reports.model.ReportInput;
 import dev.embedbench.reports.model.RunStats;
-import dev.embedbench.reports.model.TargetKind;
+import dev.embedbench.results.TargetKind;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -15,7 +15,7 @@ import dev.embedbench.reports.model.Provenance;
 import dev.embedbench.reports.model.ReportInput;
 import dev.embedbench.reports.model.RunStats;
 import dev.embedbench.reports.model.SpectrumPoint;
-import dev.embedbench.reports.model.TargetKind;
+import dev.embedbench.results.TargetKind;
 import dev.embedbench.reports.model.WeightsSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,5 +224,19 @@ class RunDirectoryReaderTest {
     assertEquals(RunFixtures.audit(), input.audit());
     assertEquals(List.of("BGE-M3", "Qwen3-Embedding-0.6B", "Qwen3-Embedding-8B"),
         input.models().stream().map(ModelReport::modelName).toList());
+  }
+
+  @Test
+  void aSweepStoppedDuringItsProbeShowsTheProbeAsItsOneRun() throws Exception {
+    Path sweep = tmp.resolve("sweep");
+    RunFixtures.writeSimpleRun(sweep.resolve("probe-closed-loop"), "m", "emulated", 5, 40, 200);
+    Files.writeString(sweep.resolve("sweep.json"), """
+        {"slo": {"p99_ms": 100, "max_error_rate": 0.01}, "steps": [], "best_rate": null, "capacity": null,
+         "probe": {"concurrency": 8, "dir": "probe-closed-loop", "saturation_requests_per_s": 0, "usable": false},
+         "partial": true}
+        """);
+    ModelReport model = read(sweep).model("m").orElseThrow();
+    assertTrue(model.sweep().isEmpty(), "no step: no sweep to draw");
+    assertEquals(List.of(sweep.resolve("probe-closed-loop").toString()), model.headline().sourceDirs());
   }
 }

@@ -11,7 +11,7 @@ import dev.embedbench.reports.model.Device;
 import dev.embedbench.reports.model.ModelReport;
 import dev.embedbench.reports.model.Provenance;
 import dev.embedbench.reports.model.ReportInput;
-import dev.embedbench.reports.model.TargetKind;
+import dev.embedbench.results.TargetKind;
 import dev.embedbench.reports.model.WeightsSource;
 import dev.embedbench.reports.read.RunDirectoryReader;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import dev.embedbench.backends.emulated.EmulatedServer;
 import dev.embedbench.backends.emulated.EmulatorProfile;
 import dev.embedbench.backends.remote.RemoteBackend;
 import dev.embedbench.backends.remote.RemoteTarget;
+import dev.embedbench.backends.wire.VectorCheck;
 import dev.embedbench.gateway.config.EmulatedSpec;
 import dev.embedbench.gateway.config.TargetConfig;
 import io.vertx.core.Future;
@@ -32,8 +33,8 @@ public final class EmulatedBackendFactory implements BackendFactory {
       // As many connections as the gateway lets requests through, so that requests queue in the
       // emulator's scheduler, as they would in a real server, not in the client's pool.
       RemoteBackend backend = new RemoteBackend(vertx, new RemoteTarget(
-          URI.create(server.baseUrl()), profile.model(), null, target.timeout(),
-          target.maxConcurrency(), "/health", server.modelInfo()));
+          target.name(), URI.create(server.baseUrl()), profile.model(), null, target.timeout(),
+          target.maxConcurrency(), "/health", server.modelInfo(), VectorCheck.FINITE_NONZERO));
       // A profile with a slow start answers its probe only once warm; until then the target is
       // unready, as a real server would be, and the probe keeps trying.
       return backend.start()

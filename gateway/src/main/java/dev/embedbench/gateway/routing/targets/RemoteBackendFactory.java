@@ -3,6 +3,7 @@ package dev.embedbench.gateway.routing.targets;
 import dev.embedbench.backends.BackendKind;
 import dev.embedbench.backends.remote.RemoteBackend;
 import dev.embedbench.backends.remote.RemoteTarget;
+import dev.embedbench.backends.wire.VectorCheck;
 import dev.embedbench.gateway.config.RemoteSpec;
 import dev.embedbench.gateway.config.TargetConfig;
 import io.vertx.core.Future;
@@ -23,9 +24,10 @@ public final class RemoteBackendFactory implements BackendFactory {
   public Future<OwnedBackend> create(Vertx vertx, TargetConfig target) {
     RemoteSpec spec = (RemoteSpec) target.spec();
     RemoteBackend backend = new RemoteBackend(vertx, new RemoteTarget(
-        spec.baseUrl(), spec.upstreamModel(), spec.apiKey(), target.timeout(),
+        target.name(), spec.baseUrl(), spec.upstreamModel(), spec.apiKey(), target.timeout(),
         spec.maxConnections(), spec.healthPath(),
-        spec.model().toModelInfo(BackendKind.REMOTE, spec.baseUrl().toString())));
+        spec.model().toModelInfo(BackendKind.REMOTE, spec.baseUrl().toString()),
+        spec.verifyUnitNorm() ? VectorCheck.UNIT_NORM : VectorCheck.FINITE_NONZERO));
     return backend.start()
         .recover(cause -> {
           LOG.warn("Target {} is not ready at start ({}); its probe keeps trying", target.name(),
