@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
-import org.HdrHistogram.Recorder;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -198,17 +197,15 @@ public final class IntervalReporter {
 
   /** One metric: its recorder, its interval log, and the running total of what the log holds. */
   private static final class MetricLog {
-    private final Recorder recorder;
+    private final PerThreadRecorder recorder;
     private final PrintStream out;
     private final HistogramLogWriter writer;
     private final Histogram total = RunRecorder.newHistogram();
-    private Histogram recycled;
+    private final Histogram interval = RunRecorder.newHistogram();
 
-    MetricLog(Recorder recorder, Path file, RunClock clock, String comment) throws IOException {
+    MetricLog(PerThreadRecorder recorder, Path file, RunClock clock, String comment) throws IOException {
       this.recorder = recorder;
       this.out = new PrintStream(java.nio.file.Files.newOutputStream(file), false, StandardCharsets.UTF_8);
-      // Starts the first interval now, at or after the log's base time.
-      recycled = recorder.getIntervalHistogram();
       this.writer = new HistogramLogWriter(out);
       writer.outputComment("embedbench loadgen: " + comment);
       writer.outputLogFormatVersion();
@@ -220,8 +217,7 @@ public final class IntervalReporter {
 
     /** Logs the interval; an empty one only in the measured phase, where "nothing completed" is news. */
     Histogram tick(boolean measuring) {
-      Histogram interval = recorder.getIntervalHistogram(recycled);
-      recycled = interval;
+      recorder.intervalHistogram(interval);
       if (measuring || interval.getTotalCount() > 0) {
         writer.outputIntervalHistogram(interval);
         total.add(interval);

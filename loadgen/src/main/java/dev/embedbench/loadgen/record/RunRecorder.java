@@ -6,12 +6,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
- * Where the drivers record every request. Latencies of the measured phase go to three HdrHistogram
- * {@link Recorder}s (writers never wait; the reporter swaps out interval histograms), counts to
- * lock-free counters, each phase apart. All values are nanoseconds.
+ * Where the drivers record every request. Latencies of the measured phase go to three
+ * {@link PerThreadRecorder}s (each event loop writes its own HdrHistogram without waiting; the reporter
+ * swaps the interval histograms out and adds them up), counts to lock-free counters, each phase apart.
+ * All values are nanoseconds.
  *
  * <ul>
  *   <li>response time: from the intended send time to the end of the response (corrected for
@@ -27,17 +27,13 @@ public final class RunRecorder {
   public static final long HIGHEST_TRACKABLE_NANOS = LatencyHistograms.HIGHEST_TRACKABLE_NANOS;
   public static final int SIGNIFICANT_DIGITS = LatencyHistograms.SIGNIFICANT_DIGITS;
 
-  private final Recorder responseTime = newRecorder();
-  private final Recorder serviceTime = newRecorder();
-  private final Recorder scheduleLag = newRecorder();
+  private final PerThreadRecorder responseTime = new PerThreadRecorder();
+  private final PerThreadRecorder serviceTime = new PerThreadRecorder();
+  private final PerThreadRecorder scheduleLag = new PerThreadRecorder();
   private final OutcomeCounters warmup = new OutcomeCounters();
   private final OutcomeCounters measured = new OutcomeCounters();
   private final ConcurrentHashMap<String, String> failureSamples = new ConcurrentHashMap<>();
   private volatile boolean closed;
-
-  static Recorder newRecorder() {
-    return new Recorder(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
-  }
 
   public static Histogram newHistogram() {
     return LatencyHistograms.newHistogram();
@@ -110,15 +106,15 @@ public final class RunRecorder {
     return counters(phase).snapshot();
   }
 
-  Recorder responseTime() {
+  PerThreadRecorder responseTime() {
     return responseTime;
   }
 
-  Recorder serviceTime() {
+  PerThreadRecorder serviceTime() {
     return serviceTime;
   }
 
-  Recorder scheduleLag() {
+  PerThreadRecorder scheduleLag() {
     return scheduleLag;
   }
 
