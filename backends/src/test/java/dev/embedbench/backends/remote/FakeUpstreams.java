@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -96,7 +97,8 @@ final class FakeUpstreams {
       }
       case "slow" -> ctx.vertx().setTimer(3_000, id -> json(ctx, 200, sglangFloatsReversed(n)));
       case "short" -> json(ctx, 200, new String(
-          new EmbeddingsResponse("m", vectors(n - 1), 1).encode(EncodingFormat.FLOAT)));
+          new EmbeddingsResponse("m", vectors(n - 1), 1).encode(EncodingFormat.FLOAT),
+          StandardCharsets.UTF_8));
       case "busy" -> ctx.response().setStatusCode(429).putHeader("Retry-After", "7")
           .end("{\"error\":{\"message\":\"Too many requests\",\"type\":\"rate_limit_error\"}}");
       case "auth" -> json(ctx, 401,

@@ -85,7 +85,7 @@ public final class CatalogLoader {
         gpusPerInstance, price, source));
   }
 
-  /** Reads a mapping that holds only {@code source}, {@code asOf}, {@code approximate} and {@code note}. */
+  /** Reads a mapping that holds only the keys source, asOf, approximate and note. */
   public static SourceNote sourceBlock(ConfigNode node) {
     node.requireOnlyKeys(SOURCE_KEYS);
     return source(node);

@@ -212,7 +212,7 @@ public final class CostModel {
 
   /** The capacity's label, with the token rescaling when one was applied. */
   private static String provenance(Capacity original, Capacity used, Demand demand) {
-    if (original.tokensPerInput() == null || used == original) {
+    if (original.tokensPerInput() == null || used.equals(original)) {
       return original.provenance();
     }
     return original.provenance() + ", rescaled " + fmt(original.tokensPerInput()) + "→"

@@ -38,7 +38,7 @@ public final class MeasuredCapacities {
       Deployment old = scenario.deployment(name).get();
       GpuSpec on = gpu == null ? old.gpu() : gpu;
       Deployment replaced = new Deployment(old.id(), old.model(), on,
-          on == old.gpu() ? old.price() : on.defaultPrice(), capacity);
+          on.equals(old.gpu()) ? old.price() : on.defaultPrice(), capacity);
       deployments.set(deployments.indexOf(old), replaced);
       return scenario.withDeployments(deployments, scenario.baselineId());
     }

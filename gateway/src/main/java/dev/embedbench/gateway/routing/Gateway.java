@@ -193,7 +193,7 @@ public final class Gateway {
 
   private static boolean sameInstruction(RouteConfig a, RouteConfig b) {
     if (a.instruction() == null || b.instruction() == null) {
-      return a.instruction() == b.instruction();
+      return a.instruction() == null && b.instruction() == null;
     }
     return Arrays.equals(a.instruction().prefixAndSuffix(), b.instruction().prefixAndSuffix());
   }

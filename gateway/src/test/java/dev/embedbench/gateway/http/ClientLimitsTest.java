@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -141,7 +142,7 @@ class ClientLimitsTest extends GatewayHttpTestBase {
 
     String answer = readUntilClosed(stalled);
     assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
-    assertTrue(answer.toLowerCase().contains("connection: close"), answer);
+    assertTrue(answer.toLowerCase(Locale.ROOT).contains("connection: close"), answer);
     String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
     assertEnvelope(408, "application/json", body, 408, "invalid_request_error", "request_timeout", null);
     String metrics = get("/metrics").bodyAsString();

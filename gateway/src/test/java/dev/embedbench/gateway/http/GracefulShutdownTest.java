@@ -20,6 +20,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,7 @@ class GracefulShutdownTest extends GatewayHttpTestBase {
 
     for (Promise<EmbeddingsOutcome> promise : held) {
       EmbeddingsRequest request = EmbeddingsRequest.parse(
-          "{\"model\":\"fake-embed\",\"input\":\"x\"}".getBytes());
+          "{\"model\":\"fake-embed\",\"input\":\"x\"}".getBytes(StandardCharsets.UTF_8));
       promise.complete(FakeEmbeddingService.answer(request).result());
     }
     for (Future<HttpResponse<Buffer>> response : responses) {
@@ -158,7 +159,7 @@ class GracefulShutdownTest extends GatewayHttpTestBase {
   static final int LOOPS = 8;
 
   /** LOOPS clients each sending one request after another until stopped, counting every outcome. */
-  final class KeepAliveLoad {
+  static final class KeepAliveLoad {
     final HttpClient client;
     final int port;
     final CountDownLatch answered = new CountDownLatch(LOOPS * 5);

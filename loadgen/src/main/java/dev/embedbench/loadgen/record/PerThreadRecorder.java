@@ -1,6 +1,6 @@
 package dev.embedbench.loadgen.record;
 
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,7 +17,7 @@ final class PerThreadRecorder {
   private final List<SingleWriterRecorder> writers = new CopyOnWriteArrayList<>();
   private final ThreadLocal<SingleWriterRecorder> own = ThreadLocal.withInitial(this::register);
   /** Reader thread only: each writer's last interval histogram, handed back to it for reuse. */
-  private final Map<SingleWriterRecorder, Histogram> recycled = new IdentityHashMap<>();
+  private final Map<SingleWriterRecorder, Histogram> recycled = new HashMap<>();
 
   private SingleWriterRecorder register() {
     SingleWriterRecorder recorder =

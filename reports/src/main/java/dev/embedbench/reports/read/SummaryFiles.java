@@ -68,7 +68,7 @@ final class SummaryFiles {
   private record Logs(Optional<Path> response, Optional<Path> service) {
   }
 
-  /** The logs named in summary.json's {@code files} map, as the load generator writes it. */
+  /** The logs named in summary.json's "files" map, as the load generator writes it. */
   private static Optional<Logs> listedLogs(RunSummary summary, Path dir, Path file) {
     Optional<Path> response = Optional.ofNullable(summary.files().get("response_time_log")).map(dir::resolve);
     Optional<Path> service = Optional.ofNullable(summary.files().get("service_time_log")).map(dir::resolve);

@@ -165,7 +165,7 @@ public final class Qwen3Model implements AutoCloseable {
         }
       }
       NDArray rows = scope.create(lastTokens);
-      NDArray flat = hidden.reshape(batch * length, config.hiddenSize());
+      NDArray flat = hidden.reshape((long) batch * length, config.hiddenSize());
       NDArray last = rows.getNDArrayInternal()
           .embedding(rows, flat, SparseFormat.DENSE).singletonOrThrow();
       NDArray pooled = rmsNorm(last, finalNorm).toType(DataType.FLOAT32, false);
