@@ -6,7 +6,9 @@ public enum BackendKind {
   IN_PROCESS("in-process"),
   /** An OpenAI-compatible server reached over HTTP, measured through the network. */
   REMOTE("remote"),
-  /** A latency profile standing in for hardware this machine lacks; never a measurement of a model. */
+  /**
+   * A latency profile standing in for hardware this machine lacks; never a measurement of a model.
+   */
   EMULATED("emulated");
 
   private final String label;

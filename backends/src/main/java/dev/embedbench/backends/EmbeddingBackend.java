@@ -5,11 +5,11 @@ import io.vertx.core.Future;
 /**
  * An embedding backend: in-process model, remote server or emulator.
  *
- * <p>Threading contract: {@link #embed} is called on a Vert.x event loop and returns at once. When it
- * is called on a Vert.x context, the returned future completes on that same context, so callers can
- * touch their own state in callbacks without locks. Failures are {@link
- * dev.embedbench.backends.wire.ApiException}s carrying the OpenAI error to show the client (429 when
- * overloaded, 502/503/504 for upstream trouble); any other exception is a bug and maps to 500.
+ * <p>Threading contract: {@link #embed} is called on a Vert.x event loop and returns at once. When
+ * it is called on a Vert.x context, the returned future completes on that same context, so callers
+ * can touch their own state in callbacks without locks. Failures are {@link
+ * dev.embedbench.backends.wire.ApiException}s carrying the OpenAI error to show the client (429
+ * when overloaded, 502/503/504 for upstream trouble); any other exception is a bug and maps to 500.
  */
 public interface EmbeddingBackend extends AutoCloseable {
 

@@ -3,7 +3,9 @@ package dev.embedbench.backends;
 import java.util.Arrays;
 import java.util.Objects;
 
-/** One input of an embeddings request: text, or token ids already produced by the model's tokenizer. */
+/**
+ * One input of an embeddings request: text, or token ids already produced by the model's tokenizer.
+ */
 public sealed interface EmbeddingInput {
 
   /** A text to tokenise and embed. */

@@ -20,7 +20,10 @@ public record EmbeddingResult(List<float[]> vectors, int promptTokens, List<Base
     if (base64 != null) {
       if (base64.size() != vectors.size()) {
         throw new IllegalArgumentException(
-            "base64 must hold one entry per vector (" + vectors.size() + "), held " + base64.size());
+            "base64 must hold one entry per vector ("
+                + vectors.size()
+                + "), held "
+                + base64.size());
       }
       base64 = Collections.unmodifiableList(new ArrayList<>(base64));
     }

@@ -1,6 +1,8 @@
 package dev.embedbench.backends;
 
-/** The output sizes a Matryoshka-trained model supports: any N in [minDimensions, maxDimensions]. */
+/**
+ * The output sizes a Matryoshka-trained model supports: any N in [minDimensions, maxDimensions].
+ */
 public record MatryoshkaRange(int minDimensions, int maxDimensions) {
   public MatryoshkaRange {
     if (minDimensions < 1) {

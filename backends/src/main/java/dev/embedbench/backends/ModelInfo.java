@@ -9,12 +9,13 @@ import java.util.Optional;
  * @param model the model's name as the backend knows it (for example {@code Qwen3-Embedding-0.6B})
  * @param dimensions length of the vectors it returns
  * @param maxInputTokens the longest single input it accepts, in tokens
- * @param matryoshka the output sizes it can be truncated to, or null when truncation is not supported
- * @param tokenizer identity of the tokenizer whose ids it accepts as input (for example {@code qwen3}),
- *     or null when it accepts text only
+ * @param matryoshka the output sizes it can be truncated to, or null when truncation is not
+ *     supported
+ * @param tokenizer identity of the tokenizer whose ids it accepts as input (for example {@code
+ *     qwen3}), or null when it accepts text only
  * @param kind where its figures come from
- * @param source a short human label of what exactly runs: weights (real or synthetic) and device for
- *     in-process, the URL for remote, the profile for emulated
+ * @param source a short human label of what exactly runs: weights (real or synthetic) and device
+ *     for in-process, the URL for remote, the profile for emulated
  */
 public record ModelInfo(
     String model,
@@ -37,7 +38,9 @@ public record ModelInfo(
     }
     if (matryoshka != null && matryoshka.maxDimensions() > dimensions) {
       throw new IllegalArgumentException(
-          "matryoshka.maxDimensions must be <= dimensions (" + dimensions + "), was "
+          "matryoshka.maxDimensions must be <= dimensions ("
+              + dimensions
+              + "), was "
               + matryoshka.maxDimensions());
     }
   }

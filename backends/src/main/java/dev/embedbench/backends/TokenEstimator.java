@@ -1,8 +1,8 @@
 package dev.embedbench.backends;
 
 /**
- * Estimates a text's token count without its tokenizer: one token per four ASCII characters, one per
- * other code point (CJK scripts run close to one token per character in Qwen3's and XLM-R's
+ * Estimates a text's token count without its tokenizer: one token per four ASCII characters, one
+ * per other code point (CJK scripts run close to one token per character in Qwen3's and XLM-R's
  * vocabularies), plus the end-of-text token. The gateway uses it to split requests to a remote
  * target's token limit and the emulator to cost its work; exact counts come from a real tokenizer.
  */

@@ -34,13 +34,28 @@ class TokenEstimatorTest {
 
   @Test
   void spiRecordsStateTheirRules() {
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> new MatryoshkaRange(0, 4))
-        .getMessage().contains("minDimensions must be >= 1"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> new MatryoshkaRange(64, 32))
-        .getMessage().contains("maxDimensions must be >= minDimensions"));
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> new ModelInfo("m", 1024, 8192, new MatryoshkaRange(32, 2048), null,
-            BackendKind.EMULATED, "s")).getMessage().contains("matryoshka.maxDimensions"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> new MatryoshkaRange(0, 4))
+            .getMessage()
+            .contains("minDimensions must be >= 1"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> new MatryoshkaRange(64, 32))
+            .getMessage()
+            .contains("maxDimensions must be >= minDimensions"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    new ModelInfo(
+                        "m",
+                        1024,
+                        8192,
+                        new MatryoshkaRange(32, 2048),
+                        null,
+                        BackendKind.EMULATED,
+                        "s"))
+            .getMessage()
+            .contains("matryoshka.maxDimensions"));
     assertThrows(IllegalArgumentException.class, () -> new EmbeddingBatch(List.of()));
     assertEquals(BackendKind.IN_PROCESS, BackendKind.fromLabel("in-process"));
     assertTrue(new MatryoshkaRange(32, 1024).contains(32));

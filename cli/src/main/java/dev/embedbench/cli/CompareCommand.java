@@ -22,42 +22,60 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code embedbench compare}: the article's comparison end to end. Runs on the main thread; Ctrl-C stops
- * the sweep in progress and still writes a report, marked partial.
+ * {@code embedbench compare}: the article's comparison end to end. Runs on the main thread; Ctrl-C
+ * stops the sweep in progress and still writes a report, marked partial.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-    description = {"Start emulated upstreams (the article's A10G profiles), the gateway and the in-process Qwen3",
-        "model; sweep each through the gateway with one workload and SLO; price the capacities with the cost",
-        "model, audit the article's claims, and write runs/<UTC>-compare/ with report.html, report.md and CSV.",
-        "Exit status: 0 complete, 3 partial (interrupted or a sweep stopped early), 2 bad config, 1 error."})
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start emulated upstreams (the article's A10G profiles), the gateway and the in-process Qwen3",
+      "model; sweep each through the gateway with one workload and SLO; price the capacities with the cost",
+      "model, audit the article's claims, and write runs/<UTC>-compare/ with report.html, report.md and CSV.",
+      "Exit status: 0 complete, 3 partial (interrupted or a sweep stopped early), 2 bad config, 1 error."
+    })
 public final class CompareCommand implements Callable<Integer> {
 
   static final String DEFAULT_CONFIG = "configs/compare/article.yaml";
   static final int EXIT_ERROR = 1;
 
-  @Option(names = "--config", paramLabel = "FILE",
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
       description = "Comparison YAML (default: " + DEFAULT_CONFIG + " under the embedbench home)")
   Path config;
 
-  @Option(names = "--quick", description = "Short steps, a small synthetic model and a time cap per model"
-      + " (about a minute); for smoke tests, not for figures")
+  @Option(
+      names = "--quick",
+      description =
+          "Short steps, a small synthetic model and a time cap per model"
+              + " (about a minute); for smoke tests, not for figures")
   boolean quick;
 
-  @Option(names = "--model-path", paramLabel = "DIR",
-      description = "A real Qwen3-Embedding checkpoint directory for the in-process model, instead of a"
-          + " synthetic random-weight one")
+  @Option(
+      names = "--model-path",
+      paramLabel = "DIR",
+      description =
+          "A real Qwen3-Embedding checkpoint directory for the in-process model, instead of a"
+              + " synthetic random-weight one")
   Path modelPath;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<UTC time>-compare)")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Run directory (default: runs/<UTC time>-compare)")
   Path out;
 
-  @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
-      description = "Searches per model after the first sweep's probe; each capacity is their median, with its"
-          + " range (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--repeat",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Searches per model after the first sweep's probe; each capacity is their median, with its"
+              + " range (default: ${DEFAULT-VALUE})")
   int repeat;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -66,7 +84,8 @@ public final class CompareCommand implements Callable<Integer> {
     Path home = LoadCommand.home();
     CompareConfig comparison;
     try {
-      comparison = CompareConfigLoader.load(config != null ? config : home.resolve(DEFAULT_CONFIG), quick);
+      comparison =
+          CompareConfigLoader.load(config != null ? config : home.resolve(DEFAULT_CONFIG), quick);
       if (modelPath != null) {
         comparison = comparison.withModelPath(modelPath.toAbsolutePath().normalize());
       }
@@ -75,37 +94,49 @@ public final class CompareCommand implements Callable<Integer> {
       return LoadCommand.EXIT_USAGE;
     }
     Path runDir = out != null ? out : ComparisonRun.defaultRunDir(home, Instant.now());
-    ComparisonRun run = new ComparisonRun(comparison, home, new SyntheticCheckpoints(
-        SyntheticCheckpoints.defaultCacheRoot(), SyntheticCheckpoints.findTokenizer(home)), line -> {
-          stdout.println(line);
-          stdout.flush();
-        });
+    ComparisonRun run =
+        new ComparisonRun(
+            comparison,
+            home,
+            new SyntheticCheckpoints(
+                SyntheticCheckpoints.defaultCacheRoot(), SyntheticCheckpoints.findTokenizer(home)),
+            line -> {
+              stdout.println(line);
+              stdout.flush();
+            });
     try {
       run.repeat(repeat);
     } catch (IllegalArgumentException e) {
       err.println("embedbench compare: " + e.getMessage());
       return LoadCommand.EXIT_USAGE;
     }
-    // On Ctrl-C the JVM exits once this hook returns: it waits until the report is written and printed.
+    // On Ctrl-C the JVM exits once this hook returns: it waits until the report is written and
+    // printed.
     CountDownLatch printed = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      run.stop("interrupted (signal)");
-      try {
-        if (printed.await(90, TimeUnit.SECONDS)) {
-          err.println("embedbench compare: stopped; partial results in " + runDir);
-          err.flush();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "embedbench-compare-shutdown");
+    Thread hook =
+        new Thread(
+            () -> {
+              run.stop("interrupted (signal)");
+              try {
+                if (printed.await(90, TimeUnit.SECONDS)) {
+                  err.println("embedbench compare: stopped; partial results in " + runDir);
+                  err.flush();
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "embedbench-compare-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       ComparisonRun.Result result = run.run(runDir);
       print(result, stdout);
       return result.partial() ? LoadCommand.EXIT_INVALID : 0;
-    } catch (ConfigException | dev.embedbench.gateway.config.ConfigException | CheckpointException
-        | WorkloadException | IllegalArgumentException e) {
+    } catch (ConfigException
+        | dev.embedbench.gateway.config.ConfigException
+        | CheckpointException
+        | WorkloadException
+        | IllegalArgumentException e) {
       err.println("embedbench compare: " + e.getMessage());
       return LoadCommand.EXIT_USAGE;
     } catch (IOException | TimeoutException e) {
@@ -130,13 +161,21 @@ public final class CompareCommand implements Callable<Integer> {
       result.notes().forEach(note -> stdout.println("  - " + note));
     }
     stdout.println();
-    stdout.println("Labels: 'emulated' rows are latency profiles standing in for the article's A10G servers, not"
-        + " measurements of a GPU; 'in-process' rows ran in this process on this machine, on the device shown"
-        + " ('synthetic weights': random weights of the model's shapes: real speed, meaningless vectors).");
-    stdout.printf(Locale.ROOT, "%s in %.0f s. Report: %s%n", result.partial() ? "PARTIAL comparison" : "Comparison",
-        result.elapsed().toMillis() / 1000.0, result.report().html());
-    stdout.println("Also: " + result.report().markdown() + " and the CSV files beside it; run files in "
-        + result.runDir());
+    stdout.println(
+        "Labels: 'emulated' rows are latency profiles standing in for the article's A10G servers, not"
+            + " measurements of a GPU; 'in-process' rows ran in this process on this machine, on the device shown"
+            + " ('synthetic weights': random weights of the model's shapes: real speed, meaningless vectors).");
+    stdout.printf(
+        Locale.ROOT,
+        "%s in %.0f s. Report: %s%n",
+        result.partial() ? "PARTIAL comparison" : "Comparison",
+        result.elapsed().toMillis() / 1000.0,
+        result.report().html());
+    stdout.println(
+        "Also: "
+            + result.report().markdown()
+            + " and the CSV files beside it; run files in "
+            + result.runDir());
     stdout.flush();
   }
 }

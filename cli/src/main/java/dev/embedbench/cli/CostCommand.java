@@ -22,32 +22,45 @@ import picocli.CommandLine.Option;
     name = "cost",
     mixinStandardHelpOptions = true,
     description = {
-        "Turns capacity (measured by the load generator, or stated) into the unit cost at capacity (USD per"
-            + " million requests and tokens, the saving against the baseline), then replicas, GPU-hours and"
-            + " dollars for the demand and from 1/100 to 100x it, with sensitivity and roofline; audits the"
-            + " scenario's published claims.",
-        "With no options: the article scenario (configs/scenarios/article-qwen3.yaml), stated figures."})
+      "Turns capacity (measured by the load generator, or stated) into the unit cost at capacity (USD per"
+          + " million requests and tokens, the saving against the baseline), then replicas, GPU-hours and"
+          + " dollars for the demand and from 1/100 to 100x it, with sensitivity and roofline; audits the"
+          + " scenario's published claims.",
+      "With no options: the article scenario (configs/scenarios/article-qwen3.yaml), stated figures."
+    })
 public final class CostCommand implements Callable<Integer> {
 
   static final String DEFAULT_SCENARIO = "configs/scenarios/article-qwen3.yaml";
 
-  @Option(names = "--scenario", paramLabel = "FILE",
-      description = "Scenario YAML (default: configs/scenarios/article-qwen3.yaml under the embedbench"
-          + " home, else the copy bundled in the jar).")
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
+      description =
+          "Scenario YAML (default: configs/scenarios/article-qwen3.yaml under the embedbench"
+              + " home, else the copy bundled in the jar).")
   Path scenarioFile;
 
-  @Option(names = "--capacity", paramLabel = "[ID=]PATH",
-      description = "A load-generator result (run directory, sweep.json or summary.json). ID=PATH replaces"
-          + " deployment ID's capacity; PATH or MODEL=PATH adds a measured deployment. Repeatable.")
+  @Option(
+      names = "--capacity",
+      paramLabel = "[ID=]PATH",
+      description =
+          "A load-generator result (run directory, sweep.json or summary.json). ID=PATH replaces"
+              + " deployment ID's capacity; PATH or MODEL=PATH adds a measured deployment. Repeatable.")
   List<String> capacities = new ArrayList<>();
 
-  @Option(names = "--gpu", paramLabel = "GPU",
-      description = "Catalog GPU the --capacity results were measured on (default: the GPU of the"
-          + " scenario's deployment of that model).")
+  @Option(
+      names = "--gpu",
+      paramLabel = "GPU",
+      description =
+          "Catalog GPU the --capacity results were measured on (default: the GPU of the"
+              + " scenario's deployment of that model).")
   String gpu;
 
-  @Option(names = "--baseline", paramLabel = "ID", description = "Deployment to measure savings against"
-      + " (default: the scenario's baseline).")
+  @Option(
+      names = "--baseline",
+      paramLabel = "ID",
+      description =
+          "Deployment to measure savings against" + " (default: the scenario's baseline).")
   String baseline;
 
   @ArgGroup(exclusive = true)
@@ -57,8 +70,11 @@ public final class CostCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the analysis as JSON.")
     boolean json;
 
-    @Option(names = "--csv", description = "Print CSV: unit costs, fleet rows, fleet across demand, break-even"
-        + " demands, audit findings, sensitivity cases.")
+    @Option(
+        names = "--csv",
+        description =
+            "Print CSV: unit costs, fleet rows, fleet across demand, break-even"
+                + " demands, audit findings, sensitivity cases.")
     boolean csv;
   }
 
@@ -73,8 +89,10 @@ public final class CostCommand implements Callable<Integer> {
         scenario = scenario.withDeployments(scenario.deployments(), baseline);
       }
       CostAnalysis analysis = CostAnalysis.of(scenario);
-      String text = format.json ? JsonRenderer.render(analysis)
-          : format.csv ? CsvRenderer.render(analysis) : ConsoleRenderer.render(analysis);
+      String text =
+          format.json
+              ? JsonRenderer.render(analysis)
+              : format.csv ? CsvRenderer.render(analysis) : ConsoleRenderer.render(analysis);
       System.out.print(text.endsWith("\n") ? text : text + "\n");
       return 0;
     } catch (ConfigException | IllegalArgumentException e) {

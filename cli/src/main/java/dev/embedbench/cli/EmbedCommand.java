@@ -24,43 +24,67 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Embeds texts with a Qwen3-Embedding checkpoint in this process and prints one JSON object per line:
- * {@code {"index": i, "token_ids": [...], "embedding": [...]}}. Runs on the main thread.
+ * Embeds texts with a Qwen3-Embedding checkpoint in this process and prints one JSON object per
+ * line: {@code {"index": i, "token_ids": [...], "embedding": [...]}}. Runs on the main thread.
  */
 @Command(
     name = "embed",
     mixinStandardHelpOptions = true,
-    description = "Embed texts in-process with a Qwen3-Embedding checkpoint directory; one JSON line per input.")
+    description =
+        "Embed texts in-process with a Qwen3-Embedding checkpoint directory; one JSON line per input.")
 public final class EmbedCommand implements Callable<Integer> {
 
-  @Option(names = "--model-path", required = true, paramLabel = "DIR",
-      description = "Hugging Face model directory: config.json, tokenizer.json, model.safetensors or shards.")
+  @Option(
+      names = "--model-path",
+      required = true,
+      paramLabel = "DIR",
+      description =
+          "Hugging Face model directory: config.json, tokenizer.json, model.safetensors or shards.")
   Path modelPath;
 
-  @Option(names = "--dimensions", paramLabel = "N",
+  @Option(
+      names = "--dimensions",
+      paramLabel = "N",
       description = "Matryoshka: keep the first N dimensions and renormalise (32..hidden size).")
   Integer dimensions;
 
-  @Option(names = "--instruction", paramLabel = "TEXT",
+  @Option(
+      names = "--instruction",
+      paramLabel = "TEXT",
       description = "Query instruction: each input becomes 'Instruct: TEXT\\nQuery:input'.")
   String instruction;
 
-  @Option(names = "--input", paramLabel = "FILE",
-      description = "Read inputs from FILE: one JSON string or one {\"text\": ...} object per line.")
+  @Option(
+      names = "--input",
+      paramLabel = "FILE",
+      description =
+          "Read inputs from FILE: one JSON string or one {\"text\": ...} object per line.")
   Path inputFile;
 
-  @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
+  @Option(
+      names = "--device",
+      defaultValue = "auto",
+      paramLabel = "auto|cpu|gpu",
       description = "Where to run (default: ${DEFAULT-VALUE}: GPU when DJL sees one).")
   String device;
 
-  @Option(names = "--max-input-tokens", defaultValue = "8192", paramLabel = "N",
-      description = "Longest input in tokens (default: ${DEFAULT-VALUE}); longer inputs are an error unless --truncate.")
+  @Option(
+      names = "--max-input-tokens",
+      defaultValue = "8192",
+      paramLabel = "N",
+      description =
+          "Longest input in tokens (default: ${DEFAULT-VALUE}); longer inputs are an error unless --truncate.")
   int maxInputTokens;
 
-  @Option(names = "--truncate", description = "Cut over-long inputs to --max-input-tokens instead of failing.")
+  @Option(
+      names = "--truncate",
+      description = "Cut over-long inputs to --max-input-tokens instead of failing.")
   boolean truncate;
 
-  @Option(names = "--batch-size", defaultValue = "8", paramLabel = "N",
+  @Option(
+      names = "--batch-size",
+      defaultValue = "8",
+      paramLabel = "N",
       description = "Inputs per forward pass (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
@@ -85,14 +109,21 @@ public final class EmbedCommand implements Callable<Integer> {
     }
     try {
       Qwen3Config config = Qwen3Config.read(modelPath.resolve(Qwen3Checkpoint.CONFIG));
-      if (dimensions != null && (dimensions < Math.min(32, config.hiddenSize()) || dimensions > config.hiddenSize())) {
-        err.println("embed: --dimensions must be between " + Math.min(32, config.hiddenSize()) + " and "
-            + config.hiddenSize() + " for this model, was " + dimensions);
+      if (dimensions != null
+          && (dimensions < Math.min(32, config.hiddenSize()) || dimensions > config.hiddenSize())) {
+        err.println(
+            "embed: --dimensions must be between "
+                + Math.min(32, config.hiddenSize())
+                + " and "
+                + config.hiddenSize()
+                + " for this model, was "
+                + dimensions);
         return 2;
       }
       int maxTokens = Qwen3Embedder.maxInputTokens(config, maxInputTokens);
-      try (Qwen3Embedder embedder = Qwen3Embedder.load(
-          modelPath, Qwen3Embedder.resolveDevice(devicePreference()), maxTokens, truncate)) {
+      try (Qwen3Embedder embedder =
+          Qwen3Embedder.load(
+              modelPath, Qwen3Embedder.resolveDevice(devicePreference()), maxTokens, truncate)) {
         List<int[]> tokens = new ArrayList<>();
         for (String text : inputs) {
           String prompt = instruction == null ? text : Qwen3Prompts.query(instruction, text);
@@ -100,7 +131,8 @@ public final class EmbedCommand implements Callable<Integer> {
         }
         float[][] vectors = embedder.embedAll(tokens, batchSize);
         for (int i = 0; i < vectors.length; i++) {
-          float[] vector = dimensions == null ? vectors[i] : Qwen3Prompts.truncate(vectors[i], dimensions);
+          float[] vector =
+              dimensions == null ? vectors[i] : Qwen3Prompts.truncate(vectors[i], dimensions);
           ObjectNode line = json.createObjectNode();
           line.put("index", i);
           var ids = line.putArray("token_ids");
@@ -115,7 +147,10 @@ public final class EmbedCommand implements Callable<Integer> {
         }
       }
       return 0;
-    } catch (CheckpointException | ApiException | IllegalArgumentException | IllegalStateException e) {
+    } catch (CheckpointException
+        | ApiException
+        | IllegalArgumentException
+        | IllegalStateException e) {
       err.println("embed: " + e.getMessage());
       return 2;
     }

@@ -21,25 +21,33 @@ import picocli.CommandLine.Spec;
     name = "emulate",
     mixinStandardHelpOptions = true,
     description = {
-        "Run an OpenAI-compatible embeddings server that emulates a model on a GPU from a latency"
-            + " profile: queueing, batching, service times, failures, deterministic unit vectors.",
-        "Its latencies are EMULATED, never a measurement of the model it names."
+      "Run an OpenAI-compatible embeddings server that emulates a model on a GPU from a latency"
+          + " profile: queueing, batching, service times, failures, deterministic unit vectors.",
+      "Its latencies are EMULATED, never a measurement of the model it names."
     })
 public final class EmulateCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--profile", required = true, paramLabel = "NAME|FILE",
-      description = "A built-in profile (configs/profiles/NAME.yaml, e.g. qwen3-embedding-0.6b-a10g,"
-          + " qwen3-embedding-8b-a10g, bge-m3-a10g) or a profile YAML file.")
+  @Option(
+      names = "--profile",
+      required = true,
+      paramLabel = "NAME|FILE",
+      description =
+          "A built-in profile (configs/profiles/NAME.yaml, e.g. qwen3-embedding-0.6b-a10g,"
+              + " qwen3-embedding-8b-a10g, bge-m3-a10g) or a profile YAML file.")
   String profile;
 
-  @Option(names = "--port", defaultValue = "0", paramLabel = "N",
+  @Option(
+      names = "--port",
+      defaultValue = "0",
+      paramLabel = "N",
       description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1",
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
       description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String host;
 
@@ -57,36 +65,66 @@ public final class EmulateCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     EmulatedServer server;
     try {
-      server = EmulatedServer.start(vertx, loaded, host, port)
-          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException | java.util.concurrent.TimeoutException | IllegalArgumentException e) {
+      server =
+          EmulatedServer.start(vertx, loaded, host, port)
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException
+        | java.util.concurrent.TimeoutException
+        | IllegalArgumentException e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      err.println("embedbench emulate: cannot listen on " + host + ":" + port + ": " + cause.getMessage());
+      err.println(
+          "embedbench emulate: cannot listen on " + host + ":" + port + ": " + cause.getMessage());
       vertx.close();
       return 1;
     }
-    out.println("Emulated embeddings server (EMULATED: latencies come from a profile, not a model)");
-    out.println("  profile:   " + loaded.name() + " (" + loaded.model() + " on " + loaded.hardware() + ")");
+    out.println(
+        "Emulated embeddings server (EMULATED: latencies come from a profile, not a model)");
+    out.println(
+        "  profile:   " + loaded.name() + " (" + loaded.model() + " on " + loaded.hardware() + ")");
     out.println("  source:    " + loaded.source());
-    out.println("  model:     " + loaded.model() + ", " + loaded.dimensions() + " dimensions, up to "
-        + loaded.maxInputTokens() + " tokens per input");
-    out.println("  listening: " + server.baseUrl() + "/v1"
-        + "  (POST /v1/embeddings, GET /v1/models, GET /health)");
+    out.println(
+        "  model:     "
+            + loaded.model()
+            + ", "
+            + loaded.dimensions()
+            + " dimensions, up to "
+            + loaded.maxInputTokens()
+            + " tokens per input");
+    out.println(
+        "  listening: "
+            + server.baseUrl()
+            + "/v1"
+            + "  (POST /v1/embeddings, GET /v1/models, GET /health)");
     out.println("Press Ctrl-C to stop.");
     out.flush();
 
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-        // Closed from this thread: closing Vert.x from its own event loop cannot complete.
-        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        // Exiting anyway; nothing is left to save.
-      } finally {
-        stopped.countDown();
-      }
-    }, "embedbench-emulate-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    server
+                        .close()
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(5, TimeUnit.SECONDS);
+                    // Closed from this thread: closing Vert.x from its own event loop cannot
+                    // complete.
+                    vertx
+                        .close()
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(5, TimeUnit.SECONDS);
+                  } catch (Exception e) {
+                    // Exiting anyway; nothing is left to save.
+                  } finally {
+                    stopped.countDown();
+                  }
+                },
+                "embedbench-emulate-shutdown"));
     stopped.await();
     return 0;
   }
@@ -94,8 +132,11 @@ public final class EmulateCommand implements Callable<Integer> {
   /** A path-looking argument or an existing file is a file; anything else a built-in name. */
   static EmulatorProfile resolve(String nameOrFile) {
     Path path = Path.of(nameOrFile);
-    boolean looksLikeFile = nameOrFile.endsWith(".yaml") || nameOrFile.endsWith(".yml")
-        || nameOrFile.contains("/") || Files.isRegularFile(path);
+    boolean looksLikeFile =
+        nameOrFile.endsWith(".yaml")
+            || nameOrFile.endsWith(".yml")
+            || nameOrFile.contains("/")
+            || Files.isRegularFile(path);
     return looksLikeFile ? EmulatorProfile.load(path) : EmulatorProfile.builtin(nameOrFile);
   }
 }

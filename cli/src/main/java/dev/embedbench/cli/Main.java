@@ -8,23 +8,23 @@ import picocli.CommandLine.Command;
     name = "embedbench",
     mixinStandardHelpOptions = true,
     version = "embedbench 0.1.0",
-    description = "Serve text embeddings, compare embedding models under load, and know what each costs.",
+    description =
+        "Serve text embeddings, compare embedding models under load, and know what each costs.",
     subcommands = {
-        CommandLine.HelpCommand.class,
-        ServeCommand.class,
-        EmulateCommand.class,
-        EmbedCommand.class,
-        LoadCommand.class,
-        SweepCommand.class,
-        MergeCommand.class,
-        CostCommand.class,
-        ReportCommand.class,
-        CompareCommand.class,
+      CommandLine.HelpCommand.class,
+      ServeCommand.class,
+      EmulateCommand.class,
+      EmbedCommand.class,
+      LoadCommand.class,
+      SweepCommand.class,
+      MergeCommand.class,
+      CostCommand.class,
+      ReportCommand.class,
+      CompareCommand.class,
     })
 public final class Main implements Runnable {
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));

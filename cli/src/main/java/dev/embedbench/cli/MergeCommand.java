@@ -11,10 +11,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code embedbench merge}: one result from the runs of several load processes, latencies merged exactly. */
-@Command(name = "merge", mixinStandardHelpOptions = true,
-    description = {"Merge the run directories of load processes that ran side by side: HdrHistogram logs are",
-        "added exactly, counts and rates summed. Exit status: 0 merged, 2 bad input."})
+/**
+ * {@code embedbench merge}: one result from the runs of several load processes, latencies merged
+ * exactly.
+ */
+@Command(
+    name = "merge",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Merge the run directories of load processes that ran side by side: HdrHistogram logs are",
+      "added exactly, counts and rates summed. Exit status: 0 merged, 2 bad input."
+    })
 public final class MergeCommand implements Callable<Integer> {
 
   @Parameters(arity = "2..*", paramLabel = "RUN_DIR", description = "Run directories to merge")
@@ -23,8 +30,7 @@ public final class MergeCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Directory for the merged run")
   Path out;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {

@@ -27,37 +27,44 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code embedbench serve}: runs the OpenAI-compatible embeddings gateway until Ctrl-C or SIGTERM,
- * then drains (see {@link GatewayServer}: {@code /ready} 503 while serving for the drain delay, stop
- * accepting, finish in-flight requests up to the deadline, close backends).
+ * then drains (see {@link GatewayServer}: {@code /ready} 503 while serving for the drain delay,
+ * stop accepting, finish in-flight requests up to the deadline, close backends).
  */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-        "Run the OpenAI-compatible embeddings gateway (POST /v1/embeddings, GET /v1/models, /health,"
-            + " /ready, /metrics).",
-        "Without --config it serves configs/gateway-demo.yaml: three EMULATED upstreams started on"
-            + " loopback."})
+      "Run the OpenAI-compatible embeddings gateway (POST /v1/embeddings, GET /v1/models, /health,"
+          + " /ready, /metrics).",
+      "Without --config it serves configs/gateway-demo.yaml: three EMULATED upstreams started on"
+          + " loopback."
+    })
 public final class ServeCommand implements Callable<Integer> {
 
   static final String DEMO_CONFIG = "configs/gateway-demo.yaml";
   static final int EXIT_CONFIG = 2;
   static final int EXIT_START = 1;
 
-  @Option(names = "--config", paramLabel = "FILE",
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
       description = "Gateway YAML file (default: " + DEMO_CONFIG + " under the embedbench home).")
   Path config;
 
-  @Option(names = "--port", paramLabel = "N",
+  @Option(
+      names = "--port",
+      paramLabel = "N",
       description = "Port to listen on, overriding the file's server.port (0 picks a free port).")
   Integer port;
 
-  @Option(names = "--instances", paramLabel = "N",
-      description = "HTTP server instances, one per event loop (default: number of cores, ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--instances",
+      paramLabel = "N",
+      description =
+          "HTTP server instances, one per event loop (default: number of cores, ${DEFAULT-VALUE}).")
   int instances = Runtime.getRuntime().availableProcessors();
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -71,10 +78,14 @@ public final class ServeCommand implements Callable<Integer> {
       return failure.exitCode;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      started.stop(err);
-      stopped.countDown();
-    }, "embedbench-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  started.stop(err);
+                  stopped.countDown();
+                },
+                "embedbench-shutdown"));
     stopped.await();
     return 0;
   }
@@ -104,15 +115,18 @@ public final class ServeCommand implements Callable<Integer> {
     GatewayServer gatewayServer;
     try {
       gateway = awaitStart(Gateway.start(vertx, gatewayConfig, registry));
-      gatewayServer = awaitStart(GatewayServer.start(
-          vertx, EmbeddingService.of(gateway), server, registry, instances));
+      gatewayServer =
+          awaitStart(
+              GatewayServer.start(
+                  vertx, EmbeddingService.of(gateway), server, registry, instances));
     } catch (ConfigException e) {
       vertx.close();
       throw new StartFailure(EXIT_CONFIG, "configuration error: " + e.getMessage());
     } catch (Exception e) {
       // Future.await rethrows the cause as it is, checked ones (BindException) included.
       vertx.close();
-      throw new StartFailure(EXIT_START,
+      throw new StartFailure(
+          EXIT_START,
           "could not start on " + server.host() + ":" + server.port() + ": " + describe(e));
     }
     String url = "http://" + server.host() + ":" + gatewayServer.port();
@@ -121,18 +135,26 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   /** A running gateway and the one way to stop it. */
-  record Started(Vertx vertx, GatewayServer server, Duration drainDelay, Duration shutdownDeadline,
+  record Started(
+      Vertx vertx,
+      GatewayServer server,
+      Duration drainDelay,
+      Duration shutdownDeadline,
       String url) {
 
     /** The drain, then Vert.x; bounded by the drain delay + the deadline + 5 s. */
     void stop(PrintWriter err) {
-      err.println("embedbench serve: draining: /ready answers 503; serving for "
-          + drainDelay.toMillis() + " ms more, then finishing in-flight requests (up to "
-          + shutdownDeadline.toMillis() + " ms)...");
+      err.println(
+          "embedbench serve: draining: /ready answers 503; serving for "
+              + drainDelay.toMillis()
+              + " ms more, then finishing in-flight requests (up to "
+              + shutdownDeadline.toMillis()
+              + " ms)...");
       err.flush();
       try {
-        server.shutdown().await(drainDelay.plus(shutdownDeadline).toMillis() + 5_000,
-            TimeUnit.MILLISECONDS);
+        server
+            .shutdown()
+            .await(drainDelay.plus(shutdownDeadline).toMillis() + 5_000, TimeUnit.MILLISECONDS);
         vertx.close().await(5, TimeUnit.SECONDS);
         err.println("embedbench serve: stopped.");
       } catch (Exception e) {
@@ -152,24 +174,33 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private static void printBanner(PrintWriter out, String url, Path file, ServerConfig server,
-      List<ModelListing> models) {
+  private static void printBanner(
+      PrintWriter out, String url, Path file, ServerConfig server, List<ModelListing> models) {
     out.println("embedbench gateway listening on " + url + "  (config: " + file + ")");
     out.println("Routes:");
     for (ModelListing model : models) {
-      out.printf("  %-24s %5d dims, max %d tokens per input, kind: %s%n", model.id(),
-          model.dimensions(), model.maxInputTokens(), kindLabel(model.kind()));
+      out.printf(
+          "  %-24s %5d dims, max %d tokens per input, kind: %s%n",
+          model.id(), model.dimensions(), model.maxInputTokens(), kindLabel(model.kind()));
       if (!model.aliases().isEmpty()) {
         out.println("  " + " ".repeat(24) + "  aliases: " + String.join(", ", model.aliases()));
       }
     }
     String example = models.isEmpty() ? "MODEL" : models.get(0).id();
-    String auth = server.apiKeys().isEmpty() ? "" : " -H \"Authorization: Bearer $EMBEDBENCH_API_KEY\"";
+    String auth =
+        server.apiKeys().isEmpty() ? "" : " -H \"Authorization: Bearer $EMBEDBENCH_API_KEY\"";
     out.println("Try:");
-    out.println("  curl -s " + url + "/v1/embeddings -H 'Content-Type: application/json'" + auth
-        + " -d '{\"model\":\"" + example + "\",\"input\":\"hello world\"}'");
-    out.println("Endpoints: /v1/embeddings /v1/models /health /ready /metrics."
-        + " Ctrl-C stops gracefully.");
+    out.println(
+        "  curl -s "
+            + url
+            + "/v1/embeddings -H 'Content-Type: application/json'"
+            + auth
+            + " -d '{\"model\":\""
+            + example
+            + "\",\"input\":\"hello world\"}'");
+    out.println(
+        "Endpoints: /v1/embeddings /v1/models /health /ready /metrics."
+            + " Ctrl-C stops gracefully.");
     out.flush();
   }
 

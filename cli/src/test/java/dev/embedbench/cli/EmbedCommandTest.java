@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code embed} on a tiny synthetic checkpoint: one JSON line per input, Matryoshka, file input, errors. */
+/**
+ * {@code embed} on a tiny synthetic checkpoint: one JSON line per input, Matryoshka, file input,
+ * errors.
+ */
 class EmbedCommandTest {
 
   private static final int EOS = 127;
@@ -44,7 +47,8 @@ class EmbedCommandTest {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
       int code = new CommandLine(new Main()).execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Run(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(originalOut);
       System.setErr(originalErr);
@@ -73,8 +77,19 @@ class EmbedCommandTest {
   void matryoshkaInstructionAndFileInput() throws Exception {
     Path input = dir.resolve("inputs.jsonl");
     Files.writeString(input, "\"plain string\"\n\n{\"text\": \"object form\"}\n");
-    Run run = run("embed", "--model-path", model.toString(), "--device", "cpu", "--dimensions", "32",
-        "--instruction", "Find", "--input", input.toString());
+    Run run =
+        run(
+            "embed",
+            "--model-path",
+            model.toString(),
+            "--device",
+            "cpu",
+            "--dimensions",
+            "32",
+            "--instruction",
+            "Find",
+            "--input",
+            input.toString());
     assertEquals(0, run.exitCode(), run.err());
     String[] lines = run.out().strip().split("\n");
     assertEquals(2, lines.length);
@@ -96,8 +111,16 @@ class EmbedCommandTest {
     assertEquals(2, badFile.exitCode());
     assertTrue(badFile.err().contains("bad.jsonl:1: expected a JSON string"), badFile.err());
 
-    Run tooLong = run("embed", "--model-path", model.toString(), "--device", "cpu",
-        "--max-input-tokens", "4", "longer than four");
+    Run tooLong =
+        run(
+            "embed",
+            "--model-path",
+            model.toString(),
+            "--device",
+            "cpu",
+            "--max-input-tokens",
+            "4",
+            "longer than four");
     assertEquals(2, tooLong.exitCode());
     assertTrue(tooLong.err().contains("limit of 4"), tooLong.err());
 

@@ -27,22 +27,35 @@ class LoadCommandTest {
   private static Vertx vertx;
   private static HttpServer server;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @BeforeAll
   static void startServer() throws Exception {
     // As the launcher does: built-in workloads resolve under the checkout.
     System.setProperty("embedbench.home", Path.of("..").toAbsolutePath().normalize().toString());
     vertx = Vertx.vertx();
-    server = vertx.createHttpServer().requestHandler(request -> {
-      if (request.path().endsWith("/models")) {
-        request.response().end("{\"data\":[{\"id\":\"m\",\"kind\":\"emulated\"}]}");
-      } else {
-        request.body().onComplete(body -> request.response().putHeader("content-type", "application/json")
-            .end(ONE_EMBEDDING));
-      }
-    }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    server =
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                request -> {
+                  if (request.path().endsWith("/models")) {
+                    request.response().end("{\"data\":[{\"id\":\"m\",\"kind\":\"emulated\"}]}");
+                  } else {
+                    request
+                        .body()
+                        .onComplete(
+                            body ->
+                                request
+                                    .response()
+                                    .putHeader("content-type", "application/json")
+                                    .end(ONE_EMBEDDING));
+                  }
+                })
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
   }
 
   @AfterAll
@@ -66,19 +79,52 @@ class LoadCommandTest {
     Path b = tmp.resolve("b");
     for (Path dir : new Path[] {a, b}) {
       StringWriter err = new StringWriter();
-      int exit = run(err, "load", "--target", target(), "--model", "m", "--concurrency", "2", "--event-loops", "2",
-          "--duration", "700ms", "--warmup", "100ms", "--api-key", "sk-secret", "--out", dir.toString());
+      int exit =
+          run(
+              err,
+              "load",
+              "--target",
+              target(),
+              "--model",
+              "m",
+              "--concurrency",
+              "2",
+              "--event-loops",
+              "2",
+              "--duration",
+              "700ms",
+              "--warmup",
+              "100ms",
+              "--api-key",
+              "sk-secret",
+              "--out",
+              dir.toString());
       assertEquals(0, exit, "a closed loop against a healthy server is valid and complete: " + err);
     }
     JsonNode summary = new ObjectMapper().readTree(a.resolve("summary.json").toFile());
     assertEquals("emulated", summary.get("target").get("kind").asText());
     assertTrue(summary.get("requests").get("ok").asLong() > 0);
-    assertTrue(summary.get("command").asText().contains("--api-key ***"), summary.get("command").asText());
+    assertTrue(
+        summary.get("command").asText().contains("--api-key ***"), summary.get("command").asText());
     assertTrue(!Files.readString(a.resolve("config.json")).contains("sk-secret"));
-    assertEquals(0, run(new StringWriter(), "merge", a.toString(), b.toString(), "--out", tmp.resolve("m").toString()));
-    JsonNode merged = new ObjectMapper().readTree(tmp.resolve("m").resolve("summary.json").toFile());
-    assertEquals(summary.get("requests").get("ok").asLong()
-            + new ObjectMapper().readTree(b.resolve("summary.json").toFile()).get("requests").get("ok").asLong(),
+    assertEquals(
+        0,
+        run(
+            new StringWriter(),
+            "merge",
+            a.toString(),
+            b.toString(),
+            "--out",
+            tmp.resolve("m").toString()));
+    JsonNode merged =
+        new ObjectMapper().readTree(tmp.resolve("m").resolve("summary.json").toFile());
+    assertEquals(
+        summary.get("requests").get("ok").asLong()
+            + new ObjectMapper()
+                .readTree(b.resolve("summary.json").toFile())
+                .get("requests")
+                .get("ok")
+                .asLong(),
         merged.get("requests").get("ok").asLong());
   }
 
@@ -86,58 +132,130 @@ class LoadCommandTest {
   void badOptionsAndWorkloadsExitWithTwoAndSayWhy() throws Exception {
     StringWriter err = new StringWriter();
     assertEquals(2, run(err, "load", "--target", target(), "--model", "m"));
-    assertTrue(err.toString().contains("give --rate R (open loop) or --concurrency C (closed loop)"), err.toString());
-    Path workload = Files.writeString(tmp.resolve("w.jsonl"), "{\"text\":\"ok\"}\n{\"text\":\"\"}\n");
+    assertTrue(
+        err.toString().contains("give --rate R (open loop) or --concurrency C (closed loop)"),
+        err.toString());
+    Path workload =
+        Files.writeString(tmp.resolve("w.jsonl"), "{\"text\":\"ok\"}\n{\"text\":\"\"}\n");
     err = new StringWriter();
-    assertEquals(2, run(err, "load", "--target", target(), "--model", "m", "--rate", "5", "--workload",
-        workload.toString()));
-    assertTrue(err.toString().contains(workload + ":2: \"text\" must be a non-empty string"), err.toString());
+    assertEquals(
+        2,
+        run(
+            err,
+            "load",
+            "--target",
+            target(),
+            "--model",
+            "m",
+            "--rate",
+            "5",
+            "--workload",
+            workload.toString()));
+    assertTrue(
+        err.toString().contains(workload + ":2: \"text\" must be a non-empty string"),
+        err.toString());
     err = new StringWriter();
-    assertEquals(2, run(err, "sweep", "--target", target(), "--model", "m", "--slo-p99-ms", "100", "--start", "50",
-        "--max-rate", "10"));
+    assertEquals(
+        2,
+        run(
+            err,
+            "sweep",
+            "--target",
+            target(),
+            "--model",
+            "m",
+            "--slo-p99-ms",
+            "100",
+            "--start",
+            "50",
+            "--max-rate",
+            "10"));
     assertTrue(err.toString().contains("sweep max rate must be >= the start rate"), err.toString());
     err = new StringWriter();
-    assertEquals(2, run(err, "load", "--target", target(), "--model", "m", "--rate", "5", "--event-loops", "0"));
+    assertEquals(
+        2,
+        run(
+            err,
+            "load",
+            "--target",
+            target(),
+            "--model",
+            "m",
+            "--rate",
+            "5",
+            "--event-loops",
+            "0"));
     assertTrue(err.toString().contains("--event-loops must be >= 1, got 0"), err.toString());
   }
 
   /** A valid WordLevel tokenizer.json: each word is one token. */
-  private static final String WORD_TOKENIZER = "{\"version\":\"1.0\",\"truncation\":null,\"padding\":null,"
-      + "\"added_tokens\":[],\"normalizer\":null,\"pre_tokenizer\":{\"type\":\"Whitespace\"},"
-      + "\"post_processor\":null,\"decoder\":null,\"model\":{\"type\":\"WordLevel\","
-      + "\"vocab\":{\"[UNK]\":0,\"alpha\":1},\"unk_token\":\"[UNK]\"}}";
+  private static final String WORD_TOKENIZER =
+      "{\"version\":\"1.0\",\"truncation\":null,\"padding\":null,"
+          + "\"added_tokens\":[],\"normalizer\":null,\"pre_tokenizer\":{\"type\":\"Whitespace\"},"
+          + "\"post_processor\":null,\"decoder\":null,\"model\":{\"type\":\"WordLevel\","
+          + "\"vocab\":{\"[UNK]\":0,\"alpha\":1},\"unk_token\":\"[UNK]\"}}";
 
   @Test
   void aTokenizerDirectoryMakesTokenCountsExactInTheResults() throws Exception {
     Path model = Files.createDirectories(tmp.resolve("model"));
     Path tokenizer = Files.writeString(model.resolve("tokenizer.json"), WORD_TOKENIZER);
-    Path workload = Files.writeString(tmp.resolve("w.txt"), "alpha alpha alpha alpha alpha alpha alpha alpha\n");
+    Path workload =
+        Files.writeString(
+            tmp.resolve("w.txt"), "alpha alpha alpha alpha alpha alpha alpha alpha\n");
     Path out = tmp.resolve("exact");
     StringWriter err = new StringWriter();
-    int exit = run(err, "load", "--target", target(), "--model", "m", "--concurrency", "1", "--duration", "300ms",
-        "--warmup", "0ms", "--workload", workload.toString(), "--tokens", "3-5", "--tokenizer", model.toString(),
-        "--out", out.toString());
+    int exit =
+        run(
+            err,
+            "load",
+            "--target",
+            target(),
+            "--model",
+            "m",
+            "--concurrency",
+            "1",
+            "--duration",
+            "300ms",
+            "--warmup",
+            "0ms",
+            "--workload",
+            workload.toString(),
+            "--tokens",
+            "3-5",
+            "--tokenizer",
+            model.toString(),
+            "--out",
+            out.toString());
     assertEquals(0, exit, err.toString());
     JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     assertEquals("exact", summary.get("token_count").asText());
-    assertEquals(tokenizer.toAbsolutePath().toString(), summary.get("tokenizer").get("file").asText());
+    assertEquals(
+        tokenizer.toAbsolutePath().toString(), summary.get("tokenizer").get("file").asText());
     assertEquals("exact", summary.get("throughput").get("token_count").asText());
-    assertEquals(5.0, summary.get("workload").get("mean_tokens_per_request").asDouble(),
+    assertEquals(
+        5.0,
+        summary.get("workload").get("mean_tokens_per_request").asDouble(),
         "four words cut from eight, and end-of-text");
     JsonNode config = new ObjectMapper().readTree(out.resolve("config.json").toFile());
-    assertEquals(model.toAbsolutePath().toString(), config.get("workload").get("tokenizer").asText());
+    assertEquals(
+        model.toAbsolutePath().toString(), config.get("workload").get("tokenizer").asText());
   }
 
   @Test
   void aMissingOrInvalidTokenizerIsAOneLineUsageError() throws Exception {
     Path missing = tmp.resolve("no-such-tokenizer.json");
-    Path invalid = Files.writeString(tmp.resolve("invalid.json"), "{\"model\": {\"type\": \"Nonsense\"}}");
+    Path invalid =
+        Files.writeString(tmp.resolve("invalid.json"), "{\"model\": {\"type\": \"Nonsense\"}}");
     String[][] cases = {
-        {"load", "--concurrency", "1", "--tokenizer", missing.toString()},
-        {"sweep", "--slo-p99-ms", "100", "--tokenizer", missing.toString()},
-        {"load", "--rate", "5", "--tokenizer", invalid.toString()}};
-    String[] reasons = {missing + ": no such file or directory", missing + ": no such file or directory",
-        invalid + ": not a valid Hugging Face tokenizer.json ("};
+      {"load", "--concurrency", "1", "--tokenizer", missing.toString()},
+      {"sweep", "--slo-p99-ms", "100", "--tokenizer", missing.toString()},
+      {"load", "--rate", "5", "--tokenizer", invalid.toString()}
+    };
+    String[] reasons = {
+      missing + ": no such file or directory",
+      missing + ": no such file or directory",
+      invalid + ": not a valid Hugging Face tokenizer.json ("
+    };
     for (int i = 0; i < cases.length; i++) {
       StringWriter err = new StringWriter();
       String[] args = new String[cases[i].length + 4];
@@ -146,7 +264,8 @@ class LoadCommandTest {
       System.arraycopy(cases[i], 1, args, 5, cases[i].length - 1);
       assertEquals(2, run(err, args), String.join(" ", args) + ": " + err);
       String message = err.toString().strip();
-      assertTrue(message.startsWith("embedbench " + cases[i][0] + ": tokenizer " + reasons[i]), message);
+      assertTrue(
+          message.startsWith("embedbench " + cases[i][0] + ": tokenizer " + reasons[i]), message);
       assertEquals(-1, message.indexOf('\n'), "one line, no stack trace: " + message);
     }
   }

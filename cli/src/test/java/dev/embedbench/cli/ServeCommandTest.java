@@ -9,11 +9,11 @@ import io.vertx.core.http.HttpServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,13 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code serve} refuses bad configuration with file, key and reason, and no stack trace; with a good
- * one it serves and prints the URL, the routes with their kind and a curl line.
+ * {@code serve} refuses bad configuration with file, key and reason, and no stack trace; with a
+ * good one it serves and prints the URL, the routes with their kind and a curl line.
  */
 class ServeCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   record Run(int exitCode, String out, String err) {}
 
@@ -71,7 +70,8 @@ class ServeCommandTest {
     try {
       Run run = serve();
       assertEquals(ServeCommand.EXIT_CONFIG, run.exitCode());
-      assertTrue(run.err().contains(dir.resolve("configs/gateway-demo.yaml").toString()), run.err());
+      assertTrue(
+          run.err().contains(dir.resolve("configs/gateway-demo.yaml").toString()), run.err());
     } finally {
       if (before == null) {
         System.clearProperty("embedbench.home");
@@ -92,15 +92,19 @@ class ServeCommandTest {
 
   @Test
   void portInUseIsAMessageNotAStackTrace() throws IOException {
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
-        java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       Path file = dir.resolve("ok.yaml");
-      Files.writeString(file, "routes:\n  - name: m\n    targets:\n      - type: remote\n"
-          + "        url: http://127.0.0.1:9\n"
-          + "        model: {name: m, dimensions: 4, max_input_tokens: 8}\n");
-      Run run = serve("--config", file.toString(), "--port", Integer.toString(taken.getLocalPort()));
+      Files.writeString(
+          file,
+          "routes:\n  - name: m\n    targets:\n      - type: remote\n"
+              + "        url: http://127.0.0.1:9\n"
+              + "        model: {name: m, dimensions: 4, max_input_tokens: 8}\n");
+      Run run =
+          serve("--config", file.toString(), "--port", Integer.toString(taken.getLocalPort()));
       assertEquals(ServeCommand.EXIT_START, run.exitCode(), run.err());
-      assertTrue(run.err().contains("could not start on 127.0.0.1:" + taken.getLocalPort()), run.err());
+      assertTrue(
+          run.err().contains("could not start on 127.0.0.1:" + taken.getLocalPort()), run.err());
       assertTrue(run.err().contains("Address already in use"), run.err());
       assertFalse(run.err().contains("\tat "), run.err());
     }
@@ -110,19 +114,26 @@ class ServeCommandTest {
   void startsServesAndPrintsRoutesWithTheirKind() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
-      HttpServer upstream = vertx.createHttpServer()
-          .requestHandler(request -> request.response().end("{\"status\":\"ok\"}"))
-          .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+      HttpServer upstream =
+          vertx
+              .createHttpServer()
+              .requestHandler(request -> request.response().end("{\"status\":\"ok\"}"))
+              .listen(0, "127.0.0.1")
+              .await(10, TimeUnit.SECONDS);
       Path file = dir.resolve("gateway.yaml");
-      Files.writeString(file, "server: {host: 127.0.0.1, port: 8080, access_log: false,"
-          + " drain_delay: 400ms}\n"
-          + "routes:\n"
-          + "  - name: remote-model\n"
-          + "    aliases: [rm]\n"
-          + "    targets:\n"
-          + "      - type: remote\n"
-          + "        url: http://127.0.0.1:" + upstream.actualPort() + "\n"
-          + "        model: {name: remote-model, dimensions: 16, max_input_tokens: 512}\n");
+      Files.writeString(
+          file,
+          "server: {host: 127.0.0.1, port: 8080, access_log: false,"
+              + " drain_delay: 400ms}\n"
+              + "routes:\n"
+              + "  - name: remote-model\n"
+              + "    aliases: [rm]\n"
+              + "    targets:\n"
+              + "      - type: remote\n"
+              + "        url: http://127.0.0.1:"
+              + upstream.actualPort()
+              + "\n"
+              + "        model: {name: remote-model, dimensions: 16, max_input_tokens: 512}\n");
       ServeCommand command = new ServeCommand();
       command.config = file;
       command.port = 0;
@@ -132,30 +143,39 @@ class ServeCommandTest {
       try {
         String banner = out.toString();
         assertTrue(banner.contains("listening on " + started.url()), banner);
-        assertTrue(banner.matches("(?s).*remote-model\\s+16 dims, max 512 tokens per input, kind: remote.*"),
+        assertTrue(
+            banner.matches(
+                "(?s).*remote-model\\s+16 dims, max 512 tokens per input, kind: remote.*"),
             banner);
         assertTrue(banner.contains("aliases: rm"), banner);
         assertTrue(banner.contains("curl -s " + started.url() + "/v1/embeddings"), banner);
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> models = http.send(
-            HttpRequest.newBuilder(URI.create(started.url() + "/v1/models")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> models =
+            http.send(
+                HttpRequest.newBuilder(URI.create(started.url() + "/v1/models")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, models.statusCode());
         assertTrue(models.body().contains("\"kind\":\"remote\""), models.body());
       } finally {
-        // What the shutdown hook runs on SIGTERM or Ctrl-C: a drain, /ready 503 while still serving.
+        // What the shutdown hook runs on SIGTERM or Ctrl-C: a drain, /ready 503 while still
+        // serving.
         StringWriter err = new StringWriter();
         Thread stopping = new Thread(() -> started.stop(new PrintWriter(err, true)));
         stopping.start();
         HttpClient http = HttpClient.newHttpClient();
         int readyStatus = 0;
         for (int i = 0; i < 100 && readyStatus != 503; i++) {
-          readyStatus = http.send(HttpRequest.newBuilder(URI.create(started.url() + "/ready")).build(),
-              HttpResponse.BodyHandlers.ofString()).statusCode();
+          readyStatus =
+              http.send(
+                      HttpRequest.newBuilder(URI.create(started.url() + "/ready")).build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .statusCode();
         }
-        assertEquals(503, readyStatus, "/ready turns 503 during the drain while the server still answers");
+        assertEquals(
+            503, readyStatus, "/ready turns 503 during the drain while the server still answers");
         stopping.join(20_000);
-        assertTrue(err.toString().contains("draining: /ready answers 503; serving for 400 ms more"),
+        assertTrue(
+            err.toString().contains("draining: /ready answers 503; serving for 400 ms more"),
             err.toString());
         assertTrue(err.toString().contains("stopped."), err.toString());
       }
@@ -181,14 +201,18 @@ class ServeCommandTest {
         assertTrue(banner.matches("(?s).*" + model + " .*kind: EMULATED.*"), banner);
       }
       HttpClient http = HttpClient.newHttpClient();
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-              URI.create(started.url() + "/v1/embeddings"))
-          .POST(HttpRequest.BodyPublishers.ofString(
-              "{\"model\":\"qwen3-embedding-0.6b\",\"input\":\"hello world\",\"dimensions\":256}"))
-          .build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(started.url() + "/v1/embeddings"))
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"model\":\"qwen3-embedding-0.6b\",\"input\":\"hello world\",\"dimensions\":256}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(200, response.statusCode(), response.body());
       assertTrue(response.body().contains("\"object\":\"embedding\""), response.body());
-      assertEquals(256, response.body().split("\"embedding\":\\[")[1].split("]")[0].split(",").length);
+      assertEquals(
+          256, response.body().split("\"embedding\":\\[")[1].split("]")[0].split(",").length);
     } finally {
       started.stop(new PrintWriter(new StringWriter(), true));
       if (before == null) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@code embedbench cost} prints and the reports module renders: the priced comparison and, when
- * the scenario carries claims, their audit (empty otherwise).
+ * What {@code embedbench cost} prints and the reports module renders: the priced comparison and,
+ * when the scenario carries claims, their audit (empty otherwise).
  */
 public record CostAnalysis(CostReport report, List<AuditFinding> audit) {
 
@@ -20,8 +20,11 @@ public record CostAnalysis(CostReport report, List<AuditFinding> audit) {
   }
 
   public static CostAnalysis of(Scenario scenario) {
-    List<AuditFinding> audit = scenario.articleClaims()
-        .map(c -> new ClaimAudit(scenario.models(), scenario.gpus()).audit(c)).orElse(List.of());
+    List<AuditFinding> audit =
+        scenario
+            .articleClaims()
+            .map(c -> new ClaimAudit(scenario.models(), scenario.gpus()).audit(c))
+            .orElse(List.of());
     return new CostAnalysis(CostModel.evaluate(scenario), audit);
   }
 }

@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Everything that defines a load run; written verbatim (less the API key) to the run's {@code config.json}.
+ * Everything that defines a load run; written verbatim (less the API key) to the run's {@code
+ * config.json}.
  *
  * @param ratePerSecond open loop only
  * @param arrival open loop only
@@ -17,15 +18,32 @@ import java.util.Map;
  * @param duration the measured duration, after the warm-up
  * @param maxRequests null for no bound other than the duration; counts measured requests
  * @param requestTimeout a request with no bytes back for this long fails as {@code timeout}
- * @param maxOutstanding open loop: a due request that finds this many unfinished is counted as not sent
+ * @param maxOutstanding open loop: a due request that finds this many unfinished is counted as not
+ *     sent
  * @param maxLagP99 open loop: a run whose schedule lag p99 exceeds this is marked invalid
  * @param checkNorm whether sampled vectors must be unit-norm
  * @param readValuesEvery read vector values on one response in this many
  */
-public record LoadConfig(String name, String targetUrl, String model, String apiKey, LoadMode mode,
-    Double ratePerSecond, ArrivalProcess arrival, Integer concurrency, int connections, Duration duration,
-    Long maxRequests, Duration warmup, Duration requestTimeout, WorkloadSpec workload, long seed,
-    long maxOutstanding, Duration maxLagP99, boolean checkNorm, int readValuesEvery) {
+public record LoadConfig(
+    String name,
+    String targetUrl,
+    String model,
+    String apiKey,
+    LoadMode mode,
+    Double ratePerSecond,
+    ArrivalProcess arrival,
+    Integer concurrency,
+    int connections,
+    Duration duration,
+    Long maxRequests,
+    Duration warmup,
+    Duration requestTimeout,
+    WorkloadSpec workload,
+    long seed,
+    long maxOutstanding,
+    Duration maxLagP99,
+    boolean checkNorm,
+    int readValuesEvery) {
 
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
   public static final Duration DEFAULT_MAX_LAG_P99 = Duration.ofMillis(10);
@@ -33,25 +51,35 @@ public record LoadConfig(String name, String targetUrl, String model, String api
   public static final int DEFAULT_READ_VALUES_EVERY = 64;
 
   public LoadConfig {
-    require(name != null && name.matches("[A-Za-z0-9._-]{1,80}"),
+    require(
+        name != null && name.matches("[A-Za-z0-9._-]{1,80}"),
         "name must be 1-80 letters, digits, '.', '_' or '-', got '" + name + "'");
     require(targetUrl != null && !targetUrl.isBlank(), "target URL must be given");
     require(model != null && !model.isBlank(), "model must be given");
     require(mode != null, "mode must be open or closed");
     if (mode == LoadMode.OPEN) {
-      require(ratePerSecond != null && ratePerSecond > 0 && Double.isFinite(ratePerSecond),
+      require(
+          ratePerSecond != null && ratePerSecond > 0 && Double.isFinite(ratePerSecond),
           "open loop needs a rate > 0 requests/s, got " + ratePerSecond);
       require(arrival != null, "open loop needs an arrival process");
-      require(concurrency == null, "give a rate (open loop) or a concurrency (closed loop), not both");
+      require(
+          concurrency == null, "give a rate (open loop) or a concurrency (closed loop), not both");
     } else {
-      require(concurrency != null && concurrency >= 1, "closed loop needs a concurrency >= 1, got " + concurrency);
-      require(ratePerSecond == null, "give a rate (open loop) or a concurrency (closed loop), not both");
+      require(
+          concurrency != null && concurrency >= 1,
+          "closed loop needs a concurrency >= 1, got " + concurrency);
+      require(
+          ratePerSecond == null,
+          "give a rate (open loop) or a concurrency (closed loop), not both");
     }
     require(connections >= 1, "connections must be >= 1, got " + connections);
-    require(duration != null && !duration.isNegative() && !duration.isZero(), "duration must be > 0");
-    require(maxRequests == null || maxRequests >= 1, "max requests must be >= 1, got " + maxRequests);
+    require(
+        duration != null && !duration.isNegative() && !duration.isZero(), "duration must be > 0");
+    require(
+        maxRequests == null || maxRequests >= 1, "max requests must be >= 1, got " + maxRequests);
     require(warmup != null && !warmup.isNegative(), "warm-up must be >= 0");
-    require(requestTimeout != null && requestTimeout.toMillis() >= 1, "request timeout must be >= 1ms");
+    require(
+        requestTimeout != null && requestTimeout.toMillis() >= 1, "request timeout must be >= 1ms");
     require(workload != null, "workload must be given");
     require(maxOutstanding >= 1, "max outstanding must be >= 1, got " + maxOutstanding);
     require(maxLagP99 != null && !maxLagP99.isNegative(), "max lag p99 must be >= 0");
@@ -64,7 +92,9 @@ public record LoadConfig(String name, String targetUrl, String model, String api
     }
   }
 
-  /** Connections enough for the rate at a mean latency up to 250 ms (Little's law), within 4..512. */
+  /**
+   * Connections enough for the rate at a mean latency up to 250 ms (Little's law), within 4..512.
+   */
   public static int defaultConnections(LoadMode mode, Double ratePerSecond, Integer concurrency) {
     if (mode == LoadMode.CLOSED) {
       return concurrency;
@@ -73,22 +103,76 @@ public record LoadConfig(String name, String targetUrl, String model, String api
   }
 
   public LoadConfig withRate(String newName, double newRatePerSecond) {
-    return new LoadConfig(newName, targetUrl, model, apiKey, mode, newRatePerSecond, arrival, concurrency,
-        connections, duration, maxRequests, warmup, requestTimeout, workload, seed, maxOutstanding, maxLagP99,
-        checkNorm, readValuesEvery);
+    return new LoadConfig(
+        newName,
+        targetUrl,
+        model,
+        apiKey,
+        mode,
+        newRatePerSecond,
+        arrival,
+        concurrency,
+        connections,
+        duration,
+        maxRequests,
+        warmup,
+        requestTimeout,
+        workload,
+        seed,
+        maxOutstanding,
+        maxLagP99,
+        checkNorm,
+        readValuesEvery);
   }
 
-  /** The same target and workload in a closed loop: {@code concurrency} requests in flight, one connection each. */
+  /**
+   * The same target and workload in a closed loop: {@code concurrency} requests in flight, one
+   * connection each.
+   */
   public LoadConfig asClosedLoop(String newName, int concurrency) {
-    return new LoadConfig(newName, targetUrl, model, apiKey, LoadMode.CLOSED, null, null, concurrency, concurrency,
-        duration, maxRequests, warmup, requestTimeout, workload, seed, maxOutstanding, maxLagP99, checkNorm,
+    return new LoadConfig(
+        newName,
+        targetUrl,
+        model,
+        apiKey,
+        LoadMode.CLOSED,
+        null,
+        null,
+        concurrency,
+        concurrency,
+        duration,
+        maxRequests,
+        warmup,
+        requestTimeout,
+        workload,
+        seed,
+        maxOutstanding,
+        maxLagP99,
+        checkNorm,
         readValuesEvery);
   }
 
   public LoadConfig withConnections(int newConnections) {
-    return new LoadConfig(name, targetUrl, model, apiKey, mode, ratePerSecond, arrival, concurrency,
-        newConnections, duration, maxRequests, warmup, requestTimeout, workload, seed, maxOutstanding, maxLagP99,
-        checkNorm, readValuesEvery);
+    return new LoadConfig(
+        name,
+        targetUrl,
+        model,
+        apiKey,
+        mode,
+        ratePerSecond,
+        arrival,
+        concurrency,
+        newConnections,
+        duration,
+        maxRequests,
+        warmup,
+        requestTimeout,
+        workload,
+        seed,
+        maxOutstanding,
+        maxLagP99,
+        checkNorm,
+        readValuesEvery);
   }
 
   /** The config as written to {@code config.json}: durations as text, the API key never. */
@@ -111,11 +195,18 @@ public record LoadConfig(String name, String targetUrl, String model, String api
     work.put("source", workload.source());
     work.put("inputs_per_request", workload.inputsPerRequest());
     work.put("tokens", workload.tokens() == null ? null : workload.tokens().toString());
-    work.put("encoding_format", workload.encodingFormat() == null ? null : workload.encodingFormat().wireName());
+    work.put(
+        "encoding_format",
+        workload.encodingFormat() == null ? null : workload.encodingFormat().wireName());
     work.put("dimensions", workload.dimensions());
-    work.put("token_count", workload.tokenizer() == null ? TokenCounting.ESTIMATED : TokenCounting.EXACT);
-    work.put("tokenizer", workload.tokenizer() == null ? null
-        : workload.tokenizer().toAbsolutePath().normalize().toString());
+    work.put(
+        "token_count",
+        workload.tokenizer() == null ? TokenCounting.ESTIMATED : TokenCounting.EXACT);
+    work.put(
+        "tokenizer",
+        workload.tokenizer() == null
+            ? null
+            : workload.tokenizer().toAbsolutePath().normalize().toString());
     out.put("workload", work);
     out.put("seed", seed);
     out.put("max_outstanding", maxOutstanding);

@@ -2,7 +2,9 @@ package dev.embedbench.loadgen;
 
 import java.util.Locale;
 
-/** Open loop: requests on a schedule, whatever the server does. Closed loop: a fixed concurrency. */
+/**
+ * Open loop: requests on a schedule, whatever the server does. Closed loop: a fixed concurrency.
+ */
 public enum LoadMode {
   OPEN,
   CLOSED;

@@ -10,8 +10,11 @@ final class MergeFixtures {
 
   static Path run(Path dir, double rate) throws Exception {
     try (var server = SweepFixtures.server(0)) {
-      var config = SweepFixtures.base(server, Duration.ofMillis(1200), Duration.ofMillis(200)).withRate("part", rate);
-      new LoadRun(config, SweepFixtures.workload(), dir, SweepFixtures.home(), line -> { }).execute();
+      var config =
+          SweepFixtures.base(server, Duration.ofMillis(1200), Duration.ofMillis(200))
+              .withRate("part", rate);
+      new LoadRun(config, SweepFixtures.workload(), dir, SweepFixtures.home(), line -> {})
+          .execute();
     }
     return dir;
   }

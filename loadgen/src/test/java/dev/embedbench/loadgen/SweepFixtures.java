@@ -38,9 +38,26 @@ public final class SweepFixtures {
 
   /** The lag budget is loose: on a shared 2-core CI machine a cold JVM lags by hundreds of ms. */
   public static LoadConfig base(Server server, Duration duration, Duration warmup) {
-    return new LoadConfig("sweep", server.baseUrl(), TestEmbeddingServer.MODEL, null, LoadMode.OPEN, 1.0,
-        ArrivalProcess.CONSTANT, null, 4, duration, null, warmup, Duration.ofSeconds(5), spec(), 1,
-        LoadConfig.DEFAULT_MAX_OUTSTANDING, Duration.ofSeconds(5), true, 8);
+    return new LoadConfig(
+        "sweep",
+        server.baseUrl(),
+        TestEmbeddingServer.MODEL,
+        null,
+        LoadMode.OPEN,
+        1.0,
+        ArrivalProcess.CONSTANT,
+        null,
+        4,
+        duration,
+        null,
+        warmup,
+        Duration.ofSeconds(5),
+        spec(),
+        1,
+        LoadConfig.DEFAULT_MAX_OUTSTANDING,
+        Duration.ofSeconds(5),
+        true,
+        8);
   }
 
   public static WorkloadSpec spec() {

@@ -1,8 +1,8 @@
 package dev.embedbench.loadgen;
 
 import dev.embedbench.loadgen.schedule.ArrivalProcess;
-import dev.embedbench.loadgen.workload.WorkloadEntry;
 import dev.embedbench.loadgen.workload.Workload;
+import dev.embedbench.loadgen.workload.WorkloadEntry;
 import dev.embedbench.loadgen.workload.WorkloadSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,20 +16,62 @@ final class TestConfigs {
 
   private TestConfigs() {}
 
-  static LoadConfig open(String url, double rate, int connections, Duration duration, Duration warmup) {
-    return new LoadConfig("test", url, TestEmbeddingServer.MODEL, "secret", LoadMode.OPEN, rate,
-        ArrivalProcess.CONSTANT, null, connections, duration, null, warmup, Duration.ofSeconds(5), SPEC, 1,
-        LoadConfig.DEFAULT_MAX_OUTSTANDING, Duration.ofMillis(50), true, 1);
+  static LoadConfig open(
+      String url, double rate, int connections, Duration duration, Duration warmup) {
+    return new LoadConfig(
+        "test",
+        url,
+        TestEmbeddingServer.MODEL,
+        "secret",
+        LoadMode.OPEN,
+        rate,
+        ArrivalProcess.CONSTANT,
+        null,
+        connections,
+        duration,
+        null,
+        warmup,
+        Duration.ofSeconds(5),
+        SPEC,
+        1,
+        LoadConfig.DEFAULT_MAX_OUTSTANDING,
+        Duration.ofMillis(50),
+        true,
+        1);
   }
 
-  static LoadConfig closed(String url, int concurrency, int connections, Duration duration, Long maxRequests) {
-    return new LoadConfig("test", url, TestEmbeddingServer.MODEL, null, LoadMode.CLOSED, null, null, concurrency,
-        connections, duration, maxRequests, Duration.ZERO, Duration.ofMillis(400), SPEC, 1,
-        LoadConfig.DEFAULT_MAX_OUTSTANDING, Duration.ofMillis(50), true, 1);
+  static LoadConfig closed(
+      String url, int concurrency, int connections, Duration duration, Long maxRequests) {
+    return new LoadConfig(
+        "test",
+        url,
+        TestEmbeddingServer.MODEL,
+        null,
+        LoadMode.CLOSED,
+        null,
+        null,
+        concurrency,
+        connections,
+        duration,
+        maxRequests,
+        Duration.ZERO,
+        Duration.ofMillis(400),
+        SPEC,
+        1,
+        LoadConfig.DEFAULT_MAX_OUTSTANDING,
+        Duration.ofMillis(50),
+        true,
+        1);
   }
 
   static Workload workload() {
-    return Workload.fromEntries("inline", List.of(WorkloadEntry.text("alpha beta"), WorkloadEntry.text("gamma"),
-        WorkloadEntry.text("delta epsilon zeta")), SPEC, TestEmbeddingServer.MODEL);
+    return Workload.fromEntries(
+        "inline",
+        List.of(
+            WorkloadEntry.text("alpha beta"),
+            WorkloadEntry.text("gamma"),
+            WorkloadEntry.text("delta epsilon zeta")),
+        SPEC,
+        TestEmbeddingServer.MODEL);
   }
 }

@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
- * An OpenAI-compatible embeddings server on 127.0.0.1 with known behaviour, for tests: a fixed delay, a
- * one-off stall, a capacity (one request at a time at a fixed service time, the rest queued), and a rule
- * that decides each request's fate by its arrival number. It tracks the most requests it held at once.
+ * An OpenAI-compatible embeddings server on 127.0.0.1 with known behaviour, for tests: a fixed
+ * delay, a one-off stall, a capacity (one request at a time at a fixed service time, the rest
+ * queued), and a rule that decides each request's fate by its arrival number. It tracks the most
+ * requests it held at once.
  */
 final class TestEmbeddingServer implements AutoCloseable {
 
@@ -23,7 +24,14 @@ final class TestEmbeddingServer implements AutoCloseable {
   static final String MODEL = "test-model";
 
   /** What the server does with the n-th request (1-based). */
-  enum Fate { OK, STATUS_503, STATUS_400, WRONG_COUNT, CLOSE_CONNECTION, HANG }
+  enum Fate {
+    OK,
+    STATUS_503,
+    STATUS_400,
+    WRONG_COUNT,
+    CLOSE_CONNECTION,
+    HANG
+  }
 
   private final Vertx vertx = Vertx.vertx();
   private final HttpServer server;
@@ -40,11 +48,30 @@ final class TestEmbeddingServer implements AutoCloseable {
 
   TestEmbeddingServer() throws Exception {
     Router router = Router.router(vertx);
-    router.get("/v1/models").handler(ctx -> ctx.json(new JsonObject().put("object", "list").put("data",
-        new JsonArray().add(new JsonObject().put("id", MODEL).put("object", "model").put("kind", "emulated")))));
+    router
+        .get("/v1/models")
+        .handler(
+            ctx ->
+                ctx.json(
+                    new JsonObject()
+                        .put("object", "list")
+                        .put(
+                            "data",
+                            new JsonArray()
+                                .add(
+                                    new JsonObject()
+                                        .put("id", MODEL)
+                                        .put("object", "model")
+                                        .put("kind", "emulated")))));
     router.post("/v1/embeddings").handler(BodyHandler.create()).handler(this::embed);
-    server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    server =
+        vertx
+            .createHttpServer()
+            .requestHandler(router)
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
   }
 
   String baseUrl() {
@@ -63,7 +90,10 @@ final class TestEmbeddingServer implements AutoCloseable {
     return this;
   }
 
-  /** Serves one request at a time, each taking 1/capacity seconds; the rest wait in an unbounded queue. */
+  /**
+   * Serves one request at a time, each taking 1/capacity seconds; the rest wait in an unbounded
+   * queue.
+   */
   TestEmbeddingServer capacity(double requestsPerSecond) {
     this.capacityPerSecond = requestsPerSecond;
     return this;
@@ -120,15 +150,21 @@ final class TestEmbeddingServer implements AutoCloseable {
         JsonObject body = ctx.body().asJsonObject();
         Object input = body.getValue("input");
         int count = input instanceof JsonArray array ? array.size() : 1;
-        ctx.response().putHeader("content-type", "application/json")
+        ctx.response()
+            .putHeader("content-type", "application/json")
             .end(embeddings(fate == Fate.WRONG_COUNT ? count + 1 : count));
       }
     }
   }
 
   private static void error(RoutingContext ctx, int status, String message) {
-    ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
-        .end(new JsonObject().put("error", new JsonObject().put("message", message).put("type", "test")).encode());
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("content-type", "application/json")
+        .end(
+            new JsonObject()
+                .put("error", new JsonObject().put("message", message).put("type", "test"))
+                .encode());
   }
 
   static String embeddings(int count) {
@@ -139,10 +175,15 @@ final class TestEmbeddingServer implements AutoCloseable {
       for (int d = 0; d < DIMENSIONS; d++) {
         vector.add(value);
       }
-      data.add(new JsonObject().put("object", "embedding").put("index", i).put("embedding", vector));
+      data.add(
+          new JsonObject().put("object", "embedding").put("index", i).put("embedding", vector));
     }
-    return new JsonObject().put("object", "list").put("data", data).put("model", MODEL)
-        .put("usage", new JsonObject().put("prompt_tokens", 1).put("total_tokens", 1)).encode();
+    return new JsonObject()
+        .put("object", "list")
+        .put("data", data)
+        .put("model", MODEL)
+        .put("usage", new JsonObject().put("prompt_tokens", 1).put("total_tokens", 1))
+        .encode();
   }
 
   @Override

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.embedbench.results.RunFiles;
-import dev.embedbench.results.RunMerger;
-import dev.embedbench.results.RunSummary;
 import dev.embedbench.loadgen.workload.TinyTokenizer;
 import dev.embedbench.loadgen.workload.Workload;
 import dev.embedbench.loadgen.workload.WorkloadEntry;
 import dev.embedbench.loadgen.workload.WorkloadSpec;
+import dev.embedbench.results.RunFiles;
+import dev.embedbench.results.RunMerger;
+import dev.embedbench.results.RunSummary;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,18 +26,37 @@ class TokenCountLabelTest {
   /** Four words: 4 + 1 tokens by the test's tokenizer; (23 + 3) / 4 + 1 = 7 by the estimate. */
   private static final String TEXT = "alpha beta gamma deltas";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private RunSummary run(Path dir, Path tokenizer, List<String> console) throws Exception {
     WorkloadSpec spec = new WorkloadSpec("inline", 1, null, null, null, tokenizer);
-    Workload workload = Workload.fromEntries("inline", List.of(WorkloadEntry.text(TEXT)), spec,
-        TestEmbeddingServer.MODEL);
+    Workload workload =
+        Workload.fromEntries(
+            "inline", List.of(WorkloadEntry.text(TEXT)), spec, TestEmbeddingServer.MODEL);
     try (TestEmbeddingServer server = new TestEmbeddingServer()) {
-      LoadConfig config = new LoadConfig("tokens", server.baseUrl(), TestEmbeddingServer.MODEL, null, LoadMode.CLOSED,
-          null, null, 1, 1, Duration.ofMillis(400), null, Duration.ZERO, Duration.ofSeconds(5), spec, 1,
-          LoadConfig.DEFAULT_MAX_OUTSTANDING, Duration.ofMillis(50), true, 1);
-      RunSummary summary = new LoadRun(config, workload, dir, TestConfigs.HOME, line -> { }).execute();
+      LoadConfig config =
+          new LoadConfig(
+              "tokens",
+              server.baseUrl(),
+              TestEmbeddingServer.MODEL,
+              null,
+              LoadMode.CLOSED,
+              null,
+              null,
+              1,
+              1,
+              Duration.ofMillis(400),
+              null,
+              Duration.ZERO,
+              Duration.ofSeconds(5),
+              spec,
+              1,
+              LoadConfig.DEFAULT_MAX_OUTSTANDING,
+              Duration.ofMillis(50),
+              true,
+              1);
+      RunSummary summary =
+          new LoadRun(config, workload, dir, TestConfigs.HOME, line -> {}).execute();
       console.addAll(ConsoleSummary.lines(summary, dir));
       return summary;
     }
@@ -49,20 +68,30 @@ class TokenCountLabelTest {
     List<String> console = new ArrayList<>();
     RunSummary summary = run(tmp.resolve("exact"), tokenizer, console);
     assertTrue(summary.requests().ok() > 0);
-    assertEquals(5.0, summary.workload().meanTokensPerRequest(), "four words and end-of-text, counted exactly");
+    assertEquals(
+        5.0,
+        summary.workload().meanTokensPerRequest(),
+        "four words and end-of-text, counted exactly");
     assertEquals(5.0, summary.tokensPerS() / summary.throughput().requestsPerS(), 0.01);
 
-    JsonNode json = new ObjectMapper().readTree(tmp.resolve("exact").resolve(RunFiles.SUMMARY).toFile());
+    JsonNode json =
+        new ObjectMapper().readTree(tmp.resolve("exact").resolve(RunFiles.SUMMARY).toFile());
     assertEquals("exact", json.get("token_count").asText());
     assertEquals(tokenizer.toString(), json.get("tokenizer").get("file").asText());
     assertEquals(64, json.get("tokenizer").get("sha256").asText().length());
     assertEquals("exact", json.get("throughput").get("token_count").asText());
     assertEquals("exact", json.get("workload").get("token_count").asText());
-    JsonNode config = new ObjectMapper().readTree(tmp.resolve("exact").resolve(RunFiles.CONFIG).toFile());
+    JsonNode config =
+        new ObjectMapper().readTree(tmp.resolve("exact").resolve(RunFiles.CONFIG).toFile());
     assertEquals("exact", config.get("workload").get("token_count").asText());
     assertEquals(tokenizer.toString(), config.get("workload").get("tokenizer").asText());
-    assertTrue(console.stream().anyMatch(line -> line.startsWith("rate: ")
-        && line.endsWith(" tokens/s (exact, tokenizer " + tokenizer + ")")), String.join("\n", console));
+    assertTrue(
+        console.stream()
+            .anyMatch(
+                line ->
+                    line.startsWith("rate: ")
+                        && line.endsWith(" tokens/s (exact, tokenizer " + tokenizer + ")")),
+        String.join("\n", console));
   }
 
   @Test
@@ -70,13 +99,17 @@ class TokenCountLabelTest {
     List<String> console = new ArrayList<>();
     RunSummary summary = run(tmp.resolve("estimated"), null, console);
     assertEquals(7.0, summary.workload().meanTokensPerRequest(), "23 ASCII characters, estimated");
-    JsonNode json = new ObjectMapper().readTree(tmp.resolve("estimated").resolve(RunFiles.SUMMARY).toFile());
+    JsonNode json =
+        new ObjectMapper().readTree(tmp.resolve("estimated").resolve(RunFiles.SUMMARY).toFile());
     assertEquals("estimated", json.get("token_count").asText());
     assertTrue(json.get("tokenizer").isNull());
     assertEquals("estimated", json.get("throughput").get("token_count").asText());
-    JsonNode config = new ObjectMapper().readTree(tmp.resolve("estimated").resolve(RunFiles.CONFIG).toFile());
+    JsonNode config =
+        new ObjectMapper().readTree(tmp.resolve("estimated").resolve(RunFiles.CONFIG).toFile());
     assertEquals("estimated", config.get("workload").get("token_count").asText());
-    assertTrue(console.stream().anyMatch(line -> line.endsWith(" tokens/s (estimated)")), String.join("\n", console));
+    assertTrue(
+        console.stream().anyMatch(line -> line.endsWith(" tokens/s (estimated)")),
+        String.join("\n", console));
   }
 
   @Test

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ValidityRulesTest {
 
-  private static final LoadConfig OPEN = TestConfigs.open("http://127.0.0.1:1/v1", 100, 4, Duration.ofSeconds(1),
-      Duration.ZERO);
+  private static final LoadConfig OPEN =
+      TestConfigs.open("http://127.0.0.1:1/v1", 100, 4, Duration.ofSeconds(1), Duration.ZERO);
   private static final Counts CLEAN = new Counts(100, 0, 100, 200, 1000, Map.of());
 
   private static Percentiles lagP99(double millis) {
@@ -27,12 +27,15 @@ class ValidityRulesTest {
 
   @Test
   void lagOverBudgetSlowRateAndUnsentRequestsEachMakeItInvalid() {
-    List<String> reasons = LoadRun.invalidReasons(OPEN, new Counts(90, 10, 90, 180, 900, Map.of()), 97.0,
-        lagP99(60));
+    List<String> reasons =
+        LoadRun.invalidReasons(OPEN, new Counts(90, 10, 90, 180, 900, Map.of()), 97.0, lagP99(60));
     assertEquals(3, reasons.size(), reasons.toString());
     assertTrue(reasons.get(0).startsWith("10 scheduled requests were not sent"), reasons.get(0));
-    assertTrue(reasons.get(1).startsWith("schedule lag p99 60.000 ms is over the 50.000 ms budget"), reasons.get(1));
-    assertTrue(reasons.get(2).startsWith("achieved rate 97.00/s is under 99% of the target 100.00/s"),
+    assertTrue(
+        reasons.get(1).startsWith("schedule lag p99 60.000 ms is over the 50.000 ms budget"),
+        reasons.get(1));
+    assertTrue(
+        reasons.get(2).startsWith("achieved rate 97.00/s is under 99% of the target 100.00/s"),
         reasons.get(2));
   }
 
@@ -40,14 +43,19 @@ class ValidityRulesTest {
   void aSlowRateMayMissItsTargetByOneRequestOfRounding() {
     LoadConfig slow = OPEN.withRate("slow", 0.6);
     // 12 s at 0.6/s: 7 fire times in the window, 0.583/s, under 99% of 0.6 only by rounding.
-    assertEquals(List.of(), LoadRun.invalidReasons(slow, new Counts(7, 0, 7, 7, 224, Map.of()), 7 / 12.0,
-        lagP99(1)));
-    assertEquals(1, LoadRun.invalidReasons(slow, new Counts(6, 0, 6, 6, 192, Map.of()), 6 / 12.0, lagP99(1)).size());
+    assertEquals(
+        List.of(),
+        LoadRun.invalidReasons(slow, new Counts(7, 0, 7, 7, 224, Map.of()), 7 / 12.0, lagP99(1)));
+    assertEquals(
+        1,
+        LoadRun.invalidReasons(slow, new Counts(6, 0, 6, 6, 192, Map.of()), 6 / 12.0, lagP99(1))
+            .size());
   }
 
   @Test
   void closedLoopsHaveNoScheduleToKeep() {
-    LoadConfig closed = TestConfigs.closed("http://127.0.0.1:1/v1", 2, 2, Duration.ofSeconds(1), null);
+    LoadConfig closed =
+        TestConfigs.closed("http://127.0.0.1:1/v1", 2, 2, Duration.ofSeconds(1), null);
     assertEquals(List.of(), LoadRun.invalidReasons(closed, CLEAN, 3, lagP99(1000)));
   }
 

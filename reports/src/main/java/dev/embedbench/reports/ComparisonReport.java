@@ -17,25 +17,27 @@ import java.util.Optional;
 
 /**
  * The one call {@code compare} makes once its sweeps have run: it stores what only the caller knows
- * (provenance of each model, the cost analysis) in the run directory, then builds the report from the
- * directory alone, exactly as {@code embedbench report RUN_DIR} would rebuild it later.
+ * (provenance of each model, the cost analysis) in the run directory, then builds the report from
+ * the directory alone, exactly as {@code embedbench report RUN_DIR} would rebuild it later.
  */
 public final class ComparisonReport {
 
   /** What was written, the input it was built from, and the console table to print. */
-  public record Result(ReportInput input, ReportFiles files, String consoleTable) {
-  }
+  public record Result(ReportInput input, ReportFiles files, String consoleTable) {}
 
-  private ComparisonReport() {
-  }
+  private ComparisonReport() {}
 
   /**
    * @param runDir the comparison's run directory, holding the sweeps (or runs) of every model
    * @param provenance by model name, as the runs name the models
    * @param analysis the cost model's analysis of the scenario, when one was priced
    */
-  public static Result write(Path runDir, String title, Map<String, Provenance> provenance,
-      Optional<CostAnalysis> analysis) throws IOException {
+  public static Result write(
+      Path runDir,
+      String title,
+      Map<String, Provenance> provenance,
+      Optional<CostAnalysis> analysis)
+      throws IOException {
     ProvenanceFiles.write(provenance, runDir);
     if (analysis.isPresent()) {
       CostReportFiles.write(CostAnalysisAdapter.contents(analysis.get(), provenance), runDir);

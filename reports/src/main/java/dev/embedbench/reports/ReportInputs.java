@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-/** A report's input from run directories: the runs, their cost and audit, and the comparison's answer. */
+/**
+ * A report's input from run directories: the runs, their cost and audit, and the comparison's
+ * answer.
+ */
 public final class ReportInputs {
 
-  private ReportInputs() {
-  }
+  private ReportInputs() {}
 
   public static ReportInput read(List<Path> dirs, String title, Instant generatedAt) {
     return RunDirectoryReader.read(dirs, title, generatedAt).withAnswer(CostAnswerFiles.find(dirs));

@@ -17,13 +17,12 @@ public final class ReportWriter {
   public static final String HTML_FILE = "report.html";
   public static final String MARKDOWN_FILE = "report.md";
 
-  private ReportWriter() {
-  }
+  private ReportWriter() {}
 
   /**
-   * Writes {@code report.html}, {@code report.md} and the CSV tables into {@code outDir} (created when
-   * missing). Each text file is written to a temporary file first and moved into place, so a reader never
-   * sees half a report.
+   * Writes {@code report.html}, {@code report.md} and the CSV tables into {@code outDir} (created
+   * when missing). Each text file is written to a temporary file first and moved into place, so a
+   * reader never sees half a report.
    */
   public static ReportFiles write(ReportInput input, Path outDir) throws IOException {
     Files.createDirectories(outDir);
@@ -34,11 +33,13 @@ public final class ReportWriter {
   }
 
   private static Path writeAtomically(Path target, String content) throws IOException {
-    // A sibling, not Files.createTempFile: that one is owner-only (0600) and the report is meant to be shared.
+    // A sibling, not Files.createTempFile: that one is owner-only (0600) and the report is meant to
+    // be shared.
     Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
     try {
       Files.writeString(temporary, content, StandardCharsets.UTF_8);
-      return Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return Files.move(
+          temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temporary);
     }

@@ -15,8 +15,7 @@ import org.w3c.dom.NodeList;
 /** Parses report HTML and SVG with the JDK's XML parser, and queries it with XPath. */
 public final class ReportDocuments {
 
-  private ReportDocuments() {
-  }
+  private ReportDocuments() {}
 
   /** Parses markup as XML; fails the test (by exception) when it is not well-formed. */
   public static Document parse(String markup, boolean namespaceAware) throws Exception {
@@ -30,7 +29,9 @@ public final class ReportDocuments {
   }
 
   public static List<Element> select(Object context, String xpath) throws Exception {
-    NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, context, XPathConstants.NODESET);
+    NodeList nodes =
+        (NodeList)
+            XPathFactory.newInstance().newXPath().evaluate(xpath, context, XPathConstants.NODESET);
     List<Element> elements = new ArrayList<>();
     for (int i = 0; i < nodes.getLength(); i++) {
       elements.add((Element) nodes.item(i));
@@ -41,7 +42,8 @@ public final class ReportDocuments {
   public static Element one(Object context, String xpath) throws Exception {
     List<Element> found = select(context, xpath);
     if (found.size() != 1) {
-      throw new AssertionError("expected exactly one match for " + xpath + ", found " + found.size());
+      throw new AssertionError(
+          "expected exactly one match for " + xpath + ", found " + found.size());
     }
     return found.get(0);
   }
@@ -56,7 +58,8 @@ public final class ReportDocuments {
       drawn += polyline.getAttribute("points").trim().split("\\s+").length >= 2 ? 1 : 0;
     }
     for (Element rect : select(svg, ".//rect")) {
-      boolean background = "#ffffff".equals(rect.getAttribute("fill")) && "0".equals(rect.getAttribute("x"));
+      boolean background =
+          "#ffffff".equals(rect.getAttribute("fill")) && "0".equals(rect.getAttribute("x"));
       drawn += !background && Double.parseDouble(rect.getAttribute("width")) > 0 ? 1 : 0;
     }
     drawn += select(svg, ".//line").size();
@@ -66,12 +69,16 @@ public final class ReportDocuments {
     return drawn;
   }
 
-  /** Asserts that a displayed figure (3 significant digits, or whole above 1000) shows {@code expected}. */
+  /**
+   * Asserts that a displayed figure (3 significant digits, or whole above 1000) shows {@code
+   * expected}.
+   */
   public static void assertShows(double expected, String displayed, String what) {
     double shown = dev.embedbench.reports.format.Figures.parse(displayed);
     double tolerance = Math.max(Math.abs(expected) * 0.005, 1e-9);
     if (Math.abs(shown - expected) > tolerance) {
-      throw new AssertionError(what + ": displayed '" + displayed + "' but the source says " + expected);
+      throw new AssertionError(
+          what + ": displayed '" + displayed + "' but the source says " + expected);
     }
   }
 }

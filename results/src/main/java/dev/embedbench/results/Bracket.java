@@ -28,6 +28,7 @@ public enum Bracket {
         return bracket;
       }
     }
-    throw new IllegalArgumentException("bracket must be 'bracketed' or 'lower_bound', got '" + text + "'");
+    throw new IllegalArgumentException(
+        "bracket must be 'bracketed' or 'lower_bound', got '" + text + "'");
   }
 }

@@ -1,8 +1,8 @@
 package dev.embedbench.results;
 
 /**
- * How the generator itself ran, written to {@code config.json} and {@code summary.json} so that capacity
- * figures can be compared like for like.
+ * How the generator itself ran, written to {@code config.json} and {@code summary.json} so that
+ * capacity figures can be compared like for like.
  *
  * @param eventLoops the event loops that dispatched requests and read responses
  * @param httpClient {@code netty} (embedbench's lean HTTP/1.1 client) or {@code vertx}

@@ -97,7 +97,10 @@ final class JsonFields {
 
   long count(String name) {
     JsonNode child = node.get(name);
-    if (child == null || !child.isIntegralNumber() || !child.canConvertToLong() || child.longValue() < 0) {
+    if (child == null
+        || !child.isIntegralNumber()
+        || !child.canConvertToLong()
+        || child.longValue() < 0) {
       throw error(name, "missing or not a whole number >= 0");
     }
     return child.longValue();

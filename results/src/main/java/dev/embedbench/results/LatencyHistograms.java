@@ -2,7 +2,10 @@ package dev.embedbench.results;
 
 import org.HdrHistogram.Histogram;
 
-/** The one histogram shape of run directories: nanoseconds up to 30 minutes, three significant digits. */
+/**
+ * The one histogram shape of run directories: nanoseconds up to 30 minutes, three significant
+ * digits.
+ */
 public final class LatencyHistograms {
 
   public static final long HIGHEST_TRACKABLE_NANOS = 1_800_000_000_000L;

@@ -2,8 +2,12 @@ package dev.embedbench.results;
 
 import org.HdrHistogram.Histogram;
 
-/** A latency distribution in milliseconds, read from a histogram of nanoseconds; all zero when empty. */
-public record Percentiles(long count, double p50, double p90, double p99, double p999, double max, double mean) {
+/**
+ * A latency distribution in milliseconds, read from a histogram of nanoseconds; all zero when
+ * empty.
+ */
+public record Percentiles(
+    long count, double p50, double p90, double p99, double p999, double max, double mean) {
 
   private static final double NANOS_PER_MILLI = 1e6;
 
@@ -17,7 +21,8 @@ public record Percentiles(long count, double p50, double p90, double p99, double
     if (nanos.getTotalCount() == 0) {
       return new Percentiles(0, 0, 0, 0, 0, 0, 0);
     }
-    return new Percentiles(nanos.getTotalCount(),
+    return new Percentiles(
+        nanos.getTotalCount(),
         millis(nanos.getValueAtPercentile(50)),
         millis(nanos.getValueAtPercentile(90)),
         millis(nanos.getValueAtPercentile(99)),

@@ -2,7 +2,9 @@ package dev.embedbench.results;
 
 import java.nio.file.Path;
 
-/** A result file could not be read; the message names the file, the key where known, and the reason. */
+/**
+ * A result file could not be read; the message names the file, the key where known, and the reason.
+ */
 public final class ResultFileException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
@@ -16,6 +18,7 @@ public final class ResultFileException extends RuntimeException {
   }
 
   static ResultFileException at(Path file, String key, String reason) {
-    return new ResultFileException(file + (key.isEmpty() ? "" : ": key '" + key + "'") + ": " + reason);
+    return new ResultFileException(
+        file + (key.isEmpty() ? "" : ": key '" + key + "'") + ": " + reason);
   }
 }

@@ -12,15 +12,17 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The one reader of run directories: {@code summary.json} into {@link RunSummary}, {@code sweep.json} (with
- * each step's own {@code summary.json}) into {@link SweepResult}. The fields every use needs are checked
- * first, so a bad file fails with its name, the dotted key and the rule; the rest may be absent (older or
- * hand-written files) and read as null, zero or empty. Runs on the caller's thread, blocking file I/O.
+ * The one reader of run directories: {@code summary.json} into {@link RunSummary}, {@code
+ * sweep.json} (with each step's own {@code summary.json}) into {@link SweepResult}. The fields
+ * every use needs are checked first, so a bad file fails with its name, the dotted key and the
+ * rule; the rest may be absent (older or hand-written files) and read as null, zero or empty. Runs
+ * on the caller's thread, blocking file I/O.
  */
 public final class ResultReader {
 
   public static final String SWEEP = "sweep.json";
-  private static final List<String> PERCENTILES = List.of("p50", "p90", "p99", "p999", "max", "mean");
+  private static final List<String> PERCENTILES =
+      List.of("p50", "p90", "p99", "p999", "max", "mean");
 
   private ResultReader() {}
 
@@ -38,7 +40,10 @@ public final class ResultReader {
     return bind(summary, checkedSummary(summary), RunSummary.class);
   }
 
-  /** The target's kind as written in a summary's {@code target.kind}; {@link TargetKind#UNKNOWN} when unstated. */
+  /**
+   * The target's kind as written in a summary's {@code target.kind}; {@link TargetKind#UNKNOWN}
+   * when unstated.
+   */
   public static TargetKind kind(Path runDir, RunSummary summary) {
     try {
       return TargetKind.parse(summary.target().kind());
@@ -48,8 +53,9 @@ public final class ResultReader {
   }
 
   /**
-   * A sweep directory's {@code sweep.json}. Each step's summary is read from its own run directory (the
-   * step's {@code dir}; without one, the step directories in name order), not from the copy in sweep.json.
+   * A sweep directory's {@code sweep.json}. Each step's summary is read from its own run directory
+   * (the step's {@code dir}; without one, the step directories in name order), not from the copy in
+   * sweep.json.
    */
   public static SweepResult readSweep(Path sweepDir) {
     JsonFields sweep = JsonFields.read(sweepDir.resolve(SWEEP));
@@ -70,13 +76,21 @@ public final class ResultReader {
     for (int i = 0; i < stepCount; i++) {
       JsonFields step = sweep.element("steps", i);
       int index = i;
-      Path stepDir = step.optionalText("dir").map(sweepDir::resolve).orElseGet(() -> {
-        if (stepDirs.size() != stepCount) {
-          throw sweep.error("steps", stepCount + " steps but " + stepDirs.size()
-              + " step directories holding summary.json, and no 'dir' key to match them");
-        }
-        return stepDirs.get(index);
-      });
+      Path stepDir =
+          step.optionalText("dir")
+              .map(sweepDir::resolve)
+              .orElseGet(
+                  () -> {
+                    if (stepDirs.size() != stepCount) {
+                      throw sweep.error(
+                          "steps",
+                          stepCount
+                              + " steps but "
+                              + stepDirs.size()
+                              + " step directories holding summary.json, and no 'dir' key to match them");
+                    }
+                    return stepDirs.get(index);
+                  });
       if (!isRunDirectory(stepDir)) {
         throw step.error("dir", "step directory " + stepDir + " has no " + RunFiles.SUMMARY);
       }
@@ -86,8 +100,13 @@ public final class ResultReader {
       }
       RunSummary summary = readSummary(stepDir);
       if (model != null && !model.equals(summary.target().model())) {
-        throw sweep.error("steps", "steps measure different models: '" + model + "' and '"
-            + summary.target().model() + "'");
+        throw sweep.error(
+            "steps",
+            "steps measure different models: '"
+                + model
+                + "' and '"
+                + summary.target().model()
+                + "'");
       }
       model = summary.target().model();
       ObjectNode node = (ObjectNode) steps.get(i);
@@ -105,7 +124,9 @@ public final class ResultReader {
     return bind(sweep, sweep.objectNode(), SweepResult.class);
   }
 
-  /** Checks what every reader needs and fills what older writers left out; returns the node to bind. */
+  /**
+   * Checks what every reader needs and fills what older writers left out; returns the node to bind.
+   */
   private static ObjectNode checkedSummary(JsonFields summary) {
     JsonFields target = summary.object("target");
     target.text("model");
@@ -168,10 +189,15 @@ public final class ResultReader {
     try {
       return ResultJson.MAPPER.treeToValue(node, type);
     } catch (JsonProcessingException e) {
-      String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? pathOf(m) : "";
+      String path =
+          e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? pathOf(m) : "";
       Throwable root = e.getCause() != null ? e.getCause() : e;
-      throw new ResultFileException(file.file() + (path.isEmpty() ? "" : ": key '" + path + "'") + ": "
-          + (root.getMessage() == null ? e.getOriginalMessage() : root.getMessage()), e);
+      throw new ResultFileException(
+          file.file()
+              + (path.isEmpty() ? "" : ": key '" + path + "'")
+              + ": "
+              + (root.getMessage() == null ? e.getOriginalMessage() : root.getMessage()),
+          e);
     }
   }
 
@@ -190,8 +216,12 @@ public final class ResultReader {
   /** Step directories, in name order, for sweeps whose steps name none; never the probe's. */
   private static List<Path> stepDirectories(Path dir) {
     try (Stream<Path> children = Files.list(dir)) {
-      return children.filter(Files::isDirectory).filter(ResultReader::isRunDirectory)
-          .filter(child -> !child.getFileName().toString().equals(RunFiles.PROBE_DIR)).sorted().toList();
+      return children
+          .filter(Files::isDirectory)
+          .filter(ResultReader::isRunDirectory)
+          .filter(child -> !child.getFileName().toString().equals(RunFiles.PROBE_DIR))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new ResultFileException(dir + ": cannot list step directories: " + e.getMessage(), e);
     }

@@ -25,6 +25,7 @@ public record RunFiles(Path dir) {
   public static final String SERVICE_TIME_HGRM = "service_time.hgrm";
   public static final String SCHEDULE_LAG_HGRM = "schedule_lag.hgrm";
   public static final String TIME_SERIES = "timeseries.csv";
+
   /** A sweep's closed-loop saturation probe, beside its steps. */
   public static final String PROBE_DIR = "probe-closed-loop";
 
@@ -57,7 +58,8 @@ public record RunFiles(Path dir) {
 
   /** The percentile distribution as HdrHistogram prints it, in milliseconds. */
   public void writeHgrm(String name, Histogram nanos) throws IOException {
-    try (PrintStream out = new PrintStream(Files.newOutputStream(file(name)), false, StandardCharsets.UTF_8)) {
+    try (PrintStream out =
+        new PrintStream(Files.newOutputStream(file(name)), false, StandardCharsets.UTF_8)) {
       nanos.outputPercentileDistribution(out, 5, 1e6);
     }
   }

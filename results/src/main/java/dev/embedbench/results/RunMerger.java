@@ -1,6 +1,5 @@
 package dev.embedbench.results;
 
-import dev.embedbench.results.Percentiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,16 +19,17 @@ import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * Merges the run directories of several load processes that ran side by side (each with its share of
- * the rate) into one: latencies exactly, by adding their HdrHistogram interval logs; counts and rates by
- * summing. Runs on the calling thread (file I/O).
+ * Merges the run directories of several load processes that ran side by side (each with its share
+ * of the rate) into one: latencies exactly, by adding their HdrHistogram interval logs; counts and
+ * rates by summing. Runs on the calling thread (file I/O).
  */
 public final class RunMerger {
 
   private static final String[][] METRICS = {
-      {RunFiles.RESPONSE_TIME_LOG, RunFiles.RESPONSE_TIME_HGRM},
-      {RunFiles.SERVICE_TIME_LOG, RunFiles.SERVICE_TIME_HGRM},
-      {RunFiles.SCHEDULE_LAG_LOG, RunFiles.SCHEDULE_LAG_HGRM}};
+    {RunFiles.RESPONSE_TIME_LOG, RunFiles.RESPONSE_TIME_HGRM},
+    {RunFiles.SERVICE_TIME_LOG, RunFiles.SERVICE_TIME_HGRM},
+    {RunFiles.SCHEDULE_LAG_LOG, RunFiles.SCHEDULE_LAG_HGRM}
+  };
 
   /** The {@code token_count} of a merge of runs whose tokens were not all counted the same way. */
   public static final String MIXED_TOKEN_COUNT = "mixed";
@@ -38,12 +38,14 @@ public final class RunMerger {
 
   public static RunSummary merge(List<Path> runs, Path out, String command) throws IOException {
     if (runs.size() < 2) {
-      throw new IllegalArgumentException("merge needs at least two run directories, got " + runs.size());
+      throw new IllegalArgumentException(
+          "merge needs at least two run directories, got " + runs.size());
     }
     List<RunSummary> summaries = new ArrayList<>();
     for (Path run : runs) {
       if (!ResultReader.isRunDirectory(run)) {
-        throw new IllegalArgumentException(run + " is not a run directory: it has no " + RunFiles.SUMMARY);
+        throw new IllegalArgumentException(
+            run + " is not a run directory: it has no " + RunFiles.SUMMARY);
       }
       summaries.add(ResultReader.readSummary(run));
     }
@@ -66,7 +68,9 @@ public final class RunMerger {
     for (Path run : runs) {
       HistogramLogReader reader = new HistogramLogReader(run.resolve(name).toFile());
       try {
-        for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
+        for (EncodableHistogram h = reader.nextIntervalHistogram();
+            h != null;
+            h = reader.nextIntervalHistogram()) {
           intervals.add((Histogram) h);
         }
       } finally {
@@ -75,8 +79,10 @@ public final class RunMerger {
     }
     intervals.sort(Comparator.comparingLong(Histogram::getStartTimeStamp));
     Histogram total = LatencyHistograms.newHistogram();
-    long baseMillis = intervals.isEmpty() ? System.currentTimeMillis() : intervals.get(0).getStartTimeStamp();
-    try (PrintStream stream = new PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8)) {
+    long baseMillis =
+        intervals.isEmpty() ? System.currentTimeMillis() : intervals.get(0).getStartTimeStamp();
+    try (PrintStream stream =
+        new PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8)) {
       HistogramLogWriter writer = new HistogramLogWriter(stream);
       writer.outputComment("embedbench merge of " + runs.size() + " runs: " + name);
       writer.outputLogFormatVersion();
@@ -91,7 +97,8 @@ public final class RunMerger {
     return total;
   }
 
-  private static RunSummary combine(List<RunSummary> runs, List<Path> dirs, List<Histogram> totals, String command) {
+  private static RunSummary combine(
+      List<RunSummary> runs, List<Path> dirs, List<Histogram> totals, String command) {
     RunSummary first = runs.get(0);
     long scheduled = 0;
     long sent = 0;
@@ -133,39 +140,75 @@ public final class RunMerger {
     long failedTotal = failed.values().stream().mapToLong(Long::longValue).sum();
     long completed = ok + failedTotal;
     // The same tokenizer on several machines has different paths but the same content.
-    boolean sameCounting = runs.stream().allMatch(r -> tokenCount(r).equals(tokenCount(first))
-        && Objects.equals(tokenizerSha256(r), tokenizerSha256(first)));
+    boolean sameCounting =
+        runs.stream()
+            .allMatch(
+                r ->
+                    tokenCount(r).equals(tokenCount(first))
+                        && Objects.equals(tokenizerSha256(r), tokenizerSha256(first)));
     String tokenCount = sameCounting ? tokenCount(first) : MIXED_TOKEN_COUNT;
     Map<String, String> files = new LinkedHashMap<>(RunFiles.listing());
     files.remove("time_series");
     files.remove("config");
     files.remove("environment");
-    return new RunSummary(RunSummary.SCHEMA_VERSION, first.name() + "-merged", first.startedAt(),
-        Instant.now().toString(), first.target(), first.mode(), first.arrival(),
-        first.targetRate() == null ? null : targetRate, first.concurrency() == null ? null
+    return new RunSummary(
+        RunSummary.SCHEMA_VERSION,
+        first.name() + "-merged",
+        first.startedAt(),
+        Instant.now().toString(),
+        first.target(),
+        first.mode(),
+        first.arrival(),
+        first.targetRate() == null ? null : targetRate,
+        first.concurrency() == null
+            ? null
             : runs.stream().mapToInt(r -> r.concurrency() == null ? 0 : r.concurrency()).sum(),
-        runs.stream().mapToInt(RunSummary::connections).sum(), first.warmupS(), first.durationS(), measuredS, drainS,
-        achieved, new RunSummary.Requests(scheduled, sent, ok, failed, failedTotal, notSent),
-        sumWarmup(runs), completed == 0 ? 0 : (double) failedTotal / completed,
-        new RunSummary.Throughput(requestsPerS, inputsPerS, tokensPerS, tokenCount), inputsPerS, tokensPerS,
-        tokenCount, sameCounting ? first.tokenizer() : null, Percentiles.of(totals.get(0)),
-        Percentiles.of(totals.get(1)), Percentiles.of(totals.get(2)),
-        invalid.isEmpty(), invalid, !partial.isEmpty(), partial.isEmpty() ? null : String.join("; ", partial),
-        first.workload(), samples, first.environment(), mergedGenerator(runs), command, files);
+        runs.stream().mapToInt(RunSummary::connections).sum(),
+        first.warmupS(),
+        first.durationS(),
+        measuredS,
+        drainS,
+        achieved,
+        new RunSummary.Requests(scheduled, sent, ok, failed, failedTotal, notSent),
+        sumWarmup(runs),
+        completed == 0 ? 0 : (double) failedTotal / completed,
+        new RunSummary.Throughput(requestsPerS, inputsPerS, tokensPerS, tokenCount),
+        inputsPerS,
+        tokensPerS,
+        tokenCount,
+        sameCounting ? first.tokenizer() : null,
+        Percentiles.of(totals.get(0)),
+        Percentiles.of(totals.get(1)),
+        Percentiles.of(totals.get(2)),
+        invalid.isEmpty(),
+        invalid,
+        !partial.isEmpty(),
+        partial.isEmpty() ? null : String.join("; ", partial),
+        first.workload(),
+        samples,
+        first.environment(),
+        mergedGenerator(runs),
+        command,
+        files);
   }
 
-  /** The processes' event loops added up, and their clients; null if any run predates the record. */
+  /**
+   * The processes' event loops added up, and their clients; null if any run predates the record.
+   */
   private static GeneratorInfo mergedGenerator(List<RunSummary> runs) {
     if (runs.stream().anyMatch(r -> r.generator() == null)) {
       return null;
     }
-    return new GeneratorInfo(runs.stream().mapToInt(r -> r.generator().eventLoops()).sum(),
+    return new GeneratorInfo(
+        runs.stream().mapToInt(r -> r.generator().eventLoops()).sum(),
         String.join("+", runs.stream().map(r -> r.generator().httpClient()).distinct().toList()));
   }
 
   /** Summaries written before the top-level key existed carry it in {@code throughput} only. */
   private static String tokenCount(RunSummary run) {
-    return run.tokenCount() != null ? run.tokenCount() : String.valueOf(run.throughput().tokenCount());
+    return run.tokenCount() != null
+        ? run.tokenCount()
+        : String.valueOf(run.throughput().tokenCount());
   }
 
   private static String tokenizerSha256(RunSummary run) {
@@ -185,7 +228,12 @@ public final class RunMerger {
       notSent += s.warmupRequests().notSent();
       s.warmupRequests().failed().forEach((k, v) -> failed.merge(k, v, Long::sum));
     }
-    return new RunSummary.Requests(scheduled, sent, ok, failed,
-        failed.values().stream().mapToLong(Long::longValue).sum(), notSent);
+    return new RunSummary.Requests(
+        scheduled,
+        sent,
+        ok,
+        failed,
+        failed.values().stream().mapToLong(Long::longValue).sum(),
+        notSent);
   }
 }

@@ -1,6 +1,5 @@
 package dev.embedbench.results;
 
-import dev.embedbench.results.Percentiles;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,16 +11,17 @@ import java.util.TreeMap;
  * Rates and latencies cover the measured window only, never the warm-up.
  *
  * @param targetRate open loop: the schedule's mean rate; null for closed loop
- * @param measuredS the measured send window: from the end of the warm-up to the end of the schedule (or
- *     the stop); every per-second rate is over this window
+ * @param measuredS the measured send window: from the end of the warm-up to the end of the schedule
+ *     (or the stop); every per-second rate is over this window
  * @param drainS seconds spent after the send window waiting for requests in flight
  * @param achievedRate measured requests sent per second of the measured window
  * @param errorRate failed / (ok + failed) in the measured window
  * @param responseTimeMs corrected for coordinated omission: from each intended send time
  * @param serviceTimeMs from each actual send
  * @param scheduleLagMs actual dispatch minus intended send time (open loop; empty for closed loop)
- * @param tokenCount how {@code tokens_per_s} and every token figure were counted: {@code "exact"} (with
- *     {@code tokenizer}) or {@code "estimated"}; {@code "mixed"} in a merge of runs counted differently
+ * @param tokenCount how {@code tokens_per_s} and every token figure were counted: {@code "exact"}
+ *     (with {@code tokenizer}) or {@code "estimated"}; {@code "mixed"} in a merge of runs counted
+ *     differently
  * @param tokenizer the tokenizer that counted exactly; null when estimated
  */
 public record RunSummary(
@@ -70,37 +70,72 @@ public record RunSummary(
     }
     // Older or hand-written summaries may lack the lists and maps: read as empty.
     invalidReasons = invalidReasons == null ? List.of() : List.copyOf(invalidReasons);
-    failureSamples = Collections.unmodifiableMap(failureSamples == null ? new TreeMap<>()
-        : new TreeMap<>(failureSamples));
-    files = Collections.unmodifiableMap(files == null ? new LinkedHashMap<>() : new LinkedHashMap<>(files));
+    failureSamples =
+        Collections.unmodifiableMap(
+            failureSamples == null ? new TreeMap<>() : new TreeMap<>(failureSamples));
+    files =
+        Collections.unmodifiableMap(
+            files == null ? new LinkedHashMap<>() : new LinkedHashMap<>(files));
   }
 
-  /** Where the results came from; {@code kind} is what the target's /models reported, else "unknown". */
+  /**
+   * Where the results came from; {@code kind} is what the target's /models reported, else
+   * "unknown".
+   */
   public record Target(String url, String model, String kind) {}
 
   /**
-   * Every scheduled request is sent or not sent; every sent one is ok or failed (failures by class).
-   * {@code scheduled == ok + failed_total + not_sent}.
+   * Every scheduled request is sent or not sent; every sent one is ok or failed (failures by
+   * class). {@code scheduled == ok + failed_total + not_sent}.
    */
-  public record Requests(long scheduled, long sent, long ok, Map<String, Long> failed, long failedTotal,
+  public record Requests(
+      long scheduled,
+      long sent,
+      long ok,
+      Map<String, Long> failed,
+      long failedTotal,
       long notSent) {
     public Requests {
-      failed = Collections.unmodifiableMap(failed == null ? new TreeMap<>() : new TreeMap<>(failed));
+      failed =
+          Collections.unmodifiableMap(failed == null ? new TreeMap<>() : new TreeMap<>(failed));
       if (scheduled != ok + failedTotal + notSent) {
-        throw new IllegalArgumentException("scheduled must equal ok + failed_total + not_sent, got " + scheduled
-            + " != " + ok + " + " + failedTotal + " + " + notSent);
+        throw new IllegalArgumentException(
+            "scheduled must equal ok + failed_total + not_sent, got "
+                + scheduled
+                + " != "
+                + ok
+                + " + "
+                + failedTotal
+                + " + "
+                + notSent);
       }
     }
   }
 
-  /** Successful work per second of the measured window; {@code tokenCount} says how tokens were counted. */
-  public record Throughput(double requestsPerS, double inputsPerS, double tokensPerS, String tokenCount) {}
+  /**
+   * Successful work per second of the measured window; {@code tokenCount} says how tokens were
+   * counted.
+   */
+  public record Throughput(
+      double requestsPerS, double inputsPerS, double tokensPerS, String tokenCount) {}
 
-  /** The {@code tokenizer.json} that counted tokens exactly: its absolute path and SHA-256 (hex). */
+  /**
+   * The {@code tokenizer.json} that counted tokens exactly: its absolute path and SHA-256 (hex).
+   */
   public record Tokenizer(String file, String sha256) {}
 
-  /** @param tokenCount how the token figures here were counted, as the summary's {@code token_count} */
-  public record WorkloadInfo(String source, int inputsPerRequest, String tokens, String encodingFormat,
-      Integer dimensions, int distinctBodies, double meanTokensPerInput, double meanTokensPerRequest,
-      String tokenCount, Integer responseDimensions) {}
+  /**
+   * @param tokenCount how the token figures here were counted, as the summary's {@code token_count}
+   */
+  public record WorkloadInfo(
+      String source,
+      int inputsPerRequest,
+      String tokens,
+      String encodingFormat,
+      Integer dimensions,
+      int distinctBodies,
+      double meanTokensPerInput,
+      double meanTokensPerRequest,
+      String tokenCount,
+      Integer responseDimensions) {}
 }

@@ -13,5 +13,13 @@ package dev.embedbench.results;
  * @param stepWarmup each step's warm-up
  * @param probeConcurrency requests in flight during the closed-loop saturation probe
  */
-public record SweepPlanInfo(double startRate, double maxRate, int maxSteps, int bisectSteps, int repeats,
-    String maxTotal, String stepDuration, String stepWarmup, int probeConcurrency) {}
+public record SweepPlanInfo(
+    double startRate,
+    double maxRate,
+    int maxSteps,
+    int bisectSteps,
+    int repeats,
+    String maxTotal,
+    String stepDuration,
+    String stepWarmup,
+    int probeConcurrency) {}

@@ -9,9 +9,21 @@ import java.util.List;
  * @param firstFailingRate the lowest failing rate above the first search's highest pass, or null
  * @param capacity null when no rate met the SLO
  */
-public record SweepResult(int schemaVersion, String name, String startedAt, String endedAt,
-    RunSummary.Target target, Slo slo, SweepPlanInfo plan, Probe probe, List<SweepStep> steps, Double bestRate,
-    Double firstFailingRate, Capacity capacity, String stoppedBecause, boolean partial) {
+public record SweepResult(
+    int schemaVersion,
+    String name,
+    String startedAt,
+    String endedAt,
+    RunSummary.Target target,
+    Slo slo,
+    SweepPlanInfo plan,
+    Probe probe,
+    List<SweepStep> steps,
+    Double bestRate,
+    Double firstFailingRate,
+    Capacity capacity,
+    String stoppedBecause,
+    boolean partial) {
 
   public static final int SCHEMA_VERSION = 2;
 

@@ -3,9 +3,9 @@ package dev.embedbench.results;
 import java.util.Locale;
 
 /**
- * What answered the requests: an in-process backend, a remote server, or an emulated latency profile.
- * Written in result files as its label ({@code target.kind}); the one provenance vocabulary of the
- * console, the cost tables and the reports.
+ * What answered the requests: an in-process backend, a remote server, or an emulated latency
+ * profile. Written in result files as its label ({@code target.kind}); the one provenance
+ * vocabulary of the console, the cost tables and the reports.
  */
 public enum TargetKind {
   IN_PROCESS("in-process"),
@@ -28,7 +28,10 @@ public enum TargetKind {
     return this != UNKNOWN;
   }
 
-  /** Parses the {@code kind} label written in result files ({@code in-process}, {@code remote}, {@code emulated}). */
+  /**
+   * Parses the {@code kind} label written in result files ({@code in-process}, {@code remote},
+   * {@code emulated}).
+   */
   public static TargetKind parse(String text) {
     if (text == null || text.isBlank()) {
       return UNKNOWN;

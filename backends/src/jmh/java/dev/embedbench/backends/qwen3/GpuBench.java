@@ -22,16 +22,17 @@ import java.util.stream.Stream;
 
 /**
  * The DJL side of the GPU kit (bench/gpu/, docs/qwen3.md): the same model code the backend runs,
- * driven by bench/gpu/gpu_bench.py. Subcommands, each printing JSON on stdout (DJL logs go to stderr):
+ * driven by bench/gpu/gpu_bench.py. Subcommands, each printing JSON on stdout (DJL logs go to
+ * stderr):
  *
  * <ul>
- *   <li>{@code prepare --shape 0.6b|8b|small --dir DIR}: writes the synthetic checkpoint (F16 on disk,
- *       the project's generator) unless DIR already holds it. Needs no libtorch.
- *   <li>{@code correctness --model DIR --device gpu|cpu --fast-dtype fp16|fp32 --long N,N --out FILE
- *       --scratch DIR}: the fast path against CPU fp32 of the same code, and a tiny model against
- *       {@link ReferenceQwen3}.
- *   <li>{@code serve --model DIR --device gpu|cpu --dtype fp16|fp32}: loads the model and times it on
- *       request ({@link GpuTimingServer}).
+ *   <li>{@code prepare --shape 0.6b|8b|small --dir DIR}: writes the synthetic checkpoint (F16 on
+ *       disk, the project's generator) unless DIR already holds it. Needs no libtorch.
+ *   <li>{@code correctness --model DIR --device gpu|cpu --fast-dtype fp16|fp32 --long N,N --out
+ *       FILE --scratch DIR}: the fast path against CPU fp32 of the same code, and a tiny model
+ *       against {@link ReferenceQwen3}.
+ *   <li>{@code serve --model DIR --device gpu|cpu --dtype fp16|fp32}: loads the model and times it
+ *       on request ({@link GpuTimingServer}).
  * </ul>
  *
  * On a CPU ({@code --device cpu}) every subcommand runs too, slowly: that is how the kit is tested
@@ -41,6 +42,7 @@ public final class GpuBench {
 
   /** Same seed and scale as compare's synthetic checkpoints. */
   private static final long SEED = 20_260_117L;
+
   private static final double WEIGHT_STD = 0.02;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,45 +67,53 @@ public final class GpuBench {
     Qwen3Config config = shape.config();
     long started = System.nanoTime();
     boolean written = SyntheticCheckpoint.ensure(dir, config, DType.F16, SEED, WEIGHT_STD, null);
-    ObjectNode reply = JSON.createObjectNode()
-        .put("event", "prepared")
-        .put("shape", shape.id())
-        .put("directory", dir.toString())
-        .put("written", written)
-        .put("seconds", (System.nanoTime() - started) / 1e9)
-        .put("parameters", config.parameterCount())
-        .put("bytesOnDisk", Files.size(dir.resolve(Qwen3Checkpoint.SINGLE_FILE)));
+    ObjectNode reply =
+        JSON.createObjectNode()
+            .put("event", "prepared")
+            .put("shape", shape.id())
+            .put("directory", dir.toString())
+            .put("written", written)
+            .put("seconds", (System.nanoTime() - started) / 1e9)
+            .put("parameters", config.parameterCount())
+            .put("bytesOnDisk", Files.size(dir.resolve(Qwen3Checkpoint.SINGLE_FILE)));
     System.out.println(JSON.writeValueAsString(reply));
   }
 
   private static void correctness(Map<String, String> options) throws IOException {
     Device device = device(required(options, "device"));
     DataType fastType = dataType(options.getOrDefault("fast-dtype", "fp16"));
-    int[] longLengths = Stream.of(options.getOrDefault("long", "2048,2600").split(","))
-        .mapToInt(Integer::parseInt).toArray();
+    int[] longLengths =
+        Stream.of(options.getOrDefault("long", "2048,2600").split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
     Path scratch = Files.createDirectories(Path.of(required(options, "scratch")));
-    ObjectNode result = new GpuCorrectness(device, fastType)
-        .run(Path.of(required(options, "model")), longLengths, scratch);
+    ObjectNode result =
+        new GpuCorrectness(device, fastType)
+            .run(Path.of(required(options, "model")), longLengths, scratch);
     result.set("engine", engineInfo());
     Path out = Path.of(required(options, "out"));
     Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
-    System.out.println(JSON.writeValueAsString(JSON.createObjectNode()
-        .put("event", "correctness").put("out", out.toString())
-        .put("minCosine", result.get("model").get("minCosine").asDouble())
-        .put("tinyMinCosine", result.get("tinyModel").get("minCosine").asDouble())));
+    System.out.println(
+        JSON.writeValueAsString(
+            JSON.createObjectNode()
+                .put("event", "correctness")
+                .put("out", out.toString())
+                .put("minCosine", result.get("model").get("minCosine").asDouble())
+                .put("tinyMinCosine", result.get("tinyModel").get("minCosine").asDouble())));
   }
 
   private static void serve(Map<String, String> options) throws IOException {
     Device device = device(required(options, "device"));
     DataType type = dataType(required(options, "dtype"));
     long started = System.nanoTime();
-    try (Qwen3Model model = Qwen3Model.load(Qwen3Checkpoint.open(Path.of(required(options, "model"))),
-        device, type)) {
-      ObjectNode ready = JSON.createObjectNode()
-          .put("event", "ready")
-          .put("pid", ProcessHandle.current().pid())
-          .put("path", GpuCorrectness.describe(device, type))
-          .put("loadSeconds", (System.nanoTime() - started) / 1e9);
+    try (Qwen3Model model =
+        Qwen3Model.load(Qwen3Checkpoint.open(Path.of(required(options, "model"))), device, type)) {
+      ObjectNode ready =
+          JSON.createObjectNode()
+              .put("event", "ready")
+              .put("pid", ProcessHandle.current().pid())
+              .put("path", GpuCorrectness.describe(device, type))
+              .put("loadSeconds", (System.nanoTime() - started) / 1e9);
       ready.set("engine", engineInfo());
       System.out.println(JSON.writeValueAsString(ready));
       System.out.flush();
@@ -130,8 +140,10 @@ public final class GpuBench {
       throw new IllegalArgumentException("--device must be gpu or cpu, was '" + text + "'");
     }
     if (!Engine.getEngine("PyTorch").hasCapability(StandardCapabilities.CUDA)) {
-      throw new IllegalStateException("--device gpu: the libtorch DJL loaded ("
-          + LibUtils.getLibtorchPath() + ") has no CUDA capability");
+      throw new IllegalStateException(
+          "--device gpu: the libtorch DJL loaded ("
+              + LibUtils.getLibtorchPath()
+              + ") has no CUDA capability");
     }
     return Device.gpu();
   }
@@ -140,7 +152,8 @@ public final class GpuBench {
     return switch (text) {
       case "fp16" -> DataType.FLOAT16;
       case "fp32" -> DataType.FLOAT32;
-      default -> throw new IllegalArgumentException("dtype must be fp16 or fp32, was '" + text + "'");
+      default ->
+          throw new IllegalArgumentException("dtype must be fp16 or fp32, was '" + text + "'");
     };
   }
 
@@ -164,7 +177,8 @@ public final class GpuBench {
   }
 
   private static IllegalArgumentException usage(String problem) {
-    return new IllegalArgumentException(problem
-        + "; usage: GpuBench prepare|correctness|serve --key value ... (see the class javadoc)");
+    return new IllegalArgumentException(
+        problem
+            + "; usage: GpuBench prepare|correctness|serve --key value ... (see the class javadoc)");
   }
 }

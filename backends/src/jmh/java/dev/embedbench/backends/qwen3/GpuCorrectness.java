@@ -19,8 +19,8 @@ import java.util.SplittableRandom;
 /**
  * Correctness of the fast path (GPU fp16 in production) against the CPU fp32 path of the same code,
  * and of both against {@link ReferenceQwen3} on a tiny model. Every vector is compared: cosine
- * similarity and max abs difference, for inputs alone, in a batch of short inputs, and in a batch that
- * mixes short and long inputs (so padding and masks are exercised at length).
+ * similarity and max abs difference, for inputs alone, in a batch of short inputs, and in a batch
+ * that mixes short and long inputs (so padding and masks are exercised at length).
  */
 final class GpuCorrectness {
 
@@ -84,9 +84,14 @@ final class GpuCorrectness {
         alone.add(fast.embed(List.of(sequence))[0]);
       }
       cases.add(compare("each input alone", all, alone, reference));
-      cases.add(compare("batch of the short inputs", shorts, List.of(fast.embed(shorts)),
-          reference.subList(0, shorts.size())));
-      // Long inputs interleaved with short ones: the short rows carry thousands of padded positions.
+      cases.add(
+          compare(
+              "batch of the short inputs",
+              shorts,
+              List.of(fast.embed(shorts)),
+              reference.subList(0, shorts.size())));
+      // Long inputs interleaved with short ones: the short rows carry thousands of padded
+      // positions.
       List<int[]> mixed = new ArrayList<>();
       List<float[]> mixedReference = new ArrayList<>();
       for (int i = 0; i < all.size(); i++) {
@@ -95,8 +100,12 @@ final class GpuCorrectness {
         mixedReference.add(reference.get(index));
       }
       float[][] mixedVectors = fast.embed(mixed);
-      cases.add(compare("mixed-length batch (short and long together)", mixed, List.of(mixedVectors),
-          mixedReference));
+      cases.add(
+          compare(
+              "mixed-length batch (short and long together)",
+              mixed,
+              List.of(mixedVectors),
+              mixedReference));
     }
     out.put("fastSeconds", (System.nanoTime() - started) / 1e9);
     summarise(out);
@@ -121,13 +130,20 @@ final class GpuCorrectness {
     }
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     out.put("config", describe(config));
-    out.put("reference", "ReferenceQwen3: independent forward pass in Java doubles, one input at a time");
+    out.put(
+        "reference",
+        "ReferenceQwen3: independent forward pass in Java doubles, one input at a time");
     ArrayNode cases = out.putArray("cases");
-    // Both dtypes whatever the fast path: the tiny model costs nothing, and fp16 is what a GPU runs.
+    // Both dtypes whatever the fast path: the tiny model costs nothing, and fp16 is what a GPU
+    // runs.
     for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT16}) {
       try (Qwen3Model model = Qwen3Model.load(checkpoint, device, type)) {
-        cases.add(compareToDouble(describe(device, type) + ", padded batch", sequences,
-            List.of(model.embed(sequences)), expected));
+        cases.add(
+            compareToDouble(
+                describe(device, type) + ", padded batch",
+                sequences,
+                List.of(model.embed(sequences)),
+                expected));
       }
     }
     summarise(out);
@@ -154,7 +170,8 @@ final class GpuCorrectness {
     ArrayNode vectors = out.putArray("vectors");
     for (int i = 0; i < inputs.size(); i++) {
       VectorAgreement agreement = VectorAgreement.of(reference.get(i), actual.get(i));
-      vectors.addObject()
+      vectors
+          .addObject()
           .put("tokens", inputs.get(i).length)
           .put("cosine", agreement.cosine())
           .put("maxAbsDiff", agreement.maxAbsDiff());
@@ -162,7 +179,9 @@ final class GpuCorrectness {
     return out;
   }
 
-  /** Adds the worst cosine and max abs difference over every case's vectors, and the goal's verdict. */
+  /**
+   * Adds the worst cosine and max abs difference over every case's vectors, and the goal's verdict.
+   */
   private static void summarise(ObjectNode out) {
     double minCosine = Double.POSITIVE_INFINITY;
     double maxAbs = 0;
@@ -196,8 +215,15 @@ final class GpuCorrectness {
   }
 
   static String describe(Qwen3Config config) {
-    return String.format("hidden %d, %d layers, %d heads (%d kv) x %d, intermediate %d, vocab %d, %,d parameters",
-        config.hiddenSize(), config.numHiddenLayers(), config.numAttentionHeads(), config.numKeyValueHeads(),
-        config.headDim(), config.intermediateSize(), config.vocabSize(), config.parameterCount());
+    return String.format(
+        "hidden %d, %d layers, %d heads (%d kv) x %d, intermediate %d, vocab %d, %,d parameters",
+        config.hiddenSize(),
+        config.numHiddenLayers(),
+        config.numAttentionHeads(),
+        config.numKeyValueHeads(),
+        config.headDim(),
+        config.intermediateSize(),
+        config.vocabSize(),
+        config.parameterCount());
   }
 }

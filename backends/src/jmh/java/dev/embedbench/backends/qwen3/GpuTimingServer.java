@@ -42,7 +42,8 @@ final class GpuTimingServer {
   }
 
   void serve() throws IOException {
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       String[] words = line.trim().split("\\s+");
       if (words[0].equals("quit")) {
@@ -52,9 +53,12 @@ final class GpuTimingServer {
       try {
         if (!words[0].equals("time") || words.length != 6) {
           throw new IllegalArgumentException(
-              "expected 'time IDS_FILE BATCH TOKENS WARMUP ITERATIONS' or 'quit', got '" + line + "'");
+              "expected 'time IDS_FILE BATCH TOKENS WARMUP ITERATIONS' or 'quit', got '"
+                  + line
+                  + "'");
         }
-        List<int[]> batch = readIds(Path.of(words[1]), Integer.parseInt(words[2]), Integer.parseInt(words[3]));
+        List<int[]> batch =
+            readIds(Path.of(words[1]), Integer.parseInt(words[2]), Integer.parseInt(words[3]));
         long[] latencies = time(batch, Integer.parseInt(words[4]), Integer.parseInt(words[5]));
         reply.put("event", "timed");
         var array = reply.putArray("latenciesNanos");
@@ -89,8 +93,16 @@ final class GpuTimingServer {
     long expected = (long) batch * tokens * Integer.BYTES;
     if (bytes.remaining() != expected) {
       throw new IllegalArgumentException(
-          file + ": holds " + bytes.remaining() + " bytes, expected " + expected + " for " + batch + " x "
-              + tokens + " int32 ids");
+          file
+              + ": holds "
+              + bytes.remaining()
+              + " bytes, expected "
+              + expected
+              + " for "
+              + batch
+              + " x "
+              + tokens
+              + " int32 ids");
     }
     List<int[]> rows = new ArrayList<>(batch);
     for (int b = 0; b < batch; b++) {

@@ -19,11 +19,16 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** libtorch's fp32 matmul of two n x n matrices through DJL: the ceiling the model is measured against. */
+/**
+ * libtorch's fp32 matmul of two n x n matrices through DJL: the ceiling the model is measured
+ * against.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Dai.djl.offline=true"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class MatmulCeilingBenchmark {

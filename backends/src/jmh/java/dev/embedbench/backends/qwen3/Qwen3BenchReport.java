@@ -18,8 +18,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs {@link MatmulCeilingBenchmark} and {@link Qwen3ForwardBenchmark} in one JMH run and derives
  * inputs/s, tokens/s, achieved GFLOP/s, its fraction of the matmul ceiling, and throughput relative
- * to batch 1. Prints a Markdown table and writes JSON. Arguments: [result.json] [layers] [batch sizes,
- * comma-separated]. Figures are measured in-process on this machine's CPU, synthetic weights.
+ * to batch 1. Prints a Markdown table and writes JSON. Arguments: [result.json] [layers] [batch
+ * sizes, comma-separated]. Figures are measured in-process on this machine's CPU, synthetic
+ * weights.
  */
 public final class Qwen3BenchReport {
 
@@ -27,10 +28,13 @@ public final class Qwen3BenchReport {
 
   /** libtorch's fp32 1024x1024 matmul rate now, in GFLOP/s. */
   private static double ceiling() throws Exception {
-    Collection<RunResult> results = new Runner(new OptionsBuilder()
-        .include(MatmulCeilingBenchmark.class.getSimpleName())
-        .shouldFailOnError(true)
-        .build()).run();
+    Collection<RunResult> results =
+        new Runner(
+                new OptionsBuilder()
+                    .include(MatmulCeilingBenchmark.class.getSimpleName())
+                    .shouldFailOnError(true)
+                    .build())
+            .run();
     RunResult result = results.iterator().next();
     int n = Integer.parseInt(result.getParams().getParam("n"));
     return MatmulCeilingBenchmark.flops(n) / (result.getPrimaryResult().getScore() / 1000) / 1e9;
@@ -43,30 +47,38 @@ public final class Qwen3BenchReport {
     // The ceiling is measured before and after the model so that load from other processes, which
     // drifts on a shared machine, shows up as a spread instead of skewing the fraction unseen.
     double ceilingBefore = ceiling();
-    ChainedOptionsBuilder options = new OptionsBuilder()
-        .include(Qwen3ForwardBenchmark.class.getSimpleName())
-        .param("layers", layers)
-        .param("batchSize", batchSizes)
-        .shouldFailOnError(true);
+    ChainedOptionsBuilder options =
+        new OptionsBuilder()
+            .include(Qwen3ForwardBenchmark.class.getSimpleName())
+            .param("layers", layers)
+            .param("batchSize", batchSizes)
+            .shouldFailOnError(true);
     List<RunResult> forward = new ArrayList<>(new Runner(options.build()).run());
     double ceilingAfter = ceiling();
     double ceilingGflops = (ceilingBefore + ceilingAfter) / 2;
-    forward.sort((x, y) -> Integer.compare(
-        Integer.parseInt(x.getParams().getParam("batchSize")), Integer.parseInt(y.getParams().getParam("batchSize"))));
+    forward.sort(
+        (x, y) ->
+            Integer.compare(
+                Integer.parseInt(x.getParams().getParam("batchSize")),
+                Integer.parseInt(y.getParams().getParam("batchSize"))));
 
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
-    root.put("measured", "in-process, CPU fp32, synthetic weights of the Qwen3-Embedding-0.6B shape");
+    root.put(
+        "measured", "in-process, CPU fp32, synthetic weights of the Qwen3-Embedding-0.6B shape");
     root.put("time", Instant.now().toString());
     root.put("availableProcessors", Runtime.getRuntime().availableProcessors());
     root.put("matmulCeilingGflopsPerSecond", ceilingGflops);
     root.put("matmulCeilingBeforeGflopsPerSecond", ceilingBefore);
     root.put("matmulCeilingAfterGflopsPerSecond", ceilingAfter);
     ArrayNode rows = root.putArray("forward");
-    StringBuilder table = new StringBuilder(String.format(
-        "matmul ceiling (1024x1024 fp32): %.1f GFLOP/s (before %.1f, after %.1f)%n%n"
-            + "| batch | tokens | layers | ms/batch | inputs/s | tokens/s | GFLOP/s | of ceiling | vs batch 1 |%n"
-            + "|---|---|---|---|---|---|---|---|---|%n", ceilingGflops, ceilingBefore, ceilingAfter));
+    StringBuilder table =
+        new StringBuilder(
+            String.format(
+                "matmul ceiling (1024x1024 fp32): %.1f GFLOP/s (before %.1f, after %.1f)%n%n"
+                    + "| batch | tokens | layers | ms/batch | inputs/s | tokens/s | GFLOP/s | of ceiling | vs batch 1 |%n"
+                    + "|---|---|---|---|---|---|---|---|---|%n",
+                ceilingGflops, ceilingBefore, ceilingAfter));
     double baselineInputsPerSecond = 0;
     for (RunResult result : forward) {
       int batch = Integer.parseInt(result.getParams().getParam("batchSize"));
@@ -80,16 +92,31 @@ public final class Qwen3BenchReport {
       if (batch == 1) {
         baselineInputsPerSecond = inputsPerSecond;
       }
-      double relative = baselineInputsPerSecond > 0 ? inputsPerSecond / baselineInputsPerSecond : Double.NaN;
+      double relative =
+          baselineInputsPerSecond > 0 ? inputsPerSecond / baselineInputsPerSecond : Double.NaN;
       ObjectNode row = rows.addObject();
-      row.put("batchSize", batch).put("tokensPerInput", tokens).put("layers", layerCount)
-          .put("millisPerBatch", millis).put("millisPerBatchError", result.getPrimaryResult().getScoreError())
-          .put("inputsPerSecond", inputsPerSecond).put("tokensPerSecond", inputsPerSecond * tokens)
-          .put("gflopsPerSecond", gflops).put("fractionOfMatmulCeiling", gflops / ceilingGflops)
+      row.put("batchSize", batch)
+          .put("tokensPerInput", tokens)
+          .put("layers", layerCount)
+          .put("millisPerBatch", millis)
+          .put("millisPerBatchError", result.getPrimaryResult().getScoreError())
+          .put("inputsPerSecond", inputsPerSecond)
+          .put("tokensPerSecond", inputsPerSecond * tokens)
+          .put("gflopsPerSecond", gflops)
+          .put("fractionOfMatmulCeiling", gflops / ceilingGflops)
           .put("throughputRelativeToBatch1", relative);
-      table.append(String.format("| %d | %d | %d | %.0f | %.2f | %.0f | %.1f | %.0f%% | %.2fx |%n",
-          batch, tokens, layerCount, millis, inputsPerSecond, inputsPerSecond * tokens, gflops,
-          100 * gflops / ceilingGflops, relative));
+      table.append(
+          String.format(
+              "| %d | %d | %d | %.0f | %.2f | %.0f | %.1f | %.0f%% | %.2fx |%n",
+              batch,
+              tokens,
+              layerCount,
+              millis,
+              inputsPerSecond,
+              inputsPerSecond * tokens,
+              gflops,
+              100 * gflops / ceilingGflops,
+              relative));
     }
     Files.createDirectories(output.toAbsolutePath().getParent());
     Files.writeString(output, json.writerWithDefaultPrettyPrinter().writeValueAsString(root));

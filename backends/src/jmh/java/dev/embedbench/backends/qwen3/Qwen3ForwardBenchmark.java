@@ -34,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Dai.djl.offline=true", "-Xmx2g"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 public class Qwen3ForwardBenchmark {
@@ -57,9 +59,19 @@ public class Qwen3ForwardBenchmark {
   /** The 0.6B's architecture with {@code layers} decoder layers, marked synthetic. */
   static Qwen3Config benchConfig(int layers) {
     Qwen3Config real = Qwen3Config.qwen3Embedding06b(true);
-    return new Qwen3Config(real.hiddenSize(), layers, real.numAttentionHeads(), real.numKeyValueHeads(),
-        real.headDim(), real.intermediateSize(), real.vocabSize(), real.maxPositionEmbeddings(),
-        real.ropeTheta(), real.rmsNormEps(), real.eosTokenId(), true);
+    return new Qwen3Config(
+        real.hiddenSize(),
+        layers,
+        real.numAttentionHeads(),
+        real.numKeyValueHeads(),
+        real.headDim(),
+        real.intermediateSize(),
+        real.vocabSize(),
+        real.maxPositionEmbeddings(),
+        real.ropeTheta(),
+        real.rmsNormEps(),
+        real.eosTokenId(),
+        true);
   }
 
   static Path modelDir(int layers) {
@@ -92,14 +104,17 @@ public class Qwen3ForwardBenchmark {
     model.close();
   }
 
-  /** Multiply-adds x 2 of one forward pass: every projection, plus q·kᵀ and p·v over the full L x L. */
+  /**
+   * Multiply-adds x 2 of one forward pass: every projection, plus q·kᵀ and p·v over the full L x L.
+   */
   static double flops(Qwen3Config c, int batchSize, int tokens) {
     double t = (double) batchSize * tokens;
     double q = (double) c.numAttentionHeads() * c.headDim();
     double kv = (double) c.numKeyValueHeads() * c.headDim();
     double h = c.hiddenSize();
     double projections = 2 * t * (h * (q + 2 * kv) + q * h + 3 * h * c.intermediateSize());
-    double attention = 4.0 * batchSize * c.numAttentionHeads() * (double) tokens * tokens * c.headDim();
+    double attention =
+        4.0 * batchSize * c.numAttentionHeads() * (double) tokens * tokens * c.headDim();
     return c.numHiddenLayers() * (projections + attention);
   }
 }

@@ -1,8 +1,8 @@
 package dev.embedbench.backends.qwen3;
 
 /**
- * How far one embedding is from its reference: cosine similarity and the largest absolute difference
- * of any component, both computed in double.
+ * How far one embedding is from its reference: cosine similarity and the largest absolute
+ * difference of any component, both computed in double.
  */
 public record VectorAgreement(double cosine, double maxAbsDiff) {
 

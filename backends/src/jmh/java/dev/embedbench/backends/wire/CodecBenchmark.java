@@ -14,9 +14,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Encoding and decoding an embeddings response of {@code vectors} unit vectors of {@code dimensions}
- * floats, as float JSON and as base64: the work the gateway does on every answer. Run with {@code
- * bench/jmh --module backends CodecBenchmark}.
+ * Encoding and decoding an embeddings response of {@code vectors} unit vectors of {@code
+ * dimensions} floats, as float JSON and as base64: the work the gateway does on every answer. Run
+ * with {@code bench/jmh --module backends CodecBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -10,26 +10,29 @@ import java.util.regex.Pattern;
 
 /**
  * The duration grammar of every embedbench configuration: an unsigned decimal number and a unit,
- * {@code ns}, {@code us} (or {@code µs}, with the micro sign or the Greek mu), {@code ms}, {@code s},
- * {@code m} or {@code h}, optionally separated by spaces: {@code 250us}, {@code 63.72ms}, {@code 1.5s},
- * {@code 2 m}, {@code 1h}. A bare {@code 0} is zero; any other number needs a unit, because a unit guessed
- * is a bug found late.
+ * {@code ns}, {@code us} (or {@code µs}, with the micro sign or the Greek mu), {@code ms}, {@code
+ * s}, {@code m} or {@code h}, optionally separated by spaces: {@code 250us}, {@code 63.72ms},
+ * {@code 1.5s}, {@code 2 m}, {@code 1h}. A bare {@code 0} is zero; any other number needs a unit,
+ * because a unit guessed is a bug found late.
  *
- * <p>The value is exact: a number is multiplied out in decimal, never in floating point. A value that
- * a {@link Duration} counted in nanoseconds cannot hold is refused rather than changed:
+ * <p>The value is exact: a number is multiplied out in decimal, never in floating point. A value
+ * that a {@link Duration} counted in nanoseconds cannot hold is refused rather than changed:
+ *
  * <ul>
- *   <li>a sign: durations here are lengths of time and never negative;</li>
+ *   <li>a sign: durations here are lengths of time and never negative;
  *   <li>a fraction of a nanosecond ({@code 1.5ns}, {@code 0.0000001ms}): rounding would silently
- *       alter a configured figure, so the message names the two nearest whole nanoseconds instead;</li>
- *   <li>more than {@link Long#MAX_VALUE} nanoseconds (about 292 years), since callers use
- *       {@link Duration#toNanos()}, which would overflow.</li>
+ *       alter a configured figure, so the message names the two nearest whole nanoseconds instead;
+ *   <li>more than {@link Long#MAX_VALUE} nanoseconds (about 292 years), since callers use {@link
+ *       Duration#toNanos()}, which would overflow.
  * </ul>
- * Every failure is an {@link IllegalArgumentException} whose message is the reason alone, written to
- * follow a key ("{@code timeout: must be ...}"); configuration loaders add the file and the key.
+ *
+ * Every failure is an {@link IllegalArgumentException} whose message is the reason alone, written
+ * to follow a key ("{@code timeout: must be ...}"); configuration loaders add the file and the key.
  */
 public final class DurationText {
 
-  private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|\u03bcs|ms|s|m|h)");
+  private static final Pattern FORM =
+      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|\u03bcs|ms|s|m|h)");
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
   private static final String UNITS = "ns, us (or µs), ms, s, m or h";
   private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
@@ -54,30 +57,57 @@ public final class DurationText {
     if (!m.matches()) {
       throw new IllegalArgumentException(notTheForm(trimmed, text));
     }
-    BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(nanosPerUnit(m.group(2))));
+    BigDecimal nanos =
+        new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(nanosPerUnit(m.group(2))));
     if (nanos.compareTo(MAX_NANOS) > 0) {
-      throw new IllegalArgumentException("must be at most " + MAX_HOURS + "h (about 292 years: durations"
-          + " are counted in 64-bit nanoseconds), was '" + text + "'");
+      throw new IllegalArgumentException(
+          "must be at most "
+              + MAX_HOURS
+              + "h (about 292 years: durations"
+              + " are counted in 64-bit nanoseconds), was '"
+              + text
+              + "'");
     }
     if (nanos.remainder(BigDecimal.ONE).signum() != 0) {
-      throw new IllegalArgumentException("'" + text + "' is " + nanos.stripTrailingZeros().toPlainString()
-          + "ns, finer than the one-nanosecond resolution of a duration; write "
-          + nanos.setScale(0, RoundingMode.FLOOR) + "ns or " + nanos.setScale(0, RoundingMode.CEILING) + "ns");
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is "
+              + nanos.stripTrailingZeros().toPlainString()
+              + "ns, finer than the one-nanosecond resolution of a duration; write "
+              + nanos.setScale(0, RoundingMode.FLOOR)
+              + "ns or "
+              + nanos.setScale(0, RoundingMode.CEILING)
+              + "ns");
     }
     return Duration.ofNanos(nanos.longValueExact());
   }
 
   private static String notTheForm(String trimmed, String text) {
     if (NUMBER.matcher(trimmed).matches()) {
-      return "must be a duration with a unit (" + UNITS + "), such as " + trimmed + "ms or " + trimmed
-          + "s; only 0 may go without one; was '" + text + "'";
+      return "must be a duration with a unit ("
+          + UNITS
+          + "), such as "
+          + trimmed
+          + "ms or "
+          + trimmed
+          + "s; only 0 may go without one; was '"
+          + text
+          + "'";
     }
     if (FORM.matcher(trimmed.toLowerCase(Locale.ROOT)).matches()) {
-      return "must be a duration with its unit in lower case (" + UNITS + "), such as 500ms; was '"
-          + text + "'";
+      return "must be a duration with its unit in lower case ("
+          + UNITS
+          + "), such as 500ms; was '"
+          + text
+          + "'";
     }
-    return "must be a duration: an unsigned number and a unit (" + UNITS + "), such as 500ms, 1.5s"
-        + " or 40us; was '" + text + "'";
+    return "must be a duration: an unsigned number and a unit ("
+        + UNITS
+        + "), such as 500ms, 1.5s"
+        + " or 40us; was '"
+        + text
+        + "'";
   }
 
   private static long nanosPerUnit(String unit) {

@@ -29,7 +29,10 @@ final class BatchScheduler {
   private final ArrayDeque<Job> queue = new ArrayDeque<>();
   private int busyUnits;
 
-  BatchScheduler(Vertx vertx, EmulatorProfile.Scheduling settings, ServiceTimeModel serviceTimes,
+  BatchScheduler(
+      Vertx vertx,
+      EmulatorProfile.Scheduling settings,
+      ServiceTimeModel serviceTimes,
       FailureInjector failures) {
     this.vertx = vertx;
     this.settings = settings;
@@ -45,10 +48,13 @@ final class BatchScheduler {
    */
   Future<Void> submit(int tokens) {
     if (busyUnits == settings.slots() && queue.size() >= settings.queueLimit()) {
-      return Future.failedFuture(new ApiException(
-          ApiError.overloaded("The emulated server's queue is full (" + settings.queueLimit()
-              + " waiting); retry later."),
-          settings.retryAfter()));
+      return Future.failedFuture(
+          new ApiException(
+              ApiError.overloaded(
+                  "The emulated server's queue is full ("
+                      + settings.queueLimit()
+                      + " waiting); retry later."),
+              settings.retryAfter()));
     }
     Promise<Void> done = Promise.promise();
     queue.add(new Job(tokens, done));
@@ -92,9 +98,15 @@ final class BatchScheduler {
     busyUnits--;
     for (Job job : batch) {
       if (failures.nextRequestFails()) {
-        job.done().fail(new ApiException(new ApiError(500,
-            "Injected failure: the emulated server failed this request (failures.error_rate).",
-            "server_error", null, "emulated_failure")));
+        job.done()
+            .fail(
+                new ApiException(
+                    new ApiError(
+                        500,
+                        "Injected failure: the emulated server failed this request (failures.error_rate).",
+                        "server_error",
+                        null,
+                        "emulated_failure")));
       } else {
         job.done().complete();
       }

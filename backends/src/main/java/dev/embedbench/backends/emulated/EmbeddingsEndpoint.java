@@ -42,29 +42,38 @@ final class EmbeddingsEndpoint implements Handler<RoutingContext> {
     long remainingStartNanos = failures.remainingStartNanos(System.nanoTime());
     if (remainingStartNanos > 0) {
       throw new ApiException(
-          new ApiError(503, "The emulated model is still loading (failures.slow_start).",
-              "server_error", null, "model_loading"),
+          new ApiError(
+              503,
+              "The emulated model is still loading (failures.slow_start).",
+              "server_error",
+              null,
+              "model_loading"),
           Duration.ofNanos(remainingStartNanos));
     }
     Buffer body = ctx.body().buffer();
-    EmbeddingsRequest request = EmbeddingsRequest.parse(body == null ? new byte[0] : body.getBytes());
+    EmbeddingsRequest request =
+        EmbeddingsRequest.parse(body == null ? new byte[0] : body.getBytes());
     checkModel(request.model());
     int dimensions = dimensions(request.dimensions());
     int tokens = countTokens(request.inputs());
-    scheduler.submit(tokens).onComplete(served -> {
-      if (served.failed()) {
-        ctx.fail(served.cause());
-      } else if (!ctx.response().closed()) {
-        respond(ctx, request, tokens, dimensions);
-      }
-    });
+    scheduler
+        .submit(tokens)
+        .onComplete(
+            served -> {
+              if (served.failed()) {
+                ctx.fail(served.cause());
+              } else if (!ctx.response().closed()) {
+                respond(ctx, request, tokens, dimensions);
+              }
+            });
   }
 
   private void respond(RoutingContext ctx, EmbeddingsRequest request, int tokens, int dimensions) {
     if ((long) request.inputs().size() * profile.dimensions() <= INLINE_FLOATS) {
       send(ctx, encode(request, tokens, dimensions));
     } else {
-      ctx.vertx().executeBlocking(() -> encode(request, tokens, dimensions), false)
+      ctx.vertx()
+          .executeBlocking(() -> encode(request, tokens, dimensions), false)
           .onSuccess(bytes -> send(ctx, bytes))
           .onFailure(ctx::fail);
     }
@@ -84,7 +93,9 @@ final class EmbeddingsEndpoint implements Handler<RoutingContext> {
     }
   }
 
-  /** Accepts the model's name, the profile's name, or a hub-style {@code org/Model}, in any case. */
+  /**
+   * Accepts the model's name, the profile's name, or a hub-style {@code org/Model}, in any case.
+   */
   private void checkModel(String requested) {
     String lower = requested.toLowerCase(Locale.ROOT);
     String model = profile.model().toLowerCase(Locale.ROOT);
@@ -99,12 +110,26 @@ final class EmbeddingsEndpoint implements Handler<RoutingContext> {
     }
     MatryoshkaRange range = profile.matryoshka();
     if (range == null) {
-      throw ApiException.invalid("Model " + profile.model() + " does not support 'dimensions'; it"
-          + " always returns " + profile.dimensions() + ".", "dimensions");
+      throw ApiException.invalid(
+          "Model "
+              + profile.model()
+              + " does not support 'dimensions'; it"
+              + " always returns "
+              + profile.dimensions()
+              + ".",
+          "dimensions");
     }
     if (!range.contains(requested)) {
-      throw ApiException.invalid("'dimensions' must be between " + range.minDimensions() + " and "
-          + range.maxDimensions() + " for " + profile.model() + ", was " + requested + ".",
+      throw ApiException.invalid(
+          "'dimensions' must be between "
+              + range.minDimensions()
+              + " and "
+              + range.maxDimensions()
+              + " for "
+              + profile.model()
+              + ", was "
+              + requested
+              + ".",
           "dimensions");
     }
     return requested;
@@ -115,8 +140,16 @@ final class EmbeddingsEndpoint implements Handler<RoutingContext> {
     for (int i = 0; i < inputs.size(); i++) {
       int tokens = TokenEstimator.estimate(inputs.get(i));
       if (tokens > profile.maxInputTokens()) {
-        throw ApiException.invalid("Input " + i + " has about " + tokens + " tokens, over the"
-            + " model's limit of " + profile.maxInputTokens() + ".", "input");
+        throw ApiException.invalid(
+            "Input "
+                + i
+                + " has about "
+                + tokens
+                + " tokens, over the"
+                + " model's limit of "
+                + profile.maxInputTokens()
+                + ".",
+            "input");
       }
       total += tokens;
     }

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A running emulated embeddings server: {@code POST /v1/embeddings}, {@code GET /health}, {@code GET
- * /v1/models}, behaving as its {@link EmulatorProfile} says. Its answers are emulated, never a
+ * A running emulated embeddings server: {@code POST /v1/embeddings}, {@code GET /health}, {@code
+ * GET /v1/models}, behaving as its {@link EmulatorProfile} says. Its answers are emulated, never a
  * measurement of the model it names.
  */
 public final class EmulatedServer {
@@ -20,8 +20,8 @@ public final class EmulatedServer {
   private final int port;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private EmulatedServer(Vertx vertx, String deploymentId, EmulatorProfile profile, String host,
-      int port) {
+  private EmulatedServer(
+      Vertx vertx, String deploymentId, EmulatorProfile profile, String host, int port) {
     this.vertx = vertx;
     this.deploymentId = deploymentId;
     this.profile = profile;
@@ -34,8 +34,8 @@ public final class EmulatedServer {
    *
    * @param port 0 for any free port; {@link #port()} tells which
    */
-  public static Future<EmulatedServer> start(Vertx vertx, EmulatorProfile profile, String host,
-      int port) {
+  public static Future<EmulatedServer> start(
+      Vertx vertx, EmulatorProfile profile, String host, int port) {
     Objects.requireNonNull(vertx, "vertx");
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(host, "host");
@@ -43,7 +43,8 @@ public final class EmulatedServer {
       throw new IllegalArgumentException("port must be in [0, 65535], was " + port);
     }
     EmulatorVerticle verticle = new EmulatorVerticle(profile, host, port);
-    return vertx.deployVerticle(verticle)
+    return vertx
+        .deployVerticle(verticle)
         .map(id -> new EmulatedServer(vertx, id, profile, host, verticle.port()));
   }
 
@@ -55,7 +56,9 @@ public final class EmulatedServer {
     return host;
   }
 
-  /** The server's base URL, such as {@code http://127.0.0.1:30000}; the API is under {@code /v1}. */
+  /**
+   * The server's base URL, such as {@code http://127.0.0.1:30000}; the API is under {@code /v1}.
+   */
   public String baseUrl() {
     String literal = host.contains(":") ? "[" + host + "]" : host;
     return "http://" + literal + ":" + port;

@@ -24,22 +24,34 @@ import java.util.Objects;
  * @param tokenizer the tokenizer whose ids it declares to accept, or null
  */
 public record EmulatorProfile(
-    String name, String model, String hardware, String source, int dimensions, int maxInputTokens,
-    MatryoshkaRange matryoshka, String tokenizer, Scheduling scheduling, ServiceTime serviceTime,
+    String name,
+    String model,
+    String hardware,
+    String source,
+    int dimensions,
+    int maxInputTokens,
+    MatryoshkaRange matryoshka,
+    String tokenizer,
+    Scheduling scheduling,
+    ServiceTime serviceTime,
     Failures failures) {
 
   /** Names of built-in profiles: they become file names, so no path separators or dots first. */
   private static final String NAME_PATTERN = "[a-z0-9][a-z0-9._-]*";
 
   public EmulatorProfile {
-    check(name != null && name.matches(NAME_PATTERN), "name",
+    check(
+        name != null && name.matches(NAME_PATTERN),
+        "name",
         "must match " + NAME_PATTERN + ", was " + name);
     check(model != null && !model.isBlank(), "model", "must not be blank");
     check(hardware != null && !hardware.isBlank(), "hardware", "must not be blank");
     check(source != null && !source.isBlank(), "source", "must not be blank");
     check(dimensions >= 1, "dimensions", "must be >= 1, was " + dimensions);
     check(maxInputTokens >= 1, "max_input_tokens", "must be >= 1, was " + maxInputTokens);
-    check(matryoshka == null || matryoshka.maxDimensions() <= dimensions, "matryoshka.max",
+    check(
+        matryoshka == null || matryoshka.maxDimensions() <= dimensions,
+        "matryoshka.max",
         "must be <= dimensions (" + dimensions + ")");
     Objects.requireNonNull(scheduling, "scheduling");
     Objects.requireNonNull(serviceTime, "serviceTime");
@@ -61,7 +73,8 @@ public record EmulatorProfile(
     public Scheduling {
       Objects.requireNonNull(mode, "mode");
       check(slots >= 1, "slots", "must be >= 1, was " + slots);
-      check(mode == SchedulingMode.BATCH ? batchMaxTokens >= 1 : batchMaxTokens == 0,
+      check(
+          mode == SchedulingMode.BATCH ? batchMaxTokens >= 1 : batchMaxTokens == 0,
           "batch_max_tokens",
           mode == SchedulingMode.BATCH
               ? "must be >= 1 in batch mode, was " + batchMaxTokens
@@ -84,7 +97,9 @@ public record EmulatorProfile(
       check(perToken != null && !perToken.isNegative(), "per_token", "must be >= 0");
       Objects.requireNonNull(distribution, "distribution");
       check(cv >= 0 && cv <= 10, "cv", "must be in [0, 10], was " + cv);
-      check(distribution != LatencyDistribution.FIXED || cv == 0, "cv",
+      check(
+          distribution != LatencyDistribution.FIXED || cv == 0,
+          "cv",
           "must be 0 (or absent) for a fixed distribution, was " + cv);
     }
   }
@@ -104,15 +119,24 @@ public record EmulatorProfile(
       check(errorRate >= 0 && errorRate <= 1, "error_rate", "must be in [0, 1], was " + errorRate);
       check(stallRate >= 0 && stallRate <= 1, "stall_rate", "must be in [0, 1], was " + stallRate);
       check(stall != null && !stall.isNegative(), "stall", "must be >= 0");
-      check(stallRate == 0 || stall.compareTo(Duration.ZERO) > 0, "stall",
+      check(
+          stallRate == 0 || stall.compareTo(Duration.ZERO) > 0,
+          "stall",
           "must be > 0 when stall_rate is set");
       check(slowStart != null && !slowStart.isNegative(), "slow_start", "must be >= 0");
     }
   }
 
-  /** What a backend serving this profile reports: kind emulated, source naming profile and hardware. */
+  /**
+   * What a backend serving this profile reports: kind emulated, source naming profile and hardware.
+   */
   public ModelInfo modelInfo() {
-    return new ModelInfo(model, dimensions, maxInputTokens, matryoshka, tokenizer,
+    return new ModelInfo(
+        model,
+        dimensions,
+        maxInputTokens,
+        matryoshka,
+        tokenizer,
         BackendKind.EMULATED,
         "emulated: profile " + name + " (" + model + " on " + hardware + "; " + source + ")");
   }
@@ -122,26 +146,29 @@ public record EmulatorProfile(
     return serviceTime.base().plus(serviceTime.perToken().multipliedBy(tokens));
   }
 
-  /** @throws ProfileException naming the file, the key and the reason */
+  /**
+   * @throws ProfileException naming the file, the key and the reason
+   */
   public static EmulatorProfile load(Path file) {
     return ProfileLoader.load(file);
   }
 
   /**
-   * Loads {@code configs/profiles/<name>.yaml} under the {@code embedbench.home} system property, or
-   * under the working directory when it is not set.
+   * Loads {@code configs/profiles/<name>.yaml} under the {@code embedbench.home} system property,
+   * or under the working directory when it is not set.
    *
    * @throws ProfileException when there is no such profile, listing those there are
    */
   public static EmulatorProfile builtin(String name) {
     Path dir = profilesDirectory();
     if (name == null || !name.matches(NAME_PATTERN)) {
-      throw new ProfileException(dir, null, "'" + name + "' is not a profile name (" + NAME_PATTERN + ")");
+      throw new ProfileException(
+          dir, null, "'" + name + "' is not a profile name (" + NAME_PATTERN + ")");
     }
     Path file = dir.resolve(name + ".yaml");
     if (!Files.isRegularFile(file)) {
-      throw new ProfileException(file, null,
-          "no such built-in profile; available: " + ProfileLoader.available(dir));
+      throw new ProfileException(
+          file, null, "no such built-in profile; available: " + ProfileLoader.available(dir));
     }
     return load(file);
   }

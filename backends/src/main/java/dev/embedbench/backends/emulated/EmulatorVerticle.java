@@ -2,7 +2,6 @@ package dev.embedbench.backends.emulated;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -13,7 +12,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  */
 final class EmulatorVerticle extends VerticleBase {
 
-  /** 2048 inputs of a few thousand characters each fit; beyond that a real server would refuse too. */
+  /**
+   * 2048 inputs of a few thousand characters each fit; beyond that a real server would refuse too.
+   */
   static final long BODY_LIMIT_BYTES = 64L * 1024 * 1024;
 
   private final EmulatorProfile profile;
@@ -29,19 +30,24 @@ final class EmulatorVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    FailureInjector failures = new FailureInjector(
-        profile.failures(), profile.serviceTime().seed(), System.nanoTime());
-    BatchScheduler scheduler = new BatchScheduler(vertx, profile.scheduling(),
-        new ServiceTimeModel(profile.serviceTime()), failures);
+    FailureInjector failures =
+        new FailureInjector(profile.failures(), profile.serviceTime().seed(), System.nanoTime());
+    BatchScheduler scheduler =
+        new BatchScheduler(
+            vertx, profile.scheduling(), new ServiceTimeModel(profile.serviceTime()), failures);
     StatusEndpoints status = new StatusEndpoints(profile, failures);
     ErrorResponder errors = new ErrorResponder(BODY_LIMIT_BYTES);
 
     Router router = Router.router(vertx);
-    router.route().handler(ctx -> {
-      ctx.response().putHeader("X-Embedbench-Emulated", profile.name());
-      ctx.next();
-    });
-    router.post("/v1/embeddings")
+    router
+        .route()
+        .handler(
+            ctx -> {
+              ctx.response().putHeader("X-Embedbench-Emulated", profile.name());
+              ctx.next();
+            });
+    router
+        .post("/v1/embeddings")
         .handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES))
         .handler(new EmbeddingsEndpoint(profile, scheduler, failures));
     router.get("/health").handler(status::health);
@@ -50,7 +56,9 @@ final class EmulatorVerticle extends VerticleBase {
     router.errorHandler(404, errors);
     router.errorHandler(405, errors);
 
-    return vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true).setHttp2ClearTextEnabled(false))
+    return vertx
+        .createHttpServer(
+            new HttpServerOptions().setTcpNoDelay(true).setHttp2ClearTextEnabled(false))
         .requestHandler(router)
         .listen(requestedPort, host)
         .onSuccess(server -> port = server.actualPort());

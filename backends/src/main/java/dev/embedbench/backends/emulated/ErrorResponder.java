@@ -9,7 +9,9 @@ import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Renders every failure of the emulated server as an OpenAI error envelope; never a stack trace. */
+/**
+ * Renders every failure of the emulated server as an OpenAI error envelope; never a stack trace.
+ */
 final class ErrorResponder implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
@@ -46,7 +48,8 @@ final class ErrorResponder implements Handler<RoutingContext> {
       long millis = api.retryAfter().get().toMillis();
       ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, (millis + 999) / 1000)));
     }
-    ctx.response().setStatusCode(error.httpStatus())
+    ctx.response()
+        .setStatusCode(error.httpStatus())
         .putHeader("Content-Type", "application/json")
         .end(Buffer.buffer(ErrorBody.encode(error)));
   }

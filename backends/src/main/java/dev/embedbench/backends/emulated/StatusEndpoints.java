@@ -25,26 +25,29 @@ final class StatusEndpoints {
 
   void health(RoutingContext ctx) {
     boolean loading = failures.loading(System.nanoTime());
-    ObjectNode body = JSON.createObjectNode()
-        .put("status", loading ? "loading" : "ok")
-        .put("model_type", "embedding");
-    ctx.response().setStatusCode(loading ? 503 : 200)
+    ObjectNode body =
+        JSON.createObjectNode()
+            .put("status", loading ? "loading" : "ok")
+            .put("model_type", "embedding");
+    ctx.response()
+        .setStatusCode(loading ? 503 : 200)
         .putHeader("Content-Type", "application/json")
         .end(body.toString());
   }
 
   void models(RoutingContext ctx) {
-    ObjectNode model = JSON.createObjectNode()
-        .put("id", profile.model())
-        .put("object", "model")
-        .put("created", createdEpochSeconds)
-        .put("owned_by", "embedbench-emulator")
-        .put("dimensions", profile.dimensions())
-        .put("max_input_tokens", profile.maxInputTokens())
-        .put("max_model_len", profile.maxInputTokens())
-        .put("kind", "emulated")
-        .put("emulates", profile.hardware())
-        .put("profile", profile.name());
+    ObjectNode model =
+        JSON.createObjectNode()
+            .put("id", profile.model())
+            .put("object", "model")
+            .put("created", createdEpochSeconds)
+            .put("owned_by", "embedbench-emulator")
+            .put("dimensions", profile.dimensions())
+            .put("max_input_tokens", profile.maxInputTokens())
+            .put("max_model_len", profile.maxInputTokens())
+            .put("kind", "emulated")
+            .put("emulates", profile.hardware())
+            .put("profile", profile.name());
     ObjectNode body = JSON.createObjectNode().put("object", "list");
     ArrayNode data = body.putArray("data");
     data.add(model);

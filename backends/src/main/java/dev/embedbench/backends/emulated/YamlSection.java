@@ -127,18 +127,20 @@ final class YamlSection {
     } catch (ProfileException e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      throw new ProfileException(file, prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 1),
-          e.getMessage());
+      throw new ProfileException(
+          file, prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 1), e.getMessage());
     }
   }
 
   void rejectUnknownKeys() {
     List<String> unknown = new ArrayList<>();
-    node.fieldNames().forEachRemaining(name -> {
-      if (!read.contains(name)) {
-        unknown.add(name);
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!read.contains(name)) {
+                unknown.add(name);
+              }
+            });
     if (!unknown.isEmpty()) {
       throw error(unknown.get(0), "unknown key (known here: " + String.join(", ", read) + ")");
     }

@@ -31,11 +31,13 @@ public final class Qwen3Embedder implements InferenceRunner {
   public static Qwen3Embedder load(Path dir, Device device, int maxInputTokens, boolean truncate) {
     Qwen3Checkpoint checkpoint = Qwen3Checkpoint.open(dir);
     Qwen3Config config = checkpoint.config();
-    MemoryCheck.require(dir,
+    MemoryCheck.require(
+        dir,
         MemoryCheck.neededBytes(checkpoint.parameterCount(), device.isGpu() ? 2 : 4),
-        MemoryCheck.availableBytes(device), device.isGpu() ? "GPU memory" : "memory");
-    Qwen3Tokenizer tokenizer = Qwen3Tokenizer.load(
-        dir, config.eosTokenId(), config.vocabSize(), maxInputTokens, truncate);
+        MemoryCheck.availableBytes(device),
+        device.isGpu() ? "GPU memory" : "memory");
+    Qwen3Tokenizer tokenizer =
+        Qwen3Tokenizer.load(dir, config.eosTokenId(), config.vocabSize(), maxInputTokens, truncate);
     try {
       return new Qwen3Embedder(Qwen3Model.load(checkpoint, device), tokenizer);
     } catch (RuntimeException e) {

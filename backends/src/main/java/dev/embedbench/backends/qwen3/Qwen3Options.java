@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param modelName the name reported in {@code ModelInfo}; null for the directory's name
  * @param device where to run
- * @param maxInputTokens longest input accepted, in tokens including the end-of-text token; capped by
- *     the checkpoint's max_position_embeddings
+ * @param maxInputTokens longest input accepted, in tokens including the end-of-text token; capped
+ *     by the checkpoint's max_position_embeddings
  * @param truncate cut over-long inputs to {@code maxInputTokens} instead of refusing them with 400
  * @param batching batch size, token budget, delay and queue bound
  * @param listener metrics hooks, called on the inference thread
@@ -26,9 +26,14 @@ public record Qwen3Options(
   /** The examples' max_length for Qwen3-Embedding. */
   public static final int DEFAULT_MAX_INPUT_TOKENS = 8192;
 
-  public static final Qwen3Options DEFAULTS = new Qwen3Options(
-      null, DevicePreference.AUTO, DEFAULT_MAX_INPUT_TOKENS, false, BatchSettings.DEFAULTS,
-      BatchListener.NONE);
+  public static final Qwen3Options DEFAULTS =
+      new Qwen3Options(
+          null,
+          DevicePreference.AUTO,
+          DEFAULT_MAX_INPUT_TOKENS,
+          false,
+          BatchSettings.DEFAULTS,
+          BatchListener.NONE);
 
   public Qwen3Options {
     Objects.requireNonNull(device, "device");

@@ -8,7 +8,10 @@ public final class Qwen3Prompts {
 
   private Qwen3Prompts() {}
 
-  /** {@code Instruct: {task}\nQuery:{query}}, with no space after {@code Query:} as in Qwen's examples. */
+  /**
+   * {@code Instruct: {task}\nQuery:{query}}, with no space after {@code Query:} as in Qwen's
+   * examples.
+   */
   public static String query(String task, String query) {
     return "Instruct: " + task + "\nQuery:" + query;
   }

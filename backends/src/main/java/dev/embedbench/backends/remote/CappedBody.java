@@ -8,9 +8,9 @@ import io.vertx.core.http.HttpHeaders;
 import java.util.Arrays;
 
 /**
- * An upstream answer's body read into one array, at most {@code limitBytes} of it. Chunks are copied
- * once, from the connection's buffers into the array (sized from {@code Content-Length} when sent),
- * which is what the JSON parser reads. Past the limit the request is reset, which closes the
+ * An upstream answer's body read into one array, at most {@code limitBytes} of it. Chunks are
+ * copied once, from the connection's buffers into the array (sized from {@code Content-Length} when
+ * sent), which is what the JSON parser reads. Past the limit the request is reset, which closes the
  * connection instead of reading the rest: a 50 MB answer costs the limit, not 50 MB.
  */
 final class CappedBody {
@@ -24,8 +24,8 @@ final class CappedBody {
   private byte[] bytes;
   private int length;
 
-  private CappedBody(HttpClientResponse response, long limitBytes, boolean keepPrefix,
-      int initialBytes) {
+  private CappedBody(
+      HttpClientResponse response, long limitBytes, boolean keepPrefix, int initialBytes) {
     this.response = response;
     this.limitBytes = limitBytes;
     this.keepPrefix = keepPrefix;
@@ -33,8 +33,8 @@ final class CappedBody {
   }
 
   /**
-   * @param keepPrefix past the limit, complete with the first {@code limitBytes} (enough to quote an
-   *     error) instead of failing with a 502
+   * @param keepPrefix past the limit, complete with the first {@code limitBytes} (enough to quote
+   *     an error) instead of failing with a 502
    */
   static Future<byte[]> read(HttpClientResponse response, long limitBytes, boolean keepPrefix) {
     long declared = declaredLength(response);
@@ -42,8 +42,11 @@ final class CappedBody {
       response.request().reset();
       return Future.failedFuture(tooLarge(declared, limitBytes));
     }
-    int initial = (int) (declared >= 0 ? Math.min(declared, limitBytes) : Math.min(limitBytes,
-        DEFAULT_INITIAL_BYTES));
+    int initial =
+        (int)
+            (declared >= 0
+                ? Math.min(declared, limitBytes)
+                : Math.min(limitBytes, DEFAULT_INITIAL_BYTES));
     CappedBody body = new CappedBody(response, limitBytes, keepPrefix, initial);
     response.handler(body::append);
     response.exceptionHandler(body.done::tryFail);
@@ -96,7 +99,8 @@ final class CappedBody {
   }
 
   private static TooLarge tooLarge(long bytes, long limitBytes) {
-    return new TooLarge("the answer has at least " + bytes + " bytes, over the limit of " + limitBytes);
+    return new TooLarge(
+        "the answer has at least " + bytes + " bytes, over the limit of " + limitBytes);
   }
 
   /** An answer over the limit; {@link UpstreamErrors} makes it a 502. */

@@ -35,9 +35,9 @@ final class HealthProbe {
     if (timerId == -1) {
       timerId = vertx.setPeriodic(interval.toMillis(), interval.toMillis(), id -> probe());
     }
-    return probe().compose(up -> up
-        ? Future.succeededFuture()
-        : Future.failedFuture("not ready: " + lastProblem));
+    return probe()
+        .compose(
+            up -> up ? Future.succeededFuture() : Future.failedFuture("not ready: " + lastProblem));
   }
 
   boolean ready() {
@@ -65,21 +65,25 @@ final class HealthProbe {
     if (!inFlight.compareAndSet(false, true)) {
       return Future.succeededFuture(ready);
     }
-    return client.getAbs(url)
+    return client
+        .getAbs(url)
         .timeout(probeTimeout.toMillis())
         .send()
-        .map(response -> {
-          boolean up = response.statusCode() / 100 == 2;
-          lastProblem = up ? "" : url + " answered " + response.statusCode();
-          return up;
-        })
-        .otherwise(cause -> {
-          lastProblem = url + " failed: " + cause.getMessage();
-          return false;
-        })
-        .onComplete(result -> {
-          ready = result.result();
-          inFlight.set(false);
-        });
+        .map(
+            response -> {
+              boolean up = response.statusCode() / 100 == 2;
+              lastProblem = up ? "" : url + " answered " + response.statusCode();
+              return up;
+            })
+        .otherwise(
+            cause -> {
+              lastProblem = url + " failed: " + cause.getMessage();
+              return false;
+            })
+        .onComplete(
+            result -> {
+              ready = result.result();
+              inFlight.set(false);
+            });
   }
 }

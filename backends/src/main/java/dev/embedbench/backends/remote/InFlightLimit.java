@@ -7,11 +7,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A target's {@code max_connections} as the most requests in flight to it at once, over every event
- * loop's pool: a request takes a permit before it is sent and gives it back when its exchange ends. Over
- * the limit, requests wait here in arrival order and each is resumed on its own context. Each loop's pool
- * may then use the whole limit, so a busy loop never waits while the others' share lies idle.
- * Thread-safe and lock-free: every change of state (a request queued, a permit returned) is followed by a
- * drain, so a waiting request is never left behind while a permit is free.
+ * loop's pool: a request takes a permit before it is sent and gives it back when its exchange ends.
+ * Over the limit, requests wait here in arrival order and each is resumed on its own context. Each
+ * loop's pool may then use the whole limit, so a busy loop never waits while the others' share lies
+ * idle. Thread-safe and lock-free: every change of state (a request queued, a permit returned) is
+ * followed by a drain, so a waiting request is never left behind while a permit is free.
  */
 final class InFlightLimit {
 
@@ -30,8 +30,8 @@ final class InFlightLimit {
 
   /**
    * Runs {@code send} holding a permit: at once on this thread when one is free and nobody waits,
-   * otherwise later on {@code context} (or the releasing thread when null). {@code send} must lead to
-   * exactly one {@link #release()}.
+   * otherwise later on {@code context} (or the releasing thread when null). {@code send} must lead
+   * to exactly one {@link #release()}.
    */
   void submit(Context context, Runnable send) {
     if (waiting.isEmpty()) {

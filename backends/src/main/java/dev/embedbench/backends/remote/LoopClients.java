@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * often a wake-up: in the gateway's profile that was a large share of its CPU per request.
  *
  * <p>Every pool may open up to {@code maxConnections}: the target's total in flight is held by the
- * backend's {@link InFlightLimit}, so one busy loop can use all of it. Idle keep-alive connections of
- * different loops may together exceed it until the pools close them. Callers off any event loop
+ * backend's {@link InFlightLimit}, so one busy loop can use all of it. Idle keep-alive connections
+ * of different loops may together exceed it until the pools close them. Callers off any event loop
  * (the health probe, tests) use one more pool. Thread-safe; clients are created on first use from
  * their loop.
  */
@@ -68,7 +68,7 @@ final class LoopClients {
   }
 
   private HttpClient create() {
-    return vertx.createHttpClient(new HttpClientOptions(options),
-        new PoolOptions().setHttp1MaxSize(maxConnectionsPerPool));
+    return vertx.createHttpClient(
+        new HttpClientOptions(options), new PoolOptions().setHttp1MaxSize(maxConnectionsPerPool));
   }
 }

@@ -34,17 +34,19 @@ import java.util.concurrent.TimeoutException;
  * Readiness comes from {@link HealthProbe}; errors from {@link UpstreamErrors}.
  *
  * <p>Answers are read into one array of at most {@link #maxSuccessBodyBytes} bytes (error bodies:
- * {@link UpstreamErrors#MAX_ERROR_BODY_BYTES}), so a runaway upstream cannot make the gateway buffer
- * it whole; a larger answer closes the connection and is a 502. Vectors are checked as they are
- * decoded (the target's {@link dev.embedbench.backends.wire.VectorCheck}).
+ * {@link UpstreamErrors#MAX_ERROR_BODY_BYTES}), so a runaway upstream cannot make the gateway
+ * buffer it whole; a larger answer closes the connection and is a 502. Vectors are checked as they
+ * are decoded (the target's {@link dev.embedbench.backends.wire.VectorCheck}).
  */
 public final class RemoteBackend implements EmbeddingBackend {
 
   public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(1);
 
   private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
   /** Bytes allowed per float value of a float JSON answer ("-1.2345678E-12," is 15) plus this. */
   private static final int BYTES_PER_VALUE = 24;
+
   private static final int SUCCESS_BODY_SLACK_BYTES = 64 * 1024;
 
   private final Vertx vertx;
@@ -59,7 +61,9 @@ public final class RemoteBackend implements EmbeddingBackend {
     this(vertx, target, DEFAULT_PROBE_INTERVAL);
   }
 
-  /** @param probeInterval how often to probe the health path once started */
+  /**
+   * @param probeInterval how often to probe the health path once started
+   */
   public RemoteBackend(Vertx vertx, RemoteTarget target, Duration probeInterval) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.target = Objects.requireNonNull(target, "target");
@@ -67,24 +71,31 @@ public final class RemoteBackend implements EmbeddingBackend {
       throw new IllegalArgumentException("probeInterval must be >= 1ms, was " + probeInterval);
     }
     Duration connectTimeout = min(target.timeout(), MAX_CONNECT_TIMEOUT);
-    HttpClientOptions options = new HttpClientOptions()
-        .setKeepAlive(true)
-        .setTcpNoDelay(true)
-        .setConnectTimeout((int) connectTimeout.toMillis());
+    HttpClientOptions options =
+        new HttpClientOptions()
+            .setKeepAlive(true)
+            .setTcpNoDelay(true)
+            .setConnectTimeout((int) connectTimeout.toMillis());
     this.clients = new LoopClients(vertx, options, target.maxConnections());
     this.inFlight = new InFlightLimit(target.maxConnections());
-    this.requestTemplate = new RequestOptions()
-        .setMethod(HttpMethod.POST)
-        .setAbsoluteURI(target.embeddingsUrl())
-        .setIdleTimeout(target.timeout().toMillis())
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .putHeader(HttpHeaders.ACCEPT, "application/json")
-        .putHeader(HttpHeaders.USER_AGENT, "embedbench");
+    this.requestTemplate =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setAbsoluteURI(target.embeddingsUrl())
+            .setIdleTimeout(target.timeout().toMillis())
+            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+            .putHeader(HttpHeaders.ACCEPT, "application/json")
+            .putHeader(HttpHeaders.USER_AGENT, "embedbench");
     if (target.apiKey() != null) {
       requestTemplate.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + target.apiKey());
     }
-    this.probe = new HealthProbe(vertx, WebClient.wrap(clients.shared()),
-        target.healthUrl(), probeInterval, min(target.timeout(), MAX_CONNECT_TIMEOUT));
+    this.probe =
+        new HealthProbe(
+            vertx,
+            WebClient.wrap(clients.shared()),
+            target.healthUrl(),
+            probeInterval,
+            min(target.timeout(), MAX_CONNECT_TIMEOUT));
   }
 
   public RemoteTarget target() {
@@ -96,11 +107,20 @@ public final class RemoteBackend implements EmbeddingBackend {
     return target.info();
   }
 
-  /** Probes the health path; fails (503) when the first probe finds the upstream down, but keeps probing. */
+  /**
+   * Probes the health path; fails (503) when the first probe finds the upstream down, but keeps
+   * probing.
+   */
   @Override
   public Future<Void> start() {
-    return probe.start().recover(cause -> Future.failedFuture(new ApiException(
-        ApiError.unavailable("Upstream " + target.root() + " is " + cause.getMessage()))));
+    return probe
+        .start()
+        .recover(
+            cause ->
+                Future.failedFuture(
+                    new ApiException(
+                        ApiError.unavailable(
+                            "Upstream " + target.root() + " is " + cause.getMessage()))));
   }
 
   @Override
@@ -124,56 +144,73 @@ public final class RemoteBackend implements EmbeddingBackend {
   @Override
   public Future<EmbeddingResult> embed(EmbeddingBatch batch, Future<Void> abandoned) {
     if (closed) {
-      return Future.failedFuture(new ApiException(
-          ApiError.unavailable("Target " + target.name() + " is closed.")));
+      return Future.failedFuture(
+          new ApiException(ApiError.unavailable("Target " + target.name() + " is closed.")));
     }
     Context caller = Vertx.currentContext();
-    byte[] body = new EmbeddingsRequest(
-        target.upstreamModel(), batch.inputs(), EncodingFormat.BASE64, null, null).toJson();
+    byte[] body =
+        new EmbeddingsRequest(
+                target.upstreamModel(), batch.inputs(), EncodingFormat.BASE64, null, null)
+            .toJson();
     Promise<EmbeddingResult> outcome = Promise.promise();
     Call call = new Call(outcome);
     // The request timeout watches for silence; this deadline also covers the wait for a permit or a
     // pooled connection, and a server that trickles its answer.
-    long deadline = vertx.setTimer(target.timeout().toMillis(),
-        id -> call.stop(new TimeoutException("deadline")));
+    long deadline =
+        vertx.setTimer(
+            target.timeout().toMillis(), id -> call.stop(new TimeoutException("deadline")));
     abandoned.onComplete(gone -> call.stop(UpstreamErrors.cancelled(target.name())));
     // The response's handlers must be set on the connection's own thread, before any of its body
     // arrives; a caller off any event loop (tests, tools) sends from a context of its own.
     Context sending = caller != null ? caller : vertx.getOrCreateContext();
-    Runnable send = () -> inFlight.submit(sending, () -> {
-      if (outcome.future().isComplete()) {
-        // The deadline passed, or the client left, while the request waited for a permit: it is
-        // never sent.
-        inFlight.release();
-        return;
-      }
-      clients.forCaller().request(new RequestOptions(requestTemplate))
-          .compose(request -> {
-            call.sending(request);
-            return request.send(Buffer.buffer(body));
-          })
-          .compose(response -> read(response, batch))
-          .onComplete(result -> {
-            inFlight.release();
-            vertx.cancelTimer(deadline);
-            if (result.succeeded()) {
-              outcome.tryComplete(result.result());
-            } else {
-              outcome.tryFail(result.cause());
-            }
-          });
-    });
+    Runnable send =
+        () ->
+            inFlight.submit(
+                sending,
+                () -> {
+                  if (outcome.future().isComplete()) {
+                    // The deadline passed, or the client left, while the request waited for a
+                    // permit: it is
+                    // never sent.
+                    inFlight.release();
+                    return;
+                  }
+                  clients
+                      .forCaller()
+                      .request(new RequestOptions(requestTemplate))
+                      .compose(
+                          request -> {
+                            call.sending(request);
+                            return request.send(Buffer.buffer(body));
+                          })
+                      .compose(response -> read(response, batch))
+                      .onComplete(
+                          result -> {
+                            inFlight.release();
+                            vertx.cancelTimer(deadline);
+                            if (result.succeeded()) {
+                              outcome.tryComplete(result.result());
+                            } else {
+                              outcome.tryFail(result.cause());
+                            }
+                          });
+                });
     if (caller != null) {
       send.run();
     } else {
       sending.runOnContext(v -> send.run());
     }
-    Future<EmbeddingResult> translated = outcome.future().recover(cause -> {
-      if (cause instanceof ConnectException) {
-        probe.markDown(cause.getMessage());
-      }
-      return Future.failedFuture(UpstreamErrors.fromTransport(cause, target.name(), target.timeout()));
-    });
+    Future<EmbeddingResult> translated =
+        outcome
+            .future()
+            .recover(
+                cause -> {
+                  if (cause instanceof ConnectException) {
+                    probe.markDown(cause.getMessage());
+                  }
+                  return Future.failedFuture(
+                      UpstreamErrors.fromTransport(cause, target.name(), target.timeout()));
+                });
     return onContext(caller, translated);
   }
 
@@ -207,13 +244,15 @@ public final class RemoteBackend implements EmbeddingBackend {
     int status = response.statusCode();
     boolean success = status / 100 == 2;
     long limit = success ? maxSuccessBodyBytes(batch.size()) : UpstreamErrors.MAX_ERROR_BODY_BYTES;
-    return CappedBody.read(response, limit, !success).map(bytes -> {
-      if (!success) {
-        throw UpstreamErrors.fromStatus(status, response.getHeader(HttpHeaders.RETRY_AFTER), bytes,
-            target);
-      }
-      return toResult(bytes, batch);
-    });
+    return CappedBody.read(response, limit, !success)
+        .map(
+            bytes -> {
+              if (!success) {
+                throw UpstreamErrors.fromStatus(
+                    status, response.getHeader(HttpHeaders.RETRY_AFTER), bytes, target);
+              }
+              return toResult(bytes, batch);
+            });
   }
 
   private EmbeddingResult toResult(byte[] bytes, EmbeddingBatch batch) {
@@ -224,14 +263,27 @@ public final class RemoteBackend implements EmbeddingBackend {
       throw UpstreamErrors.invalidAnswer(target, e.error());
     }
     if (parsed.vectors().size() != batch.size()) {
-      throw new ApiException(ApiError.upstream("Target " + target.name() + " returned "
-          + parsed.vectors().size() + " embeddings for " + batch.size() + " inputs."));
+      throw new ApiException(
+          ApiError.upstream(
+              "Target "
+                  + target.name()
+                  + " returned "
+                  + parsed.vectors().size()
+                  + " embeddings for "
+                  + batch.size()
+                  + " inputs."));
     }
     int dimensions = parsed.vectors().get(0).length;
     if (dimensions != target.info().dimensions()) {
-      throw new ApiException(ApiError.upstream("Target " + target.name() + " returned "
-          + dimensions + "-dimension embeddings; the route expects " + target.info().dimensions()
-          + "."));
+      throw new ApiException(
+          ApiError.upstream(
+              "Target "
+                  + target.name()
+                  + " returned "
+                  + dimensions
+                  + "-dimension embeddings; the route expects "
+                  + target.info().dimensions()
+                  + "."));
     }
     // Servers that send no usage still did the work; count it with the estimator.
     int promptTokens = parsed.promptTokens() > 0 ? parsed.promptTokens() : estimate(batch);
@@ -252,13 +304,14 @@ public final class RemoteBackend implements EmbeddingBackend {
       return future;
     }
     Promise<T> promise = Promise.promise();
-    future.onComplete(result -> {
-      if (Vertx.currentContext() == caller) {
-        promise.handle(result);
-      } else {
-        caller.runOnContext(v -> promise.handle(result));
-      }
-    });
+    future.onComplete(
+        result -> {
+          if (Vertx.currentContext() == caller) {
+            promise.handle(result);
+          } else {
+            caller.runOnContext(v -> promise.handle(result));
+          }
+        });
     return promise.future();
   }
 

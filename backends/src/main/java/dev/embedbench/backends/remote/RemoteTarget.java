@@ -10,8 +10,8 @@ import java.util.Objects;
  * Where and how to reach one OpenAI-compatible embeddings server.
  *
  * @param name how errors shown to clients name it (the gateway's target name): never the URL
- * @param baseUrl the server's base URL, with or without a trailing {@code /v1} (both
- *     {@code http://host:30000} and {@code http://host:30000/v1} reach {@code /v1/embeddings})
+ * @param baseUrl the server's base URL, with or without a trailing {@code /v1} (both {@code
+ *     http://host:30000} and {@code http://host:30000/v1} reach {@code /v1/embeddings})
  * @param upstreamModel the model name to send upstream, which may differ from the route's name
  * @param apiKey sent as a bearer token, or null for none
  * @param timeout the longest one embeddings call may take, pool wait included
@@ -22,13 +22,34 @@ import java.util.Objects;
  * @param vectorCheck what every vector it returns must satisfy
  */
 public record RemoteTarget(
-    String name, URI baseUrl, String upstreamModel, String apiKey, Duration timeout,
-    int maxConnections, String healthPath, ModelInfo info, VectorCheck vectorCheck) {
+    String name,
+    URI baseUrl,
+    String upstreamModel,
+    String apiKey,
+    Duration timeout,
+    int maxConnections,
+    String healthPath,
+    ModelInfo info,
+    VectorCheck vectorCheck) {
 
   /** A target named {@code upstream} whose vectors must be finite and not all zero. */
-  public RemoteTarget(URI baseUrl, String upstreamModel, String apiKey, Duration timeout,
-      int maxConnections, String healthPath, ModelInfo info) {
-    this("upstream", baseUrl, upstreamModel, apiKey, timeout, maxConnections, healthPath, info,
+  public RemoteTarget(
+      URI baseUrl,
+      String upstreamModel,
+      String apiKey,
+      Duration timeout,
+      int maxConnections,
+      String healthPath,
+      ModelInfo info) {
+    this(
+        "upstream",
+        baseUrl,
+        upstreamModel,
+        apiKey,
+        timeout,
+        maxConnections,
+        healthPath,
+        info,
         VectorCheck.FINITE_NONZERO);
   }
 

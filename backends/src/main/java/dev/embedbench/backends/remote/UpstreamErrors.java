@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  *   <li>429 stays 429 and 503 stays 503 (the upstream is busy or loading; retrying is right), with
  *       the upstream's {@code Retry-After}.
  *   <li>408 and 504 become 504.
- *   <li>Every other status (401/403/404 mean the gateway's key, path or model name is wrong, not the
- *       client's; 5xx mean the upstream failed) becomes 502.
+ *   <li>Every other status (401/403/404 mean the gateway's key, path or model name is wrong, not
+ *       the client's; 5xx mean the upstream failed) becomes 502.
  *   <li>A refused or unreachable connection becomes 503: the upstream never saw the request, so no
  *       backend was ready to serve it and the caller may retry at once. A connection closed after
  *       the request went out becomes 502, since the upstream may have failed on it.
@@ -40,42 +40,69 @@ final class UpstreamErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(UpstreamErrors.class);
   private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+\\S+");
+
   /** Upstream {@code param} values passed on: fields of the client's own request, nothing else. */
   private static final Set<String> REQUEST_FIELDS =
       Set.of("input", "model", "dimensions", "encoding_format", "user");
 
   private UpstreamErrors() {}
 
-  static ApiException fromStatus(int status, String retryAfterHeader, byte[] body, RemoteTarget target) {
+  static ApiException fromStatus(
+      int status, String retryAfterHeader, byte[] body, RemoteTarget target) {
     UpstreamMessage upstreamMessage = UpstreamMessage.read(body);
-    LOG.warn("Target {} ({}) answered {}: {}", target.name(), target.root(), status,
+    LOG.warn(
+        "Target {} ({}) answered {}: {}",
+        target.name(),
+        target.root(),
+        status,
         masked(upstreamMessage.message(), target.apiKey()));
     String name = target.name();
     Duration retryAfter = parseRetryAfter(retryAfterHeader);
     switch (status) {
       case 400, 413, 422 -> {
-        String param = upstreamMessage.param() != null && REQUEST_FIELDS.contains(upstreamMessage.param())
-            ? upstreamMessage.param()
-            : null;
-        return new ApiException(new ApiError(status == 422 ? 400 : status,
-            "Target " + name + " rejected the input (" + status + "); check its length and format.",
-            "invalid_request_error", param, "upstream_rejected_input"));
+        String param =
+            upstreamMessage.param() != null && REQUEST_FIELDS.contains(upstreamMessage.param())
+                ? upstreamMessage.param()
+                : null;
+        return new ApiException(
+            new ApiError(
+                status == 422 ? 400 : status,
+                "Target "
+                    + name
+                    + " rejected the input ("
+                    + status
+                    + "); check its length and format.",
+                "invalid_request_error",
+                param,
+                "upstream_rejected_input"));
       }
       case 429 -> {
         return new ApiException(
             ApiError.overloaded("Target " + name + " is overloaded (429)."), retryAfter);
       }
       case 503 -> {
-        return new ApiException(new ApiError(503, "Target " + name + " is unavailable (503).",
-            "server_error", null, "upstream_unavailable"), retryAfter);
+        return new ApiException(
+            new ApiError(
+                503,
+                "Target " + name + " is unavailable (503).",
+                "server_error",
+                null,
+                "upstream_unavailable"),
+            retryAfter);
       }
       case 408, 504 -> {
-        return new ApiException(ApiError.upstreamTimeout(
-            "Target " + name + " timed out (" + status + ")."));
+        return new ApiException(
+            ApiError.upstreamTimeout("Target " + name + " timed out (" + status + ")."));
       }
       default -> {
-        return new ApiException(ApiError.upstream("Target " + name + " answered with "
-            + (status >= 500 ? "a server error (5xx)." : "an error (" + status / 100 + "xx).")));
+        return new ApiException(
+            ApiError.upstream(
+                "Target "
+                    + name
+                    + " answered with "
+                    + (status >= 500
+                        ? "a server error (5xx)."
+                        : "an error (" + status / 100 + "xx).")));
       }
     }
   }
@@ -86,20 +113,31 @@ final class UpstreamErrors {
    */
   static ApiException invalidAnswer(RemoteTarget target, ApiError parsed) {
     if (ApiError.INVALID_VECTOR_CODE.equals(parsed.code())) {
-      LOG.warn("Target {} ({}) sent an invalid vector: {}", target.name(), target.root(),
+      LOG.warn(
+          "Target {} ({}) sent an invalid vector: {}",
+          target.name(),
+          target.root(),
           parsed.message());
-      return new ApiException(ApiError.upstreamInvalidVector(
-          "Target " + target.name() + " sent an invalid embedding: " + afterColon(parsed.message())));
+      return new ApiException(
+          ApiError.upstreamInvalidVector(
+              "Target "
+                  + target.name()
+                  + " sent an invalid embedding: "
+                  + afterColon(parsed.message())));
     }
-    LOG.warn("Target {} ({}) sent an invalid answer: {}", target.name(), target.root(),
+    LOG.warn(
+        "Target {} ({}) sent an invalid answer: {}",
+        target.name(),
+        target.root(),
         masked(parsed.message(), target.apiKey()));
-    return new ApiException(ApiError.upstream(
-        "Target " + target.name() + " sent an invalid embeddings response."));
+    return new ApiException(
+        ApiError.upstream("Target " + target.name() + " sent an invalid embeddings response."));
   }
 
   static ApiException cancelled(String name) {
-    return new ApiException(ApiError.clientClosed(
-        "The client closed the connection; the call to target " + name + " was cancelled."));
+    return new ApiException(
+        ApiError.clientClosed(
+            "The client closed the connection; the call to target " + name + " was cancelled."));
   }
 
   static ApiException fromTransport(Throwable cause, String name, Duration timeout) {
@@ -107,22 +145,23 @@ final class UpstreamErrors {
       return api;
     }
     if (cause instanceof TimeoutException) {
-      return new ApiException(ApiError.upstreamTimeout(
-          "Target " + name + " did not answer within " + timeout.toMillis() + " ms."));
+      return new ApiException(
+          ApiError.upstreamTimeout(
+              "Target " + name + " did not answer within " + timeout.toMillis() + " ms."));
     }
     if (cause instanceof CappedBody.TooLarge) {
       LOG.warn("Target {}: {}", name, cause.getMessage());
-      return new ApiException(ApiError.upstream(
-          "Target " + name + " sent an answer over the gateway's size limit."));
+      return new ApiException(
+          ApiError.upstream("Target " + name + " sent an answer over the gateway's size limit."));
     }
     if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
       LOG.warn("Target {} is unreachable: {}", name, describe(cause));
-      return new ApiException(ApiError.unavailable("Target " + name + " is unreachable."),
-          Duration.ofSeconds(1));
+      return new ApiException(
+          ApiError.unavailable("Target " + name + " is unreachable."), Duration.ofSeconds(1));
     }
     if (cause instanceof HttpClosedException) {
-      return new ApiException(ApiError.upstream(
-          "Target " + name + " closed the connection before answering."));
+      return new ApiException(
+          ApiError.upstream("Target " + name + " closed the connection before answering."));
     }
     LOG.warn("Target {} failed: {}", name, describe(cause));
     return new ApiException(ApiError.upstream("Target " + name + " failed (connection error)."));

@@ -43,8 +43,11 @@ record UpstreamMessage(String message, String type, String param, String code) {
   private static UpstreamMessage fromJson(JsonNode json) {
     JsonNode error = json.get("error");
     if (error != null && error.isObject()) {
-      return new UpstreamMessage(clean(text(error, "message")), text(error, "type"),
-          text(error, "param"), text(error, "code"));
+      return new UpstreamMessage(
+          clean(text(error, "message")),
+          text(error, "type"),
+          text(error, "param"),
+          text(error, "code"));
     }
     if (error != null && error.isTextual()) {
       return new UpstreamMessage(clean(error.asText()), text(json, "error_type"), null, null);
@@ -57,7 +60,10 @@ record UpstreamMessage(String message, String type, String param, String code) {
     if (detail != null && detail.isTextual()) {
       return new UpstreamMessage(clean(detail.asText()), null, null, null);
     }
-    if (detail != null && detail.isArray() && detail.size() > 0 && detail.get(0).hasNonNull("msg")) {
+    if (detail != null
+        && detail.isArray()
+        && detail.size() > 0
+        && detail.get(0).hasNonNull("msg")) {
       return new UpstreamMessage(clean(detail.get(0).get("msg").asText()), null, null, null);
     }
     return null;

@@ -17,7 +17,9 @@ public final class ApiException extends RuntimeException {
     this(error, null);
   }
 
-  /** @param retryAfter sent as {@code Retry-After} (whole seconds, rounded up); null for none */
+  /**
+   * @param retryAfter sent as {@code Retry-After} (whole seconds, rounded up); null for none
+   */
   public ApiException(ApiError error, Duration retryAfter) {
     super(error.message(), null, false, false);
     this.error = Objects.requireNonNull(error, "error");

@@ -25,18 +25,22 @@ import java.util.Objects;
  * @param user accepted for compatibility and ignored
  */
 public record EmbeddingsRequest(
-    String model, List<EmbeddingInput> inputs, EncodingFormat encodingFormat, Integer dimensions,
+    String model,
+    List<EmbeddingInput> inputs,
+    EncodingFormat encodingFormat,
+    Integer dimensions,
     String user) {
 
   /** OpenAI's limit on inputs per request. */
   public static final int MAX_INPUTS = 2048;
 
   /** Duplicate keys are an error: with last-wins, {@code "model":"a","model":"b"} would serve b. */
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
-  private static final String NESTED_TOO_DEEP = "'input' is nested too deeply: it must be a string,"
-      + " an array of strings, an array of token ids or an array of arrays of token ids.";
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  private static final String NESTED_TOO_DEEP =
+      "'input' is nested too deeply: it must be a string,"
+          + " an array of strings, an array of token ids or an array of arrays of token ids.";
 
   public EmbeddingsRequest {
     Objects.requireNonNull(model, "model");
@@ -73,12 +77,14 @@ public record EmbeddingsRequest(
             }
           }
           case "dimensions" -> dimensions = parseDimensions(p, value);
-          case "user" -> user = value == JsonToken.VALUE_NULL ? null : requireString(p, value, "user");
+          case "user" ->
+              user = value == JsonToken.VALUE_NULL ? null : requireString(p, value, "user");
           default -> p.skipChildren();
         }
       }
       if (p.nextToken() != null) {
-        throw ApiException.invalid("Request body has trailing content after the JSON object.", null);
+        throw ApiException.invalid(
+            "Request body has trailing content after the JSON object.", null);
       }
       if (model == null || model.isEmpty()) {
         throw ApiException.invalid("'model' is required.", "model");
@@ -95,7 +101,8 @@ public record EmbeddingsRequest(
     }
   }
 
-  private static String requireString(JsonParser p, JsonToken token, String field) throws IOException {
+  private static String requireString(JsonParser p, JsonToken token, String field)
+      throws IOException {
     if (token != JsonToken.VALUE_STRING) {
       throw ApiException.invalid("'" + field + "' must be a string.", field);
     }
@@ -132,14 +139,12 @@ public record EmbeddingsRequest(
       return List.of(new EmbeddingInput.TokenIds(readTokenIds(p, first)));
     }
     if (first != JsonToken.VALUE_STRING && first != JsonToken.START_ARRAY) {
-      throw ApiException.invalid(
-          "'input' items must be strings or arrays of token ids.", "input");
+      throw ApiException.invalid("'input' items must be strings or arrays of token ids.", "input");
     }
     List<EmbeddingInput> inputs = new ArrayList<>();
     for (JsonToken t = first; t != JsonToken.END_ARRAY; t = p.nextToken()) {
       if (inputs.size() == MAX_INPUTS) {
-        throw ApiException.invalid(
-            "'input' has more than " + MAX_INPUTS + " items.", "input");
+        throw ApiException.invalid("'input' has more than " + MAX_INPUTS + " items.", "input");
       }
       if (t != (first == JsonToken.VALUE_STRING ? JsonToken.VALUE_STRING : JsonToken.START_ARRAY)) {
         throw ApiException.invalid(
@@ -164,9 +169,13 @@ public record EmbeddingsRequest(
     }
     int lone = loneSurrogate(text);
     if (lone >= 0) {
-      throw ApiException.invalid("'input' holds a lone UTF-16 surrogate (\\u"
-          + Integer.toHexString(text.charAt(lone)) + " at character " + lone
-          + "), which is not Unicode text.", "input");
+      throw ApiException.invalid(
+          "'input' holds a lone UTF-16 surrogate (\\u"
+              + Integer.toHexString(text.charAt(lone))
+              + " at character "
+              + lone
+              + "), which is not Unicode text.",
+          "input");
     }
     return new EmbeddingInput.Text(text);
   }
@@ -175,7 +184,8 @@ public record EmbeddingsRequest(
   static int loneSurrogate(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {

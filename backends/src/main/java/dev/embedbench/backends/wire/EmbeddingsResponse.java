@@ -37,7 +37,9 @@ public record EmbeddingsResponse(
     String model, List<float[]> vectors, int promptTokens, List<Base64Text> base64) {
 
   /** Eight bytes of an array as one little-endian long: byte k of the word is the byte at i + k. */
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
   private static final long QUOTES = 0x2222222222222222L;
   private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
@@ -47,9 +49,8 @@ public record EmbeddingsResponse(
    * times faster in a side-by-side run on this machine. (Jackson's fast writer showed no gain over
    * {@link Float#toString} on Java 17, so it stays off.)
    */
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-      .build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
   public EmbeddingsResponse {
     Objects.requireNonNull(model, "model");
@@ -57,7 +58,10 @@ public record EmbeddingsResponse(
     if (base64 != null) {
       if (base64.size() != vectors.size()) {
         throw new IllegalArgumentException(
-            "base64 must hold one entry per vector (" + vectors.size() + "), held " + base64.size());
+            "base64 must hold one entry per vector ("
+                + vectors.size()
+                + "), held "
+                + base64.size());
       }
       // Nulls are allowed (List.copyOf would refuse them): a vector without its upstream text.
       base64 = Collections.unmodifiableList(new ArrayList<>(base64));
@@ -109,7 +113,8 @@ public record EmbeddingsResponse(
         g.writeFieldName("embedding");
         Base64Text upstreamBase64 = format == EncodingFormat.BASE64 ? base64Of(i) : null;
         if (upstreamBase64 != null) {
-          // Checked and decoded on arrival; written back untouched (raw: the alphabet needs no escapes).
+          // Checked and decoded on arrival; written back untouched (raw: the alphabet needs no
+          // escapes).
           g.writeRawUTF8String(
               upstreamBase64.source(), upstreamBase64.offset(), upstreamBase64.length());
         } else if (format == EncodingFormat.BASE64) {
@@ -149,22 +154,26 @@ public record EmbeddingsResponse(
     return (floats * 4 + 2) / 3 * 4;
   }
 
-  /** Parses and checks with {@link VectorCheck#FINITE_NONZERO}; see {@link #parse(byte[], VectorCheck)}. */
+  /**
+   * Parses and checks with {@link VectorCheck#FINITE_NONZERO}; see {@link #parse(byte[],
+   * VectorCheck)}.
+   */
   public static EmbeddingsResponse parse(byte[] body) {
     return parse(body, VectorCheck.FINITE_NONZERO);
   }
 
   /**
    * Parses a response from an upstream server. Each embedding may be a float array or a base64
-   * string, whatever was asked for: some servers (SGLang) ignore {@code encoding_format}. Vectors are
-   * placed by their {@code index}, not by arrival order. A base64 embedding in the standard padded
-   * form is kept as it came, so that {@link #encode} can pass it on without encoding it again.
+   * string, whatever was asked for: some servers (SGLang) ignore {@code encoding_format}. Vectors
+   * are placed by their {@code index}, not by arrival order. A base64 embedding in the standard
+   * padded form is kept as it came, so that {@link #encode} can pass it on without encoding it
+   * again.
    *
    * @param check what every vector must satisfy, checked on the values just decoded
-   * @throws ApiException 502 when the body is not a well-formed embeddings response: not JSON, no or
-   *     empty {@code data}, an item that is not an object or lacks index or embedding, a gap or a
-   *     repeat in the indexes, embeddings of different lengths, or a negative token count; 502 with
-   *     code {@code upstream_invalid_vector} when a vector fails {@code check}
+   * @throws ApiException 502 when the body is not a well-formed embeddings response: not JSON, no
+   *     or empty {@code data}, an item that is not an object or lacks index or embedding, a gap or
+   *     a repeat in the indexes, embeddings of different lengths, or a negative token count; 502
+   *     with code {@code upstream_invalid_vector} when a vector fails {@code check}
    */
   public static EmbeddingsResponse parse(byte[] body, VectorCheck check) {
     Objects.requireNonNull(check, "check");
@@ -207,15 +216,15 @@ public record EmbeddingsResponse(
         }
         String violation = check.violation(vector, i);
         if (violation != null) {
-          throw new ApiException(ApiError.upstreamInvalidVector(
-              "Upstream sent an invalid embedding: " + violation));
+          throw new ApiException(
+              ApiError.upstreamInvalidVector("Upstream sent an invalid embedding: " + violation));
         }
       }
       if (promptTokens < 0) {
         throw garbage("usage.prompt_tokens is negative");
       }
-      return new EmbeddingsResponse(model, data.vectors, promptTokens,
-          data.anyBase64 ? data.base64 : null);
+      return new EmbeddingsResponse(
+          model, data.vectors, promptTokens, data.anyBase64 ? data.base64 : null);
     } catch (JsonProcessingException e) {
       // The original message leaves out the location, which could quote the body.
       throw garbage(e.getOriginalMessage());
@@ -254,7 +263,8 @@ public record EmbeddingsResponse(
       if (index < 0 || embedding == null) {
         throw garbage("a data item lacks index or embedding");
       }
-      // A request holds at most MAX_INPUTS inputs; a larger index would only grow this list for nothing.
+      // A request holds at most MAX_INPUTS inputs; a larger index would only grow this list for
+      // nothing.
       if (index >= EmbeddingsRequest.MAX_INPUTS) {
         throw garbage("data index " + index + " is beyond any request's size");
       }
@@ -292,9 +302,10 @@ public record EmbeddingsResponse(
       }
       float[] vector = new float[raw.remaining() / 4];
       raw.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-      Base64Text text = charCount == base64Length(vector.length)
-          ? new Base64Text(chars.array(), chars.arrayOffset() + charStart, charCount)
-          : null;
+      Base64Text text =
+          charCount == base64Length(vector.length)
+              ? new Base64Text(chars.array(), chars.arrayOffset() + charStart, charCount)
+              : null;
       return new Embedding(vector, text);
     }
     if (token != JsonToken.START_ARRAY) {
@@ -311,7 +322,8 @@ public record EmbeddingsResponse(
       }
       // Parsed straight to float, since going through double could round twice; an integer token
       // goes through its text so that "-0" keeps its sign.
-      vector[n++] = t == JsonToken.VALUE_NUMBER_FLOAT ? p.getFloatValue() : Float.parseFloat(p.getText());
+      vector[n++] =
+          t == JsonToken.VALUE_NUMBER_FLOAT ? p.getFloatValue() : Float.parseFloat(p.getText());
     }
     return new Embedding(n == vector.length ? vector : Arrays.copyOf(vector, n), null);
   }
@@ -337,8 +349,8 @@ public record EmbeddingsResponse(
 
   /**
    * The index of the first quote or backslash from {@code from}, or -1: eight bytes at a time, as a
-   * 5.5 KB base64 vector is mostly crossed (a byte-at-a-time loop here took 6% of the gateway's Java
-   * samples).
+   * 5.5 KB base64 vector is mostly crossed (a byte-at-a-time loop here took 6% of the gateway's
+   * Java samples).
    */
   static int stringEnd(byte[] body, int from) {
     int i = from;
@@ -357,7 +369,10 @@ public record EmbeddingsResponse(
     return -1;
   }
 
-  /** The high bit of every byte of {@code word} equal to the byte repeated in {@code pattern}, exactly. */
+  /**
+   * The high bit of every byte of {@code word} equal to the byte repeated in {@code pattern},
+   * exactly.
+   */
   private static long bytesEqual(long word, long pattern) {
     long x = word ^ pattern;
     return ~(((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x | LOW_SEVEN_BITS);
@@ -382,6 +397,7 @@ public record EmbeddingsResponse(
   }
 
   private static ApiException garbage(String why) {
-    return new ApiException(ApiError.upstream("Upstream sent an invalid embeddings response: " + why));
+    return new ApiException(
+        ApiError.upstream("Upstream sent an invalid embeddings response: " + why));
   }
 }

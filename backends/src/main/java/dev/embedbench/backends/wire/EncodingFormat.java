@@ -17,7 +17,9 @@ public enum EncodingFormat {
     return wireName;
   }
 
-  /** @throws ApiException 400 naming the field when the value is not a known format */
+  /**
+   * @throws ApiException 400 naming the field when the value is not a known format
+   */
   public static EncodingFormat fromWire(String value) {
     for (EncodingFormat format : values()) {
       if (format.wireName.equals(value)) {

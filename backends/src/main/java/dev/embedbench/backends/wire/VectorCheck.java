@@ -45,7 +45,10 @@ public record VectorCheck(boolean unitNorm, double normTolerance) {
     if (unitNorm) {
       double norm = Math.sqrt(sumOfSquares);
       if (Math.abs(norm - 1) > normTolerance) {
-        return "embedding " + index + " has L2 norm " + (float) norm
+        return "embedding "
+            + index
+            + " has L2 norm "
+            + (float) norm
             + " but the target declares unit vectors";
       }
     }

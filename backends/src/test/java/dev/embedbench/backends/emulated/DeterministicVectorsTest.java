@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class DeterministicVectorsTest {
 
-  private final DeterministicVectors vectors = new DeterministicVectors("Qwen3-Embedding-0.6B", 1024);
+  private final DeterministicVectors vectors =
+      new DeterministicVectors("Qwen3-Embedding-0.6B", 1024);
 
   private static double dot(float[] a, float[] b) {
     double sum = 0;
@@ -26,8 +27,9 @@ class DeterministicVectorsTest {
   @Test
   void sameTextSameVectorEvenFromAnotherInstance() {
     float[] a = vectors.vector(text("The capital of China is Beijing."));
-    float[] b = new DeterministicVectors("Qwen3-Embedding-0.6B", 1024)
-        .vector(text("The capital of China is Beijing."));
+    float[] b =
+        new DeterministicVectors("Qwen3-Embedding-0.6B", 1024)
+            .vector(text("The capital of China is Beijing."));
     assertArrayEquals(a, b);
   }
 
@@ -44,7 +46,8 @@ class DeterministicVectorsTest {
   void differentInputsOrModelsAreNearlyOrthogonal() {
     float[] a = vectors.vector(text("alpha"));
     assertTrue(Math.abs(dot(a, vectors.vector(text("alpha ")))) < 0.2);
-    assertTrue(Math.abs(dot(a, new DeterministicVectors("bge-m3", 1024).vector(text("alpha")))) < 0.2);
+    assertTrue(
+        Math.abs(dot(a, new DeterministicVectors("bge-m3", 1024).vector(text("alpha")))) < 0.2);
   }
 
   @Test
@@ -52,7 +55,8 @@ class DeterministicVectorsTest {
     float[] ids = vectors.vector(new EmbeddingInput.TokenIds(new int[] {49, 151643}));
     assertArrayEquals(ids, vectors.vector(new EmbeddingInput.TokenIds(new int[] {49, 151643})));
     assertEquals(1.0, dot(ids, ids), 1e-5);
-    assertTrue(Math.abs(dot(ids, vectors.vector(new EmbeddingInput.TokenIds(new int[] {49})))) < 0.2);
+    assertTrue(
+        Math.abs(dot(ids, vectors.vector(new EmbeddingInput.TokenIds(new int[] {49})))) < 0.2);
     assertTrue(Math.abs(dot(ids, vectors.vector(text("1")))) < 0.2);
   }
 

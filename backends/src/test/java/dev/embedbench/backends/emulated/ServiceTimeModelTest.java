@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class ServiceTimeModelTest {
 
   private static EmulatorProfile.ServiceTime lognormal(double cv, long seed) {
-    return new EmulatorProfile.ServiceTime(Duration.ofMillis(10), Duration.ofNanos(50_000),
-        LatencyDistribution.LOGNORMAL, cv, seed);
+    return new EmulatorProfile.ServiceTime(
+        Duration.ofMillis(10), Duration.ofNanos(50_000), LatencyDistribution.LOGNORMAL, cv, seed);
   }
 
   @Test
@@ -20,8 +20,10 @@ class ServiceTimeModelTest {
 
   @Test
   void fixedAlwaysGivesTheMean() {
-    ServiceTimeModel model = new ServiceTimeModel(new EmulatorProfile.ServiceTime(
-        Duration.ofMillis(5), Duration.ofNanos(1000), LatencyDistribution.FIXED, 0, 1));
+    ServiceTimeModel model =
+        new ServiceTimeModel(
+            new EmulatorProfile.ServiceTime(
+                Duration.ofMillis(5), Duration.ofNanos(1000), LatencyDistribution.FIXED, 0, 1));
     for (int i = 0; i < 100; i++) {
       assertEquals(5_010_000, model.sampleNanos(10));
     }

@@ -61,13 +61,19 @@ class CheckpointErrorsTest {
   @Test
   void missingWeights() throws IOException {
     Files.delete(tinyModel().resolve("model.safetensors"));
-    assertMessage(failsToOpen(dir), dir.toString(), "neither model.safetensors nor model.safetensors.index.json");
+    assertMessage(
+        failsToOpen(dir),
+        dir.toString(),
+        "neither model.safetensors nor model.safetensors.index.json");
   }
 
   @Test
   void missingShard() throws IOException {
-    TinyCheckpoints.write(dir, TinyCheckpoints.GQA,
-        TinyCheckpoints.randomWeights(TinyCheckpoints.GQA, 1, 0.2), new Layout(DType.F32, false, 2));
+    TinyCheckpoints.write(
+        dir,
+        TinyCheckpoints.GQA,
+        TinyCheckpoints.randomWeights(TinyCheckpoints.GQA, 1, 0.2),
+        new Layout(DType.F32, false, 2));
     Files.delete(dir.resolve("model-00002-of-00002.safetensors"));
     assertMessage(failsToOpen(dir), "model-00002-of-00002.safetensors", "missing file");
   }
@@ -90,14 +96,17 @@ class CheckpointErrorsTest {
   void headerNotJson() throws IOException {
     byte[] json = "{\"embed_tokens.weight\": {\"dtype\": ".getBytes(StandardCharsets.UTF_8);
     writeRaw(tinyModel().resolve("model.safetensors"), json, 0);
-    assertMessage(failsToOpen(dir), "model.safetensors", "corrupt safetensors header", "not valid JSON");
+    assertMessage(
+        failsToOpen(dir), "model.safetensors", "corrupt safetensors header", "not valid JSON");
   }
 
   @Test
   void absurdHeaderLength() throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(-5).putLong(0);
+    ByteBuffer buffer =
+        ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(-5).putLong(0);
     Files.write(tinyModel().resolve("model.safetensors"), buffer.array());
-    assertMessage(failsToOpen(dir), "model.safetensors", "corrupt safetensors header", "header length -5");
+    assertMessage(
+        failsToOpen(dir), "model.safetensors", "corrupt safetensors header", "header length -5");
   }
 
   @Test
@@ -105,15 +114,18 @@ class CheckpointErrorsTest {
     Path file = tinyModel().resolve("model.safetensors");
     byte[] bytes = Files.readAllBytes(file);
     Files.write(file, Arrays.copyOf(bytes, bytes.length - 100));
-    assertMessage(failsToOpen(dir), "model.safetensors", "truncated safetensors file", "norm.weight");
+    assertMessage(
+        failsToOpen(dir), "model.safetensors", "truncated safetensors file", "norm.weight");
   }
 
   @Test
   void unsupportedDtype() throws IOException {
-    byte[] json = "{\"embed_tokens.weight\":{\"dtype\":\"I8\",\"shape\":[2],\"data_offsets\":[0,2]}}"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] json =
+        "{\"embed_tokens.weight\":{\"dtype\":\"I8\",\"shape\":[2],\"data_offsets\":[0,2]}}"
+            .getBytes(StandardCharsets.UTF_8);
     writeRaw(tinyModel().resolve("model.safetensors"), json, 2);
-    assertMessage(failsToOpen(dir), "model.safetensors", "unsupported dtype I8", "embed_tokens.weight");
+    assertMessage(
+        failsToOpen(dir), "model.safetensors", "unsupported dtype I8", "embed_tokens.weight");
   }
 
   @Test
@@ -121,7 +133,10 @@ class CheckpointErrorsTest {
     Map<String, float[]> weights = TinyCheckpoints.randomWeights(TinyCheckpoints.GQA, 1, 0.2);
     weights.remove("layers.1.mlp.up_proj.weight");
     TinyCheckpoints.write(dir, TinyCheckpoints.GQA, weights, Layout.PLAIN);
-    assertMessage(failsToOpen(dir), dir.toString(), "missing tensor 'layers.1.mlp.up_proj.weight'",
+    assertMessage(
+        failsToOpen(dir),
+        dir.toString(),
+        "missing tensor 'layers.1.mlp.up_proj.weight'",
         "model.safetensors");
   }
 
@@ -130,8 +145,11 @@ class CheckpointErrorsTest {
     tinyModel();
     Qwen3Config wider = TinyCheckpoints.config(32, 2, 4, 2, 16, 64);
     Files.writeString(dir.resolve("config.json"), wider.toJson());
-    assertMessage(failsToOpen(dir), "model.safetensors",
-        "tensor 'layers.0.mlp.gate_proj.weight' has shape [48, 32]", "config.json implies [64, 32]");
+    assertMessage(
+        failsToOpen(dir),
+        "model.safetensors",
+        "tensor 'layers.0.mlp.gate_proj.weight' has shape [48, 32]",
+        "config.json implies [64, 32]");
   }
 
   @Test
@@ -144,15 +162,22 @@ class CheckpointErrorsTest {
   @Test
   void inconsistentConfig() throws IOException {
     Path config = tinyModel().resolve("config.json");
-    Files.writeString(config, Files.readString(config).replace("\"num_key_value_heads\" : 2", "\"num_key_value_heads\" : 3"));
-    assertMessage(failsToOpen(dir), "config.json", "num_attention_heads must be a multiple of num_key_value_heads");
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace("\"num_key_value_heads\" : 2", "\"num_key_value_heads\" : 3"));
+    assertMessage(
+        failsToOpen(dir),
+        "config.json",
+        "num_attention_heads must be a multiple of num_key_value_heads");
   }
 
   @Test
   void memoryCheckRefusesWithAMessage() {
     long needed = MemoryCheck.neededBytes(Qwen3Config.qwen3Embedding06b(false).parameterCount(), 4);
-    CheckpointException e = assertThrows(CheckpointException.class,
-        () -> MemoryCheck.require(dir, needed, 1L << 30, "memory"));
+    CheckpointException e =
+        assertThrows(
+            CheckpointException.class, () -> MemoryCheck.require(dir, needed, 1L << 30, "memory"));
     assertMessage(e, dir.toString(), "needs about 2.", "GiB of memory", "only 1.0 GiB");
     MemoryCheck.require(dir, needed, 64L << 30, "memory");
   }
@@ -168,7 +193,10 @@ class CheckpointErrorsTest {
       FloatBuffer out = FloatBuffer.allocate(8);
       opened.readFloats(info, 0, 8, out);
       for (int i = 0; i < values.length; i++) {
-        double tolerance = dtype == DType.F32 ? 0 : Math.abs(values[i]) * (dtype == DType.F16 ? 1e-3 : 8e-3) + 1e-7;
+        double tolerance =
+            dtype == DType.F32
+                ? 0
+                : Math.abs(values[i]) * (dtype == DType.F16 ? 1e-3 : 8e-3) + 1e-7;
         assertEquals(values[i], out.get(i), tolerance, dtype + " element " + i);
       }
     }
@@ -176,7 +204,8 @@ class CheckpointErrorsTest {
 
   /** A safetensors file with the given header and {@code dataBytes} zero bytes. */
   private static void writeRaw(Path file, byte[] header, int dataBytes) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(8 + header.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buffer =
+        ByteBuffer.allocate(8 + header.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
     buffer.putLong(header.length).put(header);
     Files.write(file, buffer.array());
   }

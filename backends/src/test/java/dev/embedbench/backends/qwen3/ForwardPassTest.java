@@ -28,7 +28,31 @@ class ForwardPassTest {
   static final int[][] SEQUENCES = {
     {5, 17, 42, 99, 3, TinyCheckpoints.EOS},
     {TinyCheckpoints.EOS},
-    {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, TinyCheckpoints.EOS},
+    {
+      1,
+      2,
+      3,
+      4,
+      5,
+      6,
+      7,
+      8,
+      9,
+      10,
+      11,
+      12,
+      13,
+      14,
+      15,
+      16,
+      17,
+      18,
+      19,
+      20,
+      21,
+      22,
+      TinyCheckpoints.EOS
+    },
     {88, 88, 88, TinyCheckpoints.EOS},
   };
 
@@ -39,14 +63,16 @@ class ForwardPassTest {
         Arguments.of("MHA, three layers", TinyCheckpoints.MHA, Layout.PLAIN),
         Arguments.of("F16 file", TinyCheckpoints.GQA, new Layout(DType.F16, false, 1)),
         Arguments.of("BF16 file", TinyCheckpoints.GQA, new Layout(DType.BF16, false, 1)),
-        Arguments.of("model. prefix, 3 shards", TinyCheckpoints.GQA, new Layout(DType.F32, true, 3)),
-        Arguments.of("BF16, 2 shards, no prefix", TinyCheckpoints.MHA, new Layout(DType.BF16, false, 2)));
+        Arguments.of(
+            "model. prefix, 3 shards", TinyCheckpoints.GQA, new Layout(DType.F32, true, 3)),
+        Arguments.of(
+            "BF16, 2 shards, no prefix", TinyCheckpoints.MHA, new Layout(DType.BF16, false, 2)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void djlFp32MatchesDoubleReference(String label, Qwen3Config config, Layout layout, @TempDir Path dir)
-      throws Exception {
+  void djlFp32MatchesDoubleReference(
+      String label, Qwen3Config config, Layout layout, @TempDir Path dir) throws Exception {
     TinyCheckpoints.write(dir, config, TinyCheckpoints.randomWeights(config, 7, 0.2), layout);
     Qwen3Checkpoint checkpoint = Qwen3Checkpoint.open(dir);
     ReferenceQwen3 reference = new ReferenceQwen3(checkpoint);
@@ -57,10 +83,16 @@ class ForwardPassTest {
         double[] expected = reference.embed(SEQUENCES[i]);
         float[] alone = model.embed(List.of(SEQUENCES[i]))[0];
         assertEquals(config.hiddenSize(), alone.length);
-        assertTrue(maxAbs(expected, alone) < TOLERANCE,
+        assertTrue(
+            maxAbs(expected, alone) < TOLERANCE,
             label + ", sequence " + i + " alone: max abs diff " + maxAbs(expected, alone));
-        assertTrue(maxAbs(expected, batched[i]) < TOLERANCE,
-            label + ", sequence " + i + " in a padded batch: max abs diff " + maxAbs(expected, batched[i]));
+        assertTrue(
+            maxAbs(expected, batched[i]) < TOLERANCE,
+            label
+                + ", sequence "
+                + i
+                + " in a padded batch: max abs diff "
+                + maxAbs(expected, batched[i]));
       }
     }
   }

@@ -37,7 +37,8 @@ class InvarianceTest {
 
   private static List<int[]> mixedLengths() {
     List<int[]> sequences = new ArrayList<>();
-    for (String text : new String[] {"a", "The quick brown fox", "hi", "jumps over the lazy dog, twice!", "xyz"}) {
+    for (String text :
+        new String[] {"a", "The quick brown fox", "hi", "jumps over the lazy dog, twice!", "xyz"}) {
       sequences.add(embedder.tokens(new EmbeddingInput.Text(text)));
     }
     return sequences;
@@ -74,7 +75,9 @@ class InvarianceTest {
     float[][] permuted = embedder.embed(shuffled);
     for (int i = 0; i < order.size(); i++) {
       float[] expected = original[order.get(i)];
-      assertTrue(maxAbs(expected, permuted[i]) < 1e-5, "position " + i + ": " + maxAbs(expected, permuted[i]));
+      assertTrue(
+          maxAbs(expected, permuted[i]) < 1e-5,
+          "position " + i + ": " + maxAbs(expected, permuted[i]));
     }
   }
 

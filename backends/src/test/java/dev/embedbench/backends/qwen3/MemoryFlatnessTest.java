@@ -19,19 +19,21 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Many forward passes on a tiny model leave the open NDArray count unchanged and resident memory
  * flat. The number of batches is the system property {@value #BATCHES_PROPERTY} (default {@value
- * #DEFAULT_BATCHES}, 15-30 s on a busy 2-core machine; the issue's figure of 10,000 takes about 45 s:
- * {@code -Dembedbench.qwen3.flatnessBatches=10000}). A leaked array shows at once in the count; RSS
- * (its trend over ten samples) catches native leaks of a few KiB per batch.
+ * #DEFAULT_BATCHES}, 15-30 s on a busy 2-core machine; the issue's figure of 10,000 takes about 45
+ * s: {@code -Dembedbench.qwen3.flatnessBatches=10000}). A leaked array shows at once in the count;
+ * RSS (its trend over ten samples) catches native leaks of a few KiB per batch.
  */
 class MemoryFlatnessTest {
 
   static final String BATCHES_PROPERTY = "embedbench.qwen3.flatnessBatches";
   static final int DEFAULT_BATCHES = 3000;
+
   /**
-   * Heap and allocator noise moves RSS by tens of MiB either way (measured); a native leak of 11 KiB per
-   * batch crosses this over the default 3,000 batches, 4 KiB per batch over 10,000.
+   * Heap and allocator noise moves RSS by tens of MiB either way (measured); a native leak of 11
+   * KiB per batch crosses this over the default 3,000 batches, 4 KiB per batch over 10,000.
    */
   static final long ALLOWED_GROWTH_BYTES = 32L << 20;
+
   static final int SAMPLES = 10;
 
   @Test
@@ -56,10 +58,17 @@ class MemoryFlatnessTest {
         samples[sample] = settledResidentBytes();
       }
       long growth = median(samples, SAMPLES - 3) - median(samples, 0);
-      System.out.printf("MemoryFlatnessTest: %d batches, open NDArrays %d (weights %d), RSS samples (MiB) %s%n",
+      System.out.printf(
+          "MemoryFlatnessTest: %d batches, open NDArrays %d (weights %d), RSS samples (MiB) %s%n",
           batches, model.openArrayCount(), weights, mebibytes(samples));
-      assertTrue(growth < ALLOWED_GROWTH_BYTES,
-          "RSS grew by " + (growth >> 20) + " MiB over " + batches + " batches: " + mebibytes(samples));
+      assertTrue(
+          growth < ALLOWED_GROWTH_BYTES,
+          "RSS grew by "
+              + (growth >> 20)
+              + " MiB over "
+              + batches
+              + " batches: "
+              + mebibytes(samples));
     }
   }
 

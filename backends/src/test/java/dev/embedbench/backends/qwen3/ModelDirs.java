@@ -13,9 +13,10 @@ final class ModelDirs {
 
   /**
    * The real Qwen3-Embedding tokenizer: the system property {@value #TOKENIZER_PROPERTY}, else the
-   * environment variable {@value #TOKENIZER_ENV}, else {@code ../shared/models/qwen3-embedding-tokenizer}
-   * beside the repository root (found by walking up from the working directory to the {@code
-   * embedbench} launcher), or beside the nearest ancestor holding one (a git worktree one level down).
+   * environment variable {@value #TOKENIZER_ENV}, else {@code
+   * ../shared/models/qwen3-embedding-tokenizer} beside the repository root (found by walking up
+   * from the working directory to the {@code embedbench} launcher), or beside the nearest ancestor
+   * holding one (a git worktree one level down).
    */
   static Path qwen3Tokenizer() {
     String configured = System.getProperty(TOKENIZER_PROPERTY, System.getenv(TOKENIZER_ENV));
@@ -41,7 +42,12 @@ final class ModelDirs {
   }
 
   static String missingTokenizerMessage() {
-    return "skipped: no Qwen3 tokenizer.json at " + qwen3Tokenizer() + " (set -D" + TOKENIZER_PROPERTY
-        + " or " + TOKENIZER_ENV + " to its directory)";
+    return "skipped: no Qwen3 tokenizer.json at "
+        + qwen3Tokenizer()
+        + " (set -D"
+        + TOKENIZER_PROPERTY
+        + " or "
+        + TOKENIZER_ENV
+        + " to its directory)";
   }
 }

@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The backend end to end on a synthetic checkpoint from the generator, driven from a Vert.x context. */
+/**
+ * The backend end to end on a synthetic checkpoint from the generator, driven from a Vert.x
+ * context.
+ */
 class Qwen3BackendTest {
 
   @TempDir Path dir;
@@ -38,15 +41,22 @@ class Qwen3BackendTest {
   void servesFromTheEventLoopAfterWarmUp() throws Exception {
     Qwen3Config config = TinyCheckpoints.config(32, 2, 4, 2, 16, 48);
     assertTrue(SyntheticCheckpoint.ensure(dir, config, DType.BF16, 5, 0.2, null));
-    assertFalse(SyntheticCheckpoint.ensure(dir, config, DType.BF16, 5, 0.2, null), "cached on second call");
+    assertFalse(
+        SyntheticCheckpoint.ensure(dir, config, DType.BF16, 5, 0.2, null), "cached on second call");
     AtomicInteger batches = new AtomicInteger();
-    Qwen3Options options = Qwen3Options.DEFAULTS.withModelName("tiny").withDevice(DevicePreference.CPU)
-        .withMaxInputTokens(64).withListener(new BatchListener() {
-          @Override
-          public void batchRan(int inputs, int realTokens, int paddedTokens, long inferenceNanos) {
-            batches.incrementAndGet();
-          }
-        });
+    Qwen3Options options =
+        Qwen3Options.DEFAULTS
+            .withModelName("tiny")
+            .withDevice(DevicePreference.CPU)
+            .withMaxInputTokens(64)
+            .withListener(
+                new BatchListener() {
+                  @Override
+                  public void batchRan(
+                      int inputs, int realTokens, int paddedTokens, long inferenceNanos) {
+                    batches.incrementAndGet();
+                  }
+                });
     Vertx vertx = Vertx.vertx();
     try (Qwen3Backend backend = Qwen3Backend.open(dir, options)) {
       ModelInfo info = backend.info();
@@ -60,18 +70,34 @@ class Qwen3BackendTest {
 
       Context context = vertx.getOrCreateContext();
       CompletableFuture<Void> started = new CompletableFuture<>();
-      context.runOnContext(v -> backend.start().onComplete(r -> {
-        assertSame(context, Vertx.currentContext());
-        started.complete(null);
-      }));
+      context.runOnContext(
+          v ->
+              backend
+                  .start()
+                  .onComplete(
+                      r -> {
+                        assertSame(context, Vertx.currentContext());
+                        started.complete(null);
+                      }));
       started.get(60, TimeUnit.SECONDS);
       assertTrue(backend.ready());
 
       CompletableFuture<Object[]> answered = new CompletableFuture<>();
-      EmbeddingBatch batch = new EmbeddingBatch(List.of(
-          new EmbeddingInput.Text("hello"), new EmbeddingInput.TokenIds(new int[] {40, 41, 42, TinyCheckpoints.EOS})));
-      context.runOnContext(v -> backend.embed(batch).onComplete(r -> answered.complete(
-          new Object[] {Vertx.currentContext(), r.succeeded() ? r.result() : r.cause()})));
+      EmbeddingBatch batch =
+          new EmbeddingBatch(
+              List.of(
+                  new EmbeddingInput.Text("hello"),
+                  new EmbeddingInput.TokenIds(new int[] {40, 41, 42, TinyCheckpoints.EOS})));
+      context.runOnContext(
+          v ->
+              backend
+                  .embed(batch)
+                  .onComplete(
+                      r ->
+                          answered.complete(
+                              new Object[] {
+                                Vertx.currentContext(), r.succeeded() ? r.result() : r.cause()
+                              })));
       Object[] outcome = answered.get(30, TimeUnit.SECONDS);
       assertSame(context, outcome[0], "completes on the caller's context");
       EmbeddingResult result = (EmbeddingResult) outcome[1];
@@ -84,7 +110,8 @@ class Qwen3BackendTest {
       }
 
       CompletableFuture<Throwable> refused = new CompletableFuture<>();
-      backend.embed(new EmbeddingBatch(List.of(new EmbeddingInput.Text("x".repeat(100)))))
+      backend
+          .embed(new EmbeddingBatch(List.of(new EmbeddingInput.Text("x".repeat(100)))))
           .onComplete(r -> refused.complete(r.cause()));
       ApiException tooLong = (ApiException) refused.get(30, TimeUnit.SECONDS);
       assertEquals(400, tooLong.error().httpStatus());
@@ -98,12 +125,19 @@ class Qwen3BackendTest {
   void truncationWhenTheRouteAsksForIt() throws Exception {
     Qwen3Config config = TinyCheckpoints.config(32, 1, 4, 2, 16, 48);
     SyntheticCheckpoint.write(dir, config, DType.F32, 1, 0.2, null);
-    Qwen3Options options = Qwen3Options.DEFAULTS.withDevice(DevicePreference.CPU)
-        .withMaxInputTokens(8).withTruncate(true);
+    Qwen3Options options =
+        Qwen3Options.DEFAULTS
+            .withDevice(DevicePreference.CPU)
+            .withMaxInputTokens(8)
+            .withTruncate(true);
     try (Qwen3Backend backend = Qwen3Backend.open(dir, options)) {
       backend.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-      EmbeddingResult result = backend.embed(new EmbeddingBatch(List.of(new EmbeddingInput.Text("y".repeat(50)))))
-          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      EmbeddingResult result =
+          backend
+              .embed(new EmbeddingBatch(List.of(new EmbeddingInput.Text("y".repeat(50)))))
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS);
       assertEquals(8, result.promptTokens());
     }
   }
@@ -112,24 +146,30 @@ class Qwen3BackendTest {
   void realLabelWithoutTheMarker() throws Exception {
     TinyCheckpoints.writeRandom(dir, TinyCheckpoints.GQA, 2);
     Path config = dir.resolve("config.json");
-    Files.writeString(config, Files.readString(config).replace("\"embedbench_synthetic\" : true", "\"x\" : 0"));
-    try (Qwen3Backend backend = Qwen3Backend.open(dir, Qwen3Options.DEFAULTS.withDevice(DevicePreference.CPU))) {
+    Files.writeString(
+        config, Files.readString(config).replace("\"embedbench_synthetic\" : true", "\"x\" : 0"));
+    try (Qwen3Backend backend =
+        Qwen3Backend.open(dir, Qwen3Options.DEFAULTS.withDevice(DevicePreference.CPU))) {
       assertEquals("real weights, CPU fp32", backend.info().source());
     }
   }
 
   @Test
   void tokenizerIdentityFollowsTheTokenizerFile(@TempDir Path other) throws Exception {
-    Qwen3Config qwen3Vocabulary = new Qwen3Config(32, 1, 4, 2, 16, 48, 151669, 512, 1e6, 1e-6,
-        Qwen3Config.QWEN3_END_OF_TEXT, true);
+    Qwen3Config qwen3Vocabulary =
+        new Qwen3Config(
+            32, 1, 4, 2, 16, 48, 151669, 512, 1e6, 1e-6, Qwen3Config.QWEN3_END_OF_TEXT, true);
     SyntheticCheckpoint.write(dir, qwen3Vocabulary, DType.BF16, 1, 0.02, other.resolve("absent"));
     Qwen3Options cpu = Qwen3Options.DEFAULTS.withDevice(DevicePreference.CPU);
     try (Qwen3Backend backend = Qwen3Backend.open(dir, cpu)) {
-      assertEquals(Qwen3Backend.SYNTHETIC_TOKENIZER, backend.info().tokenizer(),
+      assertEquals(
+          Qwen3Backend.SYNTHETIC_TOKENIZER,
+          backend.info().tokenizer(),
           "a generated character tokenizer never claims Qwen3's token ids");
     }
     Assumptions.assumeTrue(ModelDirs.hasQwen3Tokenizer(), ModelDirs.missingTokenizerMessage());
-    SyntheticCheckpoint.write(other, qwen3Vocabulary, DType.BF16, 1, 0.02, ModelDirs.qwen3Tokenizer());
+    SyntheticCheckpoint.write(
+        other, qwen3Vocabulary, DType.BF16, 1, 0.02, ModelDirs.qwen3Tokenizer());
     try (Qwen3Backend backend = Qwen3Backend.open(other, cpu)) {
       assertEquals(Qwen3Backend.QWEN3_TOKENIZER, backend.info().tokenizer());
     }

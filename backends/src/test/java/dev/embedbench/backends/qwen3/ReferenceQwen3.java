@@ -6,8 +6,8 @@ import dev.embedbench.backends.qwen3.checkpoint.TensorRef;
 import java.nio.FloatBuffer;
 
 /**
- * An independent Qwen3 embedding forward pass in plain Java doubles, one sequence at a time, written
- * from the transformers formulas (not from the DJL code): the yardstick for the DJL model.
+ * An independent Qwen3 embedding forward pass in plain Java doubles, one sequence at a time,
+ * written from the transformers formulas (not from the DJL code): the yardstick for the DJL model.
  */
 final class ReferenceQwen3 {
 

@@ -17,10 +17,17 @@ import java.util.SplittableRandom;
 /** Builds tiny random-weight Qwen3 model directories as real safetensors files, for tests. */
 public final class TinyCheckpoints {
 
-  /** heads x head_dim (64) differs from hidden_size (32), as in the real 0.6B; 2 query heads per kv head. */
+  /**
+   * heads x head_dim (64) differs from hidden_size (32), as in the real 0.6B; 2 query heads per kv
+   * head.
+   */
   public static final Qwen3Config GQA = config(32, 2, 4, 2, 16, 48);
-  /** One kv head shared by three query heads, head_dim 8: heads x head_dim = 24 against hidden 40. */
+
+  /**
+   * One kv head shared by three query heads, head_dim 8: heads x head_dim = 24 against hidden 40.
+   */
   public static final Qwen3Config MQA = config(40, 1, 3, 1, 8, 56);
+
   /** Plain multi-head attention with heads x head_dim = hidden_size, three layers. */
   public static final Qwen3Config MHA = config(64, 3, 4, 4, 16, 96);
 
@@ -31,8 +38,8 @@ public final class TinyCheckpoints {
 
   public static Qwen3Config config(
       int hidden, int layers, int heads, int kvHeads, int headDim, int intermediate) {
-    return new Qwen3Config(hidden, layers, heads, kvHeads, headDim, intermediate, VOCAB, 512,
-        10_000, 1e-6, EOS, true);
+    return new Qwen3Config(
+        hidden, layers, heads, kvHeads, headDim, intermediate, VOCAB, 512, 10_000, 1e-6, EOS, true);
   }
 
   /** How to lay the tensors out on disk. */
@@ -61,11 +68,13 @@ public final class TinyCheckpoints {
   }
 
   /** Writes config.json, the generated character tokenizer and the weights in {@code layout}. */
-  public static Path write(Path dir, Qwen3Config config, Map<String, float[]> weights, Layout layout)
+  public static Path write(
+      Path dir, Qwen3Config config, Map<String, float[]> weights, Layout layout)
       throws IOException {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve(Qwen3Checkpoint.CONFIG), config.toJson());
-    Files.writeString(dir.resolve("tokenizer.json"), SyntheticCheckpoint.characterTokenizerJson(config));
+    Files.writeString(
+        dir.resolve("tokenizer.json"), SyntheticCheckpoint.characterTokenizerJson(config));
     Map<String, long[]> shapes = Qwen3Checkpoint.expectedShapes(config);
     List<String> names = new ArrayList<>(weights.keySet());
     if (layout.shards() == 1) {
@@ -90,8 +99,12 @@ public final class TinyCheckpoints {
   }
 
   private static void writeShard(
-      Path file, List<String> names, Map<String, float[]> weights, Map<String, long[]> shapes,
-      Layout layout) throws IOException {
+      Path file,
+      List<String> names,
+      Map<String, float[]> weights,
+      Map<String, long[]> shapes,
+      Layout layout)
+      throws IOException {
     SafetensorsWriter writer = new SafetensorsWriter();
     for (String name : names) {
       writer.add(stored(name, layout), layout.dtype(), shapes.get(name), weights.get(name));

@@ -34,7 +34,8 @@ class TokenizationTest {
   @Test
   void realQwen3TokenizerMatchesTheReference() {
     try (Qwen3Tokenizer tokenizer = real(8192, false)) {
-      assertArrayEquals(new int[] {4340, 525, 498, 3351, 30, EOS}, tokenizer.encode("How are you today?"));
+      assertArrayEquals(
+          new int[] {4340, 525, 498, 3351, 30, EOS}, tokenizer.encode("How are you today?"));
       assertArrayEquals(new int[] {64, EOS}, tokenizer.encode("a"));
       assertArrayEquals(new int[] {EOS}, tokenizer.encode(""));
     }
@@ -66,7 +67,8 @@ class TokenizationTest {
   @Test
   void generatedTokenizerAppendsExactlyOneEndOfText(@TempDir Path dir) throws Exception {
     Qwen3Config config = TinyCheckpoints.GQA;
-    Files.writeString(dir.resolve("tokenizer.json"), SyntheticCheckpoint.characterTokenizerJson(config));
+    Files.writeString(
+        dir.resolve("tokenizer.json"), SyntheticCheckpoint.characterTokenizerJson(config));
     try (Qwen3Tokenizer tokenizer = Qwen3Tokenizer.load(dir, TinyCheckpoints.EOS, 128, 16, false)) {
       int[] ids = tokenizer.encode("Hi!");
       assertArrayEquals(new int[] {'H' - 31, 'i' - 31, '!' - 31, TinyCheckpoints.EOS}, ids);
@@ -77,17 +79,33 @@ class TokenizationTest {
 
   @Test
   void tokenIdsPassStraightThroughButAreChecked(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("tokenizer.json"),
+    Files.writeString(
+        dir.resolve("tokenizer.json"),
         SyntheticCheckpoint.characterTokenizerJson(TinyCheckpoints.GQA));
     try (Qwen3Tokenizer tokenizer = Qwen3Tokenizer.load(dir, TinyCheckpoints.EOS, 128, 8, false)) {
       int[] ids = {5, 6, 7};
       assertArrayEquals(ids, tokenizer.tokens(new EmbeddingInput.TokenIds(ids)));
-      assertEquals(400, assertThrows(ApiException.class,
-          () -> tokenizer.tokens(new EmbeddingInput.TokenIds(new int[] {1, 128}))).error().httpStatus());
-      assertEquals(400, assertThrows(ApiException.class,
-          () -> tokenizer.tokens(new EmbeddingInput.TokenIds(new int[9]))).error().httpStatus());
-      assertEquals(400, assertThrows(ApiException.class,
-          () -> tokenizer.tokens(new EmbeddingInput.TokenIds(new int[0]))).error().httpStatus());
+      assertEquals(
+          400,
+          assertThrows(
+                  ApiException.class,
+                  () -> tokenizer.tokens(new EmbeddingInput.TokenIds(new int[] {1, 128})))
+              .error()
+              .httpStatus());
+      assertEquals(
+          400,
+          assertThrows(
+                  ApiException.class,
+                  () -> tokenizer.tokens(new EmbeddingInput.TokenIds(new int[9])))
+              .error()
+              .httpStatus());
+      assertEquals(
+          400,
+          assertThrows(
+                  ApiException.class,
+                  () -> tokenizer.tokens(new EmbeddingInput.TokenIds(new int[0])))
+              .error()
+              .httpStatus());
     }
   }
 }

@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Small servers on 127.0.0.1 that answer like the real ones do, each under its own path prefix:
- * {@code /sglang} (floats only, data in reverse order, no usage), {@code /tei} (base64, flat errors),
- * {@code /vllm} (503 while loading), {@code /plain} (text 500), {@code /garbage}, {@code /slow},
- * {@code /short} (one vector too few), {@code /busy} (429 with Retry-After), {@code /auth} (401).
+ * {@code /sglang} (floats only, data in reverse order, no usage), {@code /tei} (base64, flat
+ * errors), {@code /vllm} (503 while loading), {@code /plain} (text 500), {@code /garbage}, {@code
+ * /slow}, {@code /short} (one vector too few), {@code /busy} (429 with Retry-After), {@code /auth}
+ * (401).
  */
 final class FakeUpstreams {
 
@@ -28,8 +29,10 @@ final class FakeUpstreams {
   final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
   final List<EmbeddingsRequest> requests = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger healthChecks = new AtomicInteger();
+
   /** Requests the "held" server holds at once, and the most it ever held. */
   final AtomicInteger held = new AtomicInteger();
+
   final AtomicInteger maxHeld = new AtomicInteger();
   volatile boolean vllmReady;
   private HttpServer server;
@@ -39,8 +42,14 @@ final class FakeUpstreams {
     router.route().handler(BodyHandler.create(false));
     router.get("/:server/health").handler(this::health);
     router.post("/:server/v1/embeddings").handler(this::embeddings);
-    server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    server =
+        vertx
+            .createHttpServer()
+            .requestHandler(router)
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
     return server.actualPort();
   }
 
@@ -52,8 +61,10 @@ final class FakeUpstreams {
     healthChecks.incrementAndGet();
     switch (ctx.pathParam("server")) {
       case "vllm" -> ctx.response().setStatusCode(vllmReady ? 200 : 503).end();
-      case "sglang" -> ctx.response().putHeader("content-type", "application/json")
-          .end("{\"status\":\"ok\",\"model_type\":\"embedding\"}");
+      case "sglang" ->
+          ctx.response()
+              .putHeader("content-type", "application/json")
+              .end("{\"status\":\"ok\",\"model_type\":\"embedding\"}");
       case "garbage" -> ctx.response().setStatusCode(500).end("down");
       default -> ctx.response().end();
     }
@@ -69,40 +80,70 @@ final class FakeUpstreams {
       case "sglang" -> json(ctx, 200, sglangFloatsReversed(n));
       case "tei" -> {
         if (request.inputs().toString().contains("too long")) {
-          json(ctx, 413, "{\"error\":\"Input validation error: `inputs` must have less than 512"
-              + " tokens. Given: 600\",\"error_type\":\"Validation\"}");
+          json(
+              ctx,
+              413,
+              "{\"error\":\"Input validation error: `inputs` must have less than 512"
+                  + " tokens. Given: 600\",\"error_type\":\"Validation\"}");
         } else if (request.inputs().toString().contains("tokenizer")) {
-          json(ctx, 422, "{\"message\":\"tokenizer failed\",\"code\":422,\"error_type\":\"Tokenizer\"}");
+          json(
+              ctx,
+              422,
+              "{\"message\":\"tokenizer failed\",\"code\":422,\"error_type\":\"Tokenizer\"}");
         } else if (request.inputs().toString().contains("backend")) {
           json(ctx, 424, "{\"error\":\"CUDA out of memory\",\"error_type\":\"Backend\"}");
         } else {
-          ctx.response().putHeader("content-type", "application/json")
-              .end(io.vertx.core.buffer.Buffer.buffer(new EmbeddingsResponse(
-                  request.model(), vectors(n), 3 * n).encode(request.encodingFormat())));
+          ctx.response()
+              .putHeader("content-type", "application/json")
+              .end(
+                  io.vertx.core.buffer.Buffer.buffer(
+                      new EmbeddingsResponse(request.model(), vectors(n), 3 * n)
+                          .encode(request.encodingFormat())));
         }
       }
-      case "vllm" -> ctx.response().setStatusCode(503).putHeader("Retry-After", "2")
-          .putHeader("content-type", "application/json")
-          .end("{\"object\":\"error\",\"message\":\"The model is still loading.\","
-              + "\"type\":\"ServiceUnavailableError\",\"param\":null,\"code\":503}");
-      case "plain" -> ctx.response().setStatusCode(500).putHeader("content-type", "text/plain")
-          .end("Internal Server Error\n\tat some.Python.trace");
-      case "garbage" -> ctx.response().putHeader("content-type", "text/html").end("<html>oops</html>");
+      case "vllm" ->
+          ctx.response()
+              .setStatusCode(503)
+              .putHeader("Retry-After", "2")
+              .putHeader("content-type", "application/json")
+              .end(
+                  "{\"object\":\"error\",\"message\":\"The model is still loading.\","
+                      + "\"type\":\"ServiceUnavailableError\",\"param\":null,\"code\":503}");
+      case "plain" ->
+          ctx.response()
+              .setStatusCode(500)
+              .putHeader("content-type", "text/plain")
+              .end("Internal Server Error\n\tat some.Python.trace");
+      case "garbage" ->
+          ctx.response().putHeader("content-type", "text/html").end("<html>oops</html>");
       case "held" -> {
         maxHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
-        ctx.vertx().setTimer(100, id -> {
-          held.decrementAndGet();
-          json(ctx, 200, sglangFloatsReversed(n));
-        });
+        ctx.vertx()
+            .setTimer(
+                100,
+                id -> {
+                  held.decrementAndGet();
+                  json(ctx, 200, sglangFloatsReversed(n));
+                });
       }
       case "slow" -> ctx.vertx().setTimer(3_000, id -> json(ctx, 200, sglangFloatsReversed(n)));
-      case "short" -> json(ctx, 200, new String(
-          new EmbeddingsResponse("m", vectors(n - 1), 1).encode(EncodingFormat.FLOAT),
-          StandardCharsets.UTF_8));
-      case "busy" -> ctx.response().setStatusCode(429).putHeader("Retry-After", "7")
-          .end("{\"error\":{\"message\":\"Too many requests\",\"type\":\"rate_limit_error\"}}");
-      case "auth" -> json(ctx, 401,
-          "{\"error\":{\"message\":\"Invalid API key\",\"type\":\"invalid_request_error\"}}");
+      case "short" ->
+          json(
+              ctx,
+              200,
+              new String(
+                  new EmbeddingsResponse("m", vectors(n - 1), 1).encode(EncodingFormat.FLOAT),
+                  StandardCharsets.UTF_8));
+      case "busy" ->
+          ctx.response()
+              .setStatusCode(429)
+              .putHeader("Retry-After", "7")
+              .end("{\"error\":{\"message\":\"Too many requests\",\"type\":\"rate_limit_error\"}}");
+      case "auth" ->
+          json(
+              ctx,
+              401,
+              "{\"error\":{\"message\":\"Invalid API key\",\"type\":\"invalid_request_error\"}}");
       default -> ctx.response().setStatusCode(404).end();
     }
   }

@@ -42,17 +42,23 @@ class InFlightLimitTest {
     ExecutorService completions = Executors.newFixedThreadPool(4);
     try {
       for (int i = 0; i < requests; i++) {
-        senders.execute(() -> limit.submit(null, () -> {
-          most.accumulateAndGet(running.incrementAndGet(), Math::max);
-          // The exchange ends on another thread, as a response does.
-          completions.execute(() -> {
-            running.decrementAndGet();
-            limit.release();
-            finished.countDown();
-          });
-        }));
+        senders.execute(
+            () ->
+                limit.submit(
+                    null,
+                    () -> {
+                      most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                      // The exchange ends on another thread, as a response does.
+                      completions.execute(
+                          () -> {
+                            running.decrementAndGet();
+                            limit.release();
+                            finished.countDown();
+                          });
+                    }));
       }
-      assertTrue(finished.await(30, TimeUnit.SECONDS), "every request ran; left: " + finished.getCount());
+      assertTrue(
+          finished.await(30, TimeUnit.SECONDS), "every request ran; left: " + finished.getCount());
     } finally {
       senders.shutdownNow();
       completions.shutdownNow();

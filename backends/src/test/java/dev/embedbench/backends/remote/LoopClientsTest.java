@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -80,33 +80,51 @@ class LoopClientsTest {
     clients = new LoopClients(vertx, new HttpClientOptions().setKeepAlive(true), maxConnections);
     // The server records which client connections (their local ports) served each loop's requests.
     Map<String, Set<Integer>> portsByLoop = new ConcurrentHashMap<>();
-    HttpServer server = vertx.createHttpServer().requestHandler(request -> {
-      portsByLoop.computeIfAbsent(request.getHeader("X-Loop"), k -> ConcurrentHashMap.newKeySet())
-          .add(request.remoteAddress().port());
-      // Answer a little later so that requests overlap and the pools fill up.
-      vertx.setTimer(5, id -> request.response().end("ok"));
-    });
-    int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
-        .get(10, TimeUnit.SECONDS).actualPort();
+    HttpServer server =
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                request -> {
+                  portsByLoop
+                      .computeIfAbsent(
+                          request.getHeader("X-Loop"), k -> ConcurrentHashMap.newKeySet())
+                      .add(request.remoteAddress().port());
+                  // Answer a little later so that requests overlap and the pools fill up.
+                  vertx.setTimer(5, id -> request.response().end("ok"));
+                });
+    int port =
+        server
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS)
+            .actualPort();
     List<ContextInternal> contexts = contextsOnTwoLoops();
     List<Future<?>> all = new ArrayList<>();
     for (int c = 0; c < contexts.size(); c++) {
       String loop = "loop-" + c;
-      all.addAll(on(contexts.get(c), () -> {
-        List<Future<?>> sent = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-          sent.add(clients.forCaller().request(HttpMethod.GET, port, "127.0.0.1", "/")
-              .compose(request -> request.putHeader("X-Loop", loop).send())
-              .compose(HttpClientResponse::body));
-        }
-        return sent;
-      }));
+      all.addAll(
+          on(
+              contexts.get(c),
+              () -> {
+                List<Future<?>> sent = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                  sent.add(
+                      clients
+                          .forCaller()
+                          .request(HttpMethod.GET, port, "127.0.0.1", "/")
+                          .compose(request -> request.putHeader("X-Loop", loop).send())
+                          .compose(HttpClientResponse::body));
+                }
+                return sent;
+              }));
     }
     Future.all(all).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
 
     Set<Integer> first = portsByLoop.get("loop-0");
     Set<Integer> second = portsByLoop.get("loop-1");
-    assertTrue(first.size() <= maxConnections && second.size() <= maxConnections,
+    assertTrue(
+        first.size() <= maxConnections && second.size() <= maxConnections,
         "each loop's pool holds at most max_connections: " + portsByLoop);
     Set<Integer> shared = new HashSet<>(first);
     shared.retainAll(second);

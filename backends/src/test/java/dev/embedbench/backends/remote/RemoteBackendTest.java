@@ -59,16 +59,19 @@ class RemoteBackendTest {
 
   private RemoteBackend backend(String base, Duration timeout, int dimensions) {
     ModelInfo info = new ModelInfo("fake", dimensions, 512, null, null, BackendKind.REMOTE, base);
-    RemoteBackend backend = new RemoteBackend(vertx, new RemoteTarget(
-        URI.create(base), "upstream-model", "sk-test", timeout, 4, "/health", info),
-        Duration.ofMillis(50));
+    RemoteBackend backend =
+        new RemoteBackend(
+            vertx,
+            new RemoteTarget(
+                URI.create(base), "upstream-model", "sk-test", timeout, 4, "/health", info),
+            Duration.ofMillis(50));
     backends.add(backend);
     return backend;
   }
 
   private RemoteBackend backend(String server) {
-    return backend("http://127.0.0.1:" + port + "/" + server, Duration.ofSeconds(5),
-        FakeUpstreams.DIMENSIONS);
+    return backend(
+        "http://127.0.0.1:" + port + "/" + server, Duration.ofSeconds(5), FakeUpstreams.DIMENSIONS);
   }
 
   private static EmbeddingBatch texts(String... texts) {
@@ -92,14 +95,18 @@ class RemoteBackendTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "/", "/v1", "/v1/"})
   void sglangFloatsComeBackInInputOrderWhateverTheBaseUrlSpelling(String suffix) throws Exception {
-    RemoteBackend backend = backend("http://127.0.0.1:" + port + "/sglang" + suffix,
-        Duration.ofSeconds(5), FakeUpstreams.DIMENSIONS);
+    RemoteBackend backend =
+        backend(
+            "http://127.0.0.1:" + port + "/sglang" + suffix,
+            Duration.ofSeconds(5),
+            FakeUpstreams.DIMENSIONS);
     EmbeddingBatch batch = texts("first", "second", "third");
     EmbeddingResult result = await(backend.embed(batch));
     List<float[]> expected = FakeUpstreams.vectors(3);
     for (int i = 0; i < 3; i++) {
       assertArrayEquals(expected.get(i), result.vectors().get(i));
-      assertEquals(Float.floatToRawIntBits(-0.0f), Float.floatToRawIntBits(result.vectors().get(i)[1]));
+      assertEquals(
+          Float.floatToRawIntBits(-0.0f), Float.floatToRawIntBits(result.vectors().get(i)[1]));
     }
     // SGLang sent no usage: the estimate stands in.
     int estimate = batch.inputs().stream().mapToInt(TokenEstimator::estimate).sum();
@@ -123,13 +130,18 @@ class RemoteBackendTest {
     for (ContextInternal context : List.of(first, second)) {
       for (int i = 0; i < 8; i++) {
         CompletableFuture<EmbeddingResult> result = new CompletableFuture<>();
-        context.runOnContext(v -> backend.embed(texts("x")).onComplete(done -> {
-          if (done.succeeded()) {
-            result.complete(done.result());
-          } else {
-            result.completeExceptionally(done.cause());
-          }
-        }));
+        context.runOnContext(
+            v ->
+                backend
+                    .embed(texts("x"))
+                    .onComplete(
+                        done -> {
+                          if (done.succeeded()) {
+                            result.complete(done.result());
+                          } else {
+                            result.completeExceptionally(done.cause());
+                          }
+                        }));
         results.add(result);
       }
     }
@@ -148,9 +160,12 @@ class RemoteBackendTest {
 
   @Test
   void tokenIdsTravelUpstream() throws Exception {
-    await(backend("tei").embed(new EmbeddingBatch(
-        List.of(new EmbeddingInput.TokenIds(new int[] {9, 151643})))));
-    assertEquals(List.of(new EmbeddingInput.TokenIds(new int[] {9, 151643})),
+    await(
+        backend("tei")
+            .embed(
+                new EmbeddingBatch(List.of(new EmbeddingInput.TokenIds(new int[] {9, 151643})))));
+    assertEquals(
+        List.of(new EmbeddingInput.TokenIds(new int[] {9, 151643})),
         upstreams.requests.get(0).inputs());
   }
 
@@ -159,16 +174,16 @@ class RemoteBackendTest {
     ApiError error = failure(backend("tei").embed(texts("too long"))).error();
     assertEquals(413, error.httpStatus(), error.toString());
     assertEquals("invalid_request_error", error.type());
-    assertEquals("Target upstream rejected the input (413); check its length and format.",
-        error.message());
+    assertEquals(
+        "Target upstream rejected the input (413); check its length and format.", error.message());
   }
 
   @Test
   void teiTokenizerErrorBecomes400() {
     ApiError error = failure(backend("tei").embed(texts("tokenizer"))).error();
     assertEquals(400, error.httpStatus());
-    assertEquals("Target upstream rejected the input (422); check its length and format.",
-        error.message());
+    assertEquals(
+        "Target upstream rejected the input (422); check its length and format.", error.message());
   }
 
   @Test
@@ -231,8 +246,9 @@ class RemoteBackendTest {
 
   @Test
   void slowUpstreamTimesOutAs504() {
-    RemoteBackend backend = backend("http://127.0.0.1:" + port + "/slow", Duration.ofMillis(300),
-        FakeUpstreams.DIMENSIONS);
+    RemoteBackend backend =
+        backend(
+            "http://127.0.0.1:" + port + "/slow", Duration.ofMillis(300), FakeUpstreams.DIMENSIONS);
     ApiError error = failure(backend.embed(texts("x"))).error();
     assertEquals(504, error.httpStatus());
     assertEquals("upstream_timeout", error.code());
@@ -244,8 +260,8 @@ class RemoteBackendTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    RemoteBackend backend = backend("http://127.0.0.1:" + closedPort, Duration.ofSeconds(2),
-        FakeUpstreams.DIMENSIONS);
+    RemoteBackend backend =
+        backend("http://127.0.0.1:" + closedPort, Duration.ofSeconds(2), FakeUpstreams.DIMENSIONS);
     ApiException e = failure(backend.embed(texts("x")));
     assertEquals(503, e.error().httpStatus());
     assertTrue(e.retryAfter().isPresent());
@@ -295,15 +311,21 @@ class RemoteBackendTest {
     RemoteBackend backend = backend("sglang");
     Context caller = vertx.getOrCreateContext();
     CompletableFuture<List<Boolean>> sameContext = new CompletableFuture<>();
-    caller.runOnContext(v -> {
-      List<Future<Boolean>> checks = new ArrayList<>();
-      for (String server : List.of("sglang", "garbage")) {
-        checks.add(backend(server).embed(texts("x"))
-            .transform(ar -> Future.succeededFuture(Vertx.currentContext() == caller)));
-      }
-      Future.all(checks).onComplete(all -> sameContext.complete(
-          checks.stream().map(Future::result).collect(Collectors.toList())));
-    });
+    caller.runOnContext(
+        v -> {
+          List<Future<Boolean>> checks = new ArrayList<>();
+          for (String server : List.of("sglang", "garbage")) {
+            checks.add(
+                backend(server)
+                    .embed(texts("x"))
+                    .transform(ar -> Future.succeededFuture(Vertx.currentContext() == caller)));
+          }
+          Future.all(checks)
+              .onComplete(
+                  all ->
+                      sameContext.complete(
+                          checks.stream().map(Future::result).collect(Collectors.toList())));
+        });
     assertEquals(List.of(true, true), sameContext.get(10, TimeUnit.SECONDS));
     assertSame(backend.info().kind(), BackendKind.REMOTE);
   }
@@ -312,22 +334,53 @@ class RemoteBackendTest {
   void targetRejectsBadSettingsNamingTheRule() {
     ModelInfo info = new ModelInfo("m", 8, 512, null, null, BackendKind.REMOTE, "s");
     URI url = URI.create("http://127.0.0.1:1");
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> new RemoteTarget(
-        URI.create("ftp://x"), "m", null, Duration.ofSeconds(1), 1, "/health", info))
-        .getMessage().contains("http or https"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> new RemoteTarget(
-        url, " ", null, Duration.ofSeconds(1), 1, "/health", info))
-        .getMessage().contains("upstreamModel"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> new RemoteTarget(
-        url, "m", null, Duration.ZERO, 1, "/health", info)).getMessage().contains("timeout"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> new RemoteTarget(
-        url, "m", null, Duration.ofSeconds(1), 0, "/health", info))
-        .getMessage().contains("maxConnections"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> new RemoteTarget(
-        url, "m", null, Duration.ofSeconds(1), 1, "health", info))
-        .getMessage().contains("healthPath"));
-    RemoteTarget target = new RemoteTarget(URI.create("https://api.example.com/v1/"), "m", null,
-        Duration.ofSeconds(1), 1, "/healthz", info);
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    new RemoteTarget(
+                        URI.create("ftp://x"),
+                        "m",
+                        null,
+                        Duration.ofSeconds(1),
+                        1,
+                        "/health",
+                        info))
+            .getMessage()
+            .contains("http or https"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RemoteTarget(url, " ", null, Duration.ofSeconds(1), 1, "/health", info))
+            .getMessage()
+            .contains("upstreamModel"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RemoteTarget(url, "m", null, Duration.ZERO, 1, "/health", info))
+            .getMessage()
+            .contains("timeout"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RemoteTarget(url, "m", null, Duration.ofSeconds(1), 0, "/health", info))
+            .getMessage()
+            .contains("maxConnections"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RemoteTarget(url, "m", null, Duration.ofSeconds(1), 1, "health", info))
+            .getMessage()
+            .contains("healthPath"));
+    RemoteTarget target =
+        new RemoteTarget(
+            URI.create("https://api.example.com/v1/"),
+            "m",
+            null,
+            Duration.ofSeconds(1),
+            1,
+            "/healthz",
+            info);
     assertEquals("https://api.example.com/v1/embeddings", target.embeddingsUrl());
     assertEquals("https://api.example.com/healthz", target.healthUrl());
   }

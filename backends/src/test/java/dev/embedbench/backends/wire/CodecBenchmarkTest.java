@@ -20,14 +20,15 @@ class CodecBenchmarkTest {
     // JMH allows one run per machine through /tmp/jmh.lock; a smoke test whose figures mean nothing
     // must not fail because someone else is benchmarking.
     System.setProperty("jmh.ignoreLock", "true");
-    Options options = new OptionsBuilder()
-        .include(CodecBenchmark.class.getName() + "\\.")
-        .forks(0)
-        .warmupIterations(0)
-        .measurementIterations(1)
-        .measurementTime(TimeValue.milliseconds(100))
-        .shouldFailOnError(true)
-        .build();
+    Options options =
+        new OptionsBuilder()
+            .include(CodecBenchmark.class.getName() + "\\.")
+            .forks(0)
+            .warmupIterations(0)
+            .measurementIterations(1)
+            .measurementTime(TimeValue.milliseconds(100))
+            .shouldFailOnError(true)
+            .build();
     Collection<RunResult> results = new Runner(options).run();
     assertEquals(5, results.size());
     for (RunResult result : results) {

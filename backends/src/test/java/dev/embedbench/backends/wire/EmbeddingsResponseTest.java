@@ -28,9 +28,23 @@ class EmbeddingsResponseTest {
   private static List<float[]> awkwardVectors(int count, int dims, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     float[] specials = {
-        0.0f, -0.0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL,
-        Math.nextDown(Float.MIN_NORMAL), Float.MAX_VALUE, -Float.MAX_VALUE, 1.0f, -1.0f,
-        0.1f, 1.17549435E-38f, 3.4028235E38f, 1.0E-45f, 2.0E-3f, 1.0E7f, 9.999999E-4f
+      0.0f,
+      -0.0f,
+      Float.MIN_VALUE,
+      -Float.MIN_VALUE,
+      Float.MIN_NORMAL,
+      Math.nextDown(Float.MIN_NORMAL),
+      Float.MAX_VALUE,
+      -Float.MAX_VALUE,
+      1.0f,
+      -1.0f,
+      0.1f,
+      1.17549435E-38f,
+      3.4028235E38f,
+      1.0E-45f,
+      2.0E-3f,
+      1.0E7f,
+      9.999999E-4f
     };
     List<float[]> vectors = new ArrayList<>();
     for (int v = 0; v < count; v++) {
@@ -58,7 +72,9 @@ class EmbeddingsResponseTest {
       float[] a = actual.get(v);
       assertEquals(e.length, a.length);
       for (int i = 0; i < e.length; i++) {
-        assertEquals(Float.floatToRawIntBits(e[i]), Float.floatToRawIntBits(a[i]),
+        assertEquals(
+            Float.floatToRawIntBits(e[i]),
+            Float.floatToRawIntBits(a[i]),
             "vector " + v + " value " + i + ": " + e[i] + " came back as " + a[i]);
       }
     }
@@ -100,23 +116,28 @@ class EmbeddingsResponseTest {
   @Test
   void base64IsStandardBase64OfLittleEndianFloat32() throws IOException {
     float[] vector = {1.0f, -2.5f, Float.MIN_VALUE};
-    JsonNode json = MAPPER.readTree(
-        new EmbeddingsResponse("m", List.of(vector), 1).encode(EncodingFormat.BASE64));
+    JsonNode json =
+        MAPPER.readTree(
+            new EmbeddingsResponse("m", List.of(vector), 1).encode(EncodingFormat.BASE64));
     ByteBuffer expected = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
     for (float v : vector) {
       expected.putFloat(v);
     }
-    assertEquals(Base64.getEncoder().encodeToString(expected.array()),
+    assertEquals(
+        Base64.getEncoder().encodeToString(expected.array()),
         json.get("data").get(0).get("embedding").asText());
   }
 
   @Test
   void reassemblesDataByIndexNotByArrivalOrder() {
-    String body = "{\"object\":\"list\",\"data\":["
-        + "{\"object\":\"embedding\",\"index\":2,\"embedding\":[3.0,3.5]},"
-        + "{\"object\":\"embedding\",\"embedding\":[1.0,1.5],\"index\":0},"
-        + "{\"object\":\"embedding\",\"index\":1,\"embedding\":\"" + base64(2.0f, 2.5f) + "\"}"
-        + "],\"model\":\"x\",\"usage\":{\"prompt_tokens\":4,\"total_tokens\":4}}";
+    String body =
+        "{\"object\":\"list\",\"data\":["
+            + "{\"object\":\"embedding\",\"index\":2,\"embedding\":[3.0,3.5]},"
+            + "{\"object\":\"embedding\",\"embedding\":[1.0,1.5],\"index\":0},"
+            + "{\"object\":\"embedding\",\"index\":1,\"embedding\":\""
+            + base64(2.0f, 2.5f)
+            + "\"}"
+            + "],\"model\":\"x\",\"usage\":{\"prompt_tokens\":4,\"total_tokens\":4}}";
     EmbeddingsResponse response = EmbeddingsResponse.parse(bytes(body));
     assertArrayEquals(new float[] {1.0f, 1.5f}, response.vectors().get(0));
     assertArrayEquals(new float[] {2.0f, 2.5f}, response.vectors().get(1));
@@ -126,51 +147,59 @@ class EmbeddingsResponseTest {
 
   @Test
   void acceptsIntegersAndMissingUsageAsSglangAndTeiSendThem() {
-    EmbeddingsResponse response = EmbeddingsResponse.parse(bytes(
-        "{\"data\":[{\"index\":0,\"embedding\":[1,0,-0]}],\"model\":\"x\",\"extra\":[{}]}"));
+    EmbeddingsResponse response =
+        EmbeddingsResponse.parse(
+            bytes(
+                "{\"data\":[{\"index\":0,\"embedding\":[1,0,-0]}],\"model\":\"x\",\"extra\":[{}]}"));
     assertBitExact(List.<float[]>of(new float[] {1f, 0f, -0.0f}), response.vectors());
     assertEquals(0, response.promptTokens());
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "not JSON             | <html>Bad Gateway</html>",
-      "truncated            | {\"data\":[{\"index\":0,\"embedding\":[1.0,",
-      "array                | [1,2]",
-      "no data              | {\"object\":\"list\",\"model\":\"x\"}",
-      "error with 200       | {\"error\":{\"message\":\"boom\"}}",
-      "empty data           | {\"data\":[]}",
-      "data not array       | {\"data\":{\"index\":0}}",
-      "item not object      | {\"data\":[1,2]}",
-      "object then number   | {\"data\":[{\"index\":0,\"embedding\":[1.0]},5]}",
-      "missing index        | {\"data\":[{\"embedding\":[1.0]}]}",
-      "missing embedding    | {\"data\":[{\"index\":0}]}",
-      "gap in indexes       | {\"data\":[{\"index\":1,\"embedding\":[1.0]}]}",
-      "repeated index       | {\"data\":[{\"index\":0,\"embedding\":[1.0]},{\"index\":0,\"embedding\":[2.0]}]}",
-      "huge index           | {\"data\":[{\"index\":2000000000,\"embedding\":[1.0]}]}",
-      "string in vector     | {\"data\":[{\"index\":0,\"embedding\":[\"a\"]}]}",
-      "nested vector        | {\"data\":[{\"index\":0,\"embedding\":[[1.0]]}]}",
-      "vector is a number   | {\"data\":[{\"index\":0,\"embedding\":1.0}]}",
-      "bad base64           | {\"data\":[{\"index\":0,\"embedding\":\"%%%\"}]}",
-      "base64 of 3 bytes    | {\"data\":[{\"index\":0,\"embedding\":\"AAAA\"}]}",
-      "empty vector         | {\"data\":[{\"index\":0,\"embedding\":[]}]}",
-      "ragged vectors       | {\"data\":[{\"index\":0,\"embedding\":[1.0]},{\"index\":1,\"embedding\":[1.0,2.0]}]}",
-      "negative tokens      | {\"data\":[{\"index\":0,\"embedding\":[1.0]}],\"usage\":{\"prompt_tokens\":-1}}",
-      "data twice           | {\"data\":[{\"index\":0,\"embedding\":[1.0]}],\"data\":[{\"index\":0,\"embedding\":[1.0]}]}",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "not JSON             | <html>Bad Gateway</html>",
+        "truncated            | {\"data\":[{\"index\":0,\"embedding\":[1.0,",
+        "array                | [1,2]",
+        "no data              | {\"object\":\"list\",\"model\":\"x\"}",
+        "error with 200       | {\"error\":{\"message\":\"boom\"}}",
+        "empty data           | {\"data\":[]}",
+        "data not array       | {\"data\":{\"index\":0}}",
+        "item not object      | {\"data\":[1,2]}",
+        "object then number   | {\"data\":[{\"index\":0,\"embedding\":[1.0]},5]}",
+        "missing index        | {\"data\":[{\"embedding\":[1.0]}]}",
+        "missing embedding    | {\"data\":[{\"index\":0}]}",
+        "gap in indexes       | {\"data\":[{\"index\":1,\"embedding\":[1.0]}]}",
+        "repeated index       | {\"data\":[{\"index\":0,\"embedding\":[1.0]},{\"index\":0,\"embedding\":[2.0]}]}",
+        "huge index           | {\"data\":[{\"index\":2000000000,\"embedding\":[1.0]}]}",
+        "string in vector     | {\"data\":[{\"index\":0,\"embedding\":[\"a\"]}]}",
+        "nested vector        | {\"data\":[{\"index\":0,\"embedding\":[[1.0]]}]}",
+        "vector is a number   | {\"data\":[{\"index\":0,\"embedding\":1.0}]}",
+        "bad base64           | {\"data\":[{\"index\":0,\"embedding\":\"%%%\"}]}",
+        "base64 of 3 bytes    | {\"data\":[{\"index\":0,\"embedding\":\"AAAA\"}]}",
+        "empty vector         | {\"data\":[{\"index\":0,\"embedding\":[]}]}",
+        "ragged vectors       | {\"data\":[{\"index\":0,\"embedding\":[1.0]},{\"index\":1,\"embedding\":[1.0,2.0]}]}",
+        "negative tokens      | {\"data\":[{\"index\":0,\"embedding\":[1.0]}],\"usage\":{\"prompt_tokens\":-1}}",
+        "data twice           | {\"data\":[{\"index\":0,\"embedding\":[1.0]}],\"data\":[{\"index\":0,\"embedding\":[1.0]}]}",
+      })
   void garbageIsAn502(String why, String body) {
-    ApiError error = assertThrows(ApiException.class, () -> EmbeddingsResponse.parse(bytes(body)))
-        .error();
+    ApiError error =
+        assertThrows(ApiException.class, () -> EmbeddingsResponse.parse(bytes(body))).error();
     assertEquals(502, error.httpStatus());
     assertEquals("server_error", error.type());
-    assertTrue(error.message().startsWith("Upstream sent an invalid embeddings response"),
+    assertTrue(
+        error.message().startsWith("Upstream sent an invalid embeddings response"),
         error.message());
   }
 
   @Test
   void emptyBodyIsAn502() {
-    assertEquals(502, assertThrows(ApiException.class,
-        () -> EmbeddingsResponse.parse(new byte[0])).error().httpStatus());
+    assertEquals(
+        502,
+        assertThrows(ApiException.class, () -> EmbeddingsResponse.parse(new byte[0]))
+            .error()
+            .httpStatus());
   }
 
   private static String base64(float... values) {
@@ -197,7 +226,8 @@ class EmbeddingsResponseTest {
             body[length - 1] = '"';
           }
           for (int from = 0; from <= at; from++) {
-            assertEquals(at, EmbeddingsResponse.stringEnd(body, from), "length " + length + " at " + at);
+            assertEquals(
+                at, EmbeddingsResponse.stringEnd(body, from), "length " + length + " at " + at);
           }
         }
       }
@@ -219,27 +249,30 @@ class EmbeddingsResponseTest {
   }
 
   private static ApiError refused(String embeddingJson, VectorCheck check) {
-    return assertThrows(ApiException.class,
-        () -> EmbeddingsResponse.parse(oneEmbedding(embeddingJson), check)).error();
+    return assertThrows(
+            ApiException.class, () -> EmbeddingsResponse.parse(oneEmbedding(embeddingJson), check))
+        .error();
   }
 
   @Test
   void nonFiniteAndAllZeroVectorsAreInvalidVectorsInEitherEncoding() {
-    List<String> bad = List.of(
-        "\"" + base64Of(0.6f, Float.NaN, 0.8f) + "\"",
-        "\"" + base64Of(0.6f, Float.POSITIVE_INFINITY, 0.8f) + "\"",
-        "\"" + base64Of(Float.NEGATIVE_INFINITY, 0f, 0f) + "\"",
-        "\"" + base64Of(0f, -0f, 0f) + "\"",
-        "[0.6,1e39,0.8]",
-        "[-1e40,0,0]",
-        "[0,0.0,-0.0]");
+    List<String> bad =
+        List.of(
+            "\"" + base64Of(0.6f, Float.NaN, 0.8f) + "\"",
+            "\"" + base64Of(0.6f, Float.POSITIVE_INFINITY, 0.8f) + "\"",
+            "\"" + base64Of(Float.NEGATIVE_INFINITY, 0f, 0f) + "\"",
+            "\"" + base64Of(0f, -0f, 0f) + "\"",
+            "[0.6,1e39,0.8]",
+            "[-1e40,0,0]",
+            "[0,0.0,-0.0]");
     for (String embedding : bad) {
       ApiError error = refused(embedding, VectorCheck.FINITE_NONZERO);
       assertEquals(502, error.httpStatus(), embedding);
       assertEquals(ApiError.INVALID_VECTOR_CODE, error.code(), embedding);
     }
     // Huge but finite values, and the smallest subnormal, are still vectors.
-    EmbeddingsResponse.parse(oneEmbedding("\"" + base64Of(Float.MAX_VALUE, -Float.MAX_VALUE) + "\""));
+    EmbeddingsResponse.parse(
+        oneEmbedding("\"" + base64Of(Float.MAX_VALUE, -Float.MAX_VALUE) + "\""));
     EmbeddingsResponse.parse(oneEmbedding("[1.0E-45,0]"));
   }
 
@@ -250,7 +283,8 @@ class EmbeddingsResponseTest {
     assertEquals(ApiError.INVALID_VECTOR_CODE, error.code());
     assertTrue(error.message().contains("norm 2.0"), error.message());
     EmbeddingsResponse.parse(oneEmbedding(twice), VectorCheck.FINITE_NONZERO);
-    EmbeddingsResponse.parse(oneEmbedding("\"" + base64Of(0.6f, 0.8f) + "\""), VectorCheck.UNIT_NORM);
+    EmbeddingsResponse.parse(
+        oneEmbedding("\"" + base64Of(0.6f, 0.8f) + "\""), VectorCheck.UNIT_NORM);
     EmbeddingsResponse.parse(oneEmbedding("[0.6,0.801]"), VectorCheck.UNIT_NORM);
     assertEquals(ApiError.INVALID_VECTOR_CODE, refused("[0.6,0.9]", VectorCheck.UNIT_NORM).code());
   }
@@ -274,6 +308,7 @@ class EmbeddingsResponseTest {
     EmbeddingsResponse parsed = EmbeddingsResponse.parse(oneEmbedding("\"" + unpadded + "\""));
     assertEquals(null, parsed.base64Of(0));
     JsonNode encoded = MAPPER.readTree(parsed.encode(EncodingFormat.BASE64));
-    assertEquals(base64Of(0.6f, 0.8f, 0f, 0f, 0f), encoded.get("data").get(0).get("embedding").asText());
+    assertEquals(
+        base64Of(0.6f, 0.8f, 0f, 0f, 0f), encoded.get("data").get(0).get("embedding").asText());
   }
 }

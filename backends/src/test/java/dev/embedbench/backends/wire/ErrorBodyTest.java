@@ -13,8 +13,9 @@ class ErrorBodyTest {
 
   @Test
   void writesTheOpenAiEnvelopeWithNullsKept() throws IOException {
-    JsonNode json = new ObjectMapper().readTree(
-        ErrorBody.encode(ApiError.invalidRequest("bad \"thing\"", "input", null)));
+    JsonNode json =
+        new ObjectMapper()
+            .readTree(ErrorBody.encode(ApiError.invalidRequest("bad \"thing\"", "input", null)));
     JsonNode error = json.get("error");
     assertEquals("bad \"thing\"", error.get("message").asText());
     assertEquals("invalid_request_error", error.get("type").asText());
@@ -24,8 +25,8 @@ class ErrorBodyTest {
 
   @Test
   void statusMustBeAnErrorStatus() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new ApiError(200, "m", "t", null, null));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new ApiError(200, "m", "t", null, null));
     assertTrue(e.getMessage().contains("4xx or 5xx"));
   }
 

@@ -1,15 +1,15 @@
 package dev.embedbench.cli.compare;
 
-import dev.embedbench.results.Slo;
 import dev.embedbench.loadgen.workload.WorkloadSpec;
+import dev.embedbench.results.Slo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A comparison: the models to sweep, the one workload and SLO they share, and the cost scenario that
- * prices them. Read by {@link CompareConfigLoader}; {@code --quick} is applied at load.
+ * A comparison: the models to sweep, the one workload and SLO they share, and the cost scenario
+ * that prices them. Read by {@link CompareConfigLoader}; {@code --quick} is applied at load.
  *
  * @param file the YAML file it came from
  * @param scenario the cost model's scenario (demand, prices, baseline, the article's claims)
@@ -18,13 +18,24 @@ import java.util.Objects;
  * @param stepDuration measured time of each sweep step
  * @param stepWarmup warm-up before each step, excluded from results
  * @param maxScheduleLagP99 a step whose own send schedule lagged more than this at p99 is invalid
- * @param connections the load generator's most connections, at every step: enough that requests queue in the
- *     server, not in the client's pool, at the slowest model's latency
+ * @param connections the load generator's most connections, at every step: enough that requests
+ *     queue in the server, not in the client's pool, at the slowest model's latency
  * @param quick whether the quick settings were applied
  */
-public record CompareConfig(Path file, String title, Path scenario, Double requestsPerDay, String baseline,
-    WorkloadSpec workload, Slo slo, Duration stepDuration, Duration stepWarmup, Duration maxScheduleLagP99,
-    int connections, List<ModelPlan> models, boolean quick) {
+public record CompareConfig(
+    Path file,
+    String title,
+    Path scenario,
+    Double requestsPerDay,
+    String baseline,
+    WorkloadSpec workload,
+    Slo slo,
+    Duration stepDuration,
+    Duration stepWarmup,
+    Duration maxScheduleLagP99,
+    int connections,
+    List<ModelPlan> models,
+    boolean quick) {
 
   public CompareConfig {
     Objects.requireNonNull(file, "file");
@@ -44,13 +55,39 @@ public record CompareConfig(Path file, String title, Path scenario, Double reque
     }
   }
 
-  /** The same comparison with the in-process model(s) loading {@code modelPath} ({@code --model-path}). */
+  /**
+   * The same comparison with the in-process model(s) loading {@code modelPath} ({@code
+   * --model-path}).
+   */
   public CompareConfig withModelPath(Path modelPath) {
-    List<ModelPlan> changed = models.stream().map(m -> m.inProcess() == null ? m
-        : new ModelPlan(m.name(), null, m.inProcess().withModelPath(modelPath), m.deployment(), m.gpu(), m.sweep(),
-            m.stepDuration()))
-        .toList();
-    return new CompareConfig(file, title, scenario, requestsPerDay, baseline, workload, slo, stepDuration,
-        stepWarmup, maxScheduleLagP99, connections, changed, quick);
+    List<ModelPlan> changed =
+        models.stream()
+            .map(
+                m ->
+                    m.inProcess() == null
+                        ? m
+                        : new ModelPlan(
+                            m.name(),
+                            null,
+                            m.inProcess().withModelPath(modelPath),
+                            m.deployment(),
+                            m.gpu(),
+                            m.sweep(),
+                            m.stepDuration()))
+            .toList();
+    return new CompareConfig(
+        file,
+        title,
+        scenario,
+        requestsPerDay,
+        baseline,
+        workload,
+        slo,
+        stepDuration,
+        stepWarmup,
+        maxScheduleLagP99,
+        connections,
+        changed,
+        quick);
   }
 }

@@ -8,11 +8,11 @@ import dev.embedbench.backends.qwen3.batching.BatchSettings;
 import dev.embedbench.costmodel.config.ConfigException;
 import dev.embedbench.costmodel.config.ConfigFiles;
 import dev.embedbench.costmodel.config.ConfigNode;
-import dev.embedbench.results.Slo;
 import dev.embedbench.loadgen.sweep.SweepPlan;
 import dev.embedbench.loadgen.workload.EncodingFormat;
 import dev.embedbench.loadgen.workload.TokenRange;
 import dev.embedbench.loadgen.workload.WorkloadSpec;
+import dev.embedbench.results.Slo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,32 +21,44 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads a comparison YAML file (see {@code configs/compare/article.yaml} and docs/compare.md), checking
- * every value at load; errors name the file, the key and the rule.
+ * Reads a comparison YAML file (see {@code configs/compare/article.yaml} and docs/compare.md),
+ * checking every value at load; errors name the file, the key and the rule.
  */
 public final class CompareConfigLoader {
 
-  private static final Set<String> TOP = Set.of("title", "scenario", "demand", "baseline", "workload", "slo",
-      "steps", "models", "quick");
-  private static final Set<String> WORKLOAD = Set.of("source", "inputs_per_request", "tokens", "encoding_format");
+  private static final Set<String> TOP =
+      Set.of(
+          "title", "scenario", "demand", "baseline", "workload", "slo", "steps", "models", "quick");
+  private static final Set<String> WORKLOAD =
+      Set.of("source", "inputs_per_request", "tokens", "encoding_format");
   private static final Set<String> SLO = Set.of("p99", "max_error_rate");
-  private static final Set<String> STEPS = Set.of("duration", "warmup", "max_schedule_lag_p99", "connections");
-  private static final Set<String> MODEL = Set.of("name", "emulated", "in_process", "deployment", "gpu", "sweep");
-  private static final Set<String> IN_PROCESS = Set.of("model_path", "synthetic", "device", "batching");
-  private static final Set<String> BATCHING = Set.of("max_size", "max_tokens", "max_delay", "max_queued_inputs");
-  private static final Set<String> SWEEP = Set.of("start", "max_rate", "max_steps", "bisect_steps", "max_time",
-      "step_duration", "probe_concurrency");
+  private static final Set<String> STEPS =
+      Set.of("duration", "warmup", "max_schedule_lag_p99", "connections");
+  private static final Set<String> MODEL =
+      Set.of("name", "emulated", "in_process", "deployment", "gpu", "sweep");
+  private static final Set<String> IN_PROCESS =
+      Set.of("model_path", "synthetic", "device", "batching");
+  private static final Set<String> BATCHING =
+      Set.of("max_size", "max_tokens", "max_delay", "max_queued_inputs");
+  private static final Set<String> SWEEP =
+      Set.of(
+          "start",
+          "max_rate",
+          "max_steps",
+          "bisect_steps",
+          "max_time",
+          "step_duration",
+          "probe_concurrency");
   private static final Set<String> QUICK = Set.of("steps", "max_time_per_model", "synthetic");
 
   /** Enough for 500 requests/s at 250 ms, or 2 requests/s at a minute. */
   static final int DEFAULT_CONNECTIONS = 128;
 
-  private CompareConfigLoader() {
-  }
+  private CompareConfigLoader() {}
 
   /**
-   * @param quick apply the file's {@code quick:} settings: shorter steps, a time cap per model, the small
-   *     synthetic checkpoint
+   * @param quick apply the file's {@code quick:} settings: shorter steps, a time cap per model, the
+   *     small synthetic checkpoint
    * @throws ConfigException naming the file, the key and the reason
    */
   public static CompareConfig load(Path file, boolean quick) {
@@ -57,12 +69,17 @@ public final class CompareConfigLoader {
     if (quickNode != null) {
       quickNode.requireOnlyKeys(QUICK);
     }
-    ConfigNode steps = quickNode != null && quickNode.has("steps") ? quickNode.child("steps") : root.child("steps");
+    ConfigNode steps =
+        quickNode != null && quickNode.has("steps")
+            ? quickNode.child("steps")
+            : root.child("steps");
     steps.requireOnlyKeys(STEPS);
-    Duration cap = quickNode != null && quickNode.has("max_time_per_model")
-        ? duration(quickNode, "max_time_per_model") : null;
-    SyntheticPreset quickPreset = quickNode != null && quickNode.has("synthetic")
-        ? preset(quickNode, "synthetic") : null;
+    Duration cap =
+        quickNode != null && quickNode.has("max_time_per_model")
+            ? duration(quickNode, "max_time_per_model")
+            : null;
+    SyntheticPreset quickPreset =
+        quickNode != null && quickNode.has("synthetic") ? preset(quickNode, "synthetic") : null;
 
     List<ModelPlan> models = new ArrayList<>();
     for (ConfigNode node : root.list("models")) {
@@ -78,19 +95,29 @@ public final class CompareConfigLoader {
       requestsPerDay = demand.positive("requests_per_day");
     }
     try {
-      return new CompareConfig(file.toAbsolutePath().normalize(), root.text("title"),
-          dir.resolve(root.text("scenario")).normalize(), requestsPerDay, root.optionalText("baseline").orElse(null),
-          workload(root.child("workload")), slo(root.child("slo")), duration(steps, "duration"),
+      return new CompareConfig(
+          file.toAbsolutePath().normalize(),
+          root.text("title"),
+          dir.resolve(root.text("scenario")).normalize(),
+          requestsPerDay,
+          root.optionalText("baseline").orElse(null),
+          workload(root.child("workload")),
+          slo(root.child("slo")),
+          duration(steps, "duration"),
           steps.has("warmup") ? nonNegativeDuration(steps, "warmup") : Duration.ZERO,
-          steps.has("max_schedule_lag_p99") ? duration(steps, "max_schedule_lag_p99") : Duration.ofMillis(10),
-          steps.has("connections") ? steps.positiveInt("connections") : DEFAULT_CONNECTIONS, models, quick);
+          steps.has("max_schedule_lag_p99")
+              ? duration(steps, "max_schedule_lag_p99")
+              : Duration.ofMillis(10),
+          steps.has("connections") ? steps.positiveInt("connections") : DEFAULT_CONNECTIONS,
+          models,
+          quick);
     } catch (IllegalArgumentException e) {
       throw root.error("models", e.getMessage());
     }
   }
 
-  private static ModelPlan model(ConfigNode node, Path dir, Duration cap, SyntheticPreset quickPreset,
-      boolean quick) {
+  private static ModelPlan model(
+      ConfigNode node, Path dir, Duration cap, SyntheticPreset quickPreset, boolean quick) {
     node.requireOnlyKeys(MODEL);
     String name = node.text("name");
     String profile = node.optionalText("emulated").orElse(null);
@@ -101,13 +128,21 @@ public final class CompareConfigLoader {
         throw node.error("emulated", e.getMessage());
       }
     }
-    InProcessPlan inProcess = node.has("in_process") ? inProcess(node.child("in_process"), dir, quickPreset) : null;
+    InProcessPlan inProcess =
+        node.has("in_process") ? inProcess(node.child("in_process"), dir, quickPreset) : null;
     try {
       ConfigNode sweep = node.child("sweep");
       // --quick's steps apply to every model alike.
-      Duration stepDuration = !quick && sweep.has("step_duration") ? duration(sweep, "step_duration") : null;
-      return new ModelPlan(name, profile, inProcess, node.optionalText("deployment").orElse(null),
-          node.optionalText("gpu").orElse(null), sweep(sweep, cap), stepDuration);
+      Duration stepDuration =
+          !quick && sweep.has("step_duration") ? duration(sweep, "step_duration") : null;
+      return new ModelPlan(
+          name,
+          profile,
+          inProcess,
+          node.optionalText("deployment").orElse(null),
+          node.optionalText("gpu").orElse(null),
+          sweep(sweep, cap),
+          stepDuration);
     } catch (IllegalArgumentException e) {
       throw node.error(e.getMessage());
     }
@@ -115,9 +150,12 @@ public final class CompareConfigLoader {
 
   private static InProcessPlan inProcess(ConfigNode node, Path dir, SyntheticPreset quickPreset) {
     node.requireOnlyKeys(IN_PROCESS);
-    Path modelPath = node.optionalText("model_path").map(p -> dir.resolve(p).normalize()).orElse(null);
-    SyntheticPreset preset = quickPreset != null ? quickPreset
-        : node.has("synthetic") ? preset(node, "synthetic") : SyntheticPreset.QWEN3_0_6B;
+    Path modelPath =
+        node.optionalText("model_path").map(p -> dir.resolve(p).normalize()).orElse(null);
+    SyntheticPreset preset =
+        quickPreset != null
+            ? quickPreset
+            : node.has("synthetic") ? preset(node, "synthetic") : SyntheticPreset.QWEN3_0_6B;
     String device = node.optionalText("device").orElse("auto");
     DevicePreference preference;
     try {
@@ -130,11 +168,14 @@ public final class CompareConfigLoader {
       ConfigNode b = node.child("batching");
       b.requireOnlyKeys(BATCHING);
       BatchSettings d = BatchSettings.DEFAULTS;
-      batching = new BatchSettings(
-          b.has("max_size") ? b.positiveInt("max_size") : d.maxBatchSize(),
-          b.has("max_tokens") ? b.positiveInt("max_tokens") : d.maxBatchTokens(),
-          b.has("max_delay") ? nonNegativeMicros(b, "max_delay") : d.maxBatchDelayMicros(),
-          b.has("max_queued_inputs") ? b.positiveInt("max_queued_inputs") : d.maxQueuedInputs());
+      batching =
+          new BatchSettings(
+              b.has("max_size") ? b.positiveInt("max_size") : d.maxBatchSize(),
+              b.has("max_tokens") ? b.positiveInt("max_tokens") : d.maxBatchTokens(),
+              b.has("max_delay") ? nonNegativeMicros(b, "max_delay") : d.maxBatchDelayMicros(),
+              b.has("max_queued_inputs")
+                  ? b.positiveInt("max_queued_inputs")
+                  : d.maxQueuedInputs());
     }
     return new InProcessPlan(modelPath, preset, preference, batching);
   }
@@ -147,9 +188,12 @@ public final class CompareConfigLoader {
       maxTime = cap;
     }
     try {
-      return new SweepPlan(start, node.has("max_rate") ? node.positive("max_rate") : 100_000,
+      return new SweepPlan(
+          start,
+          node.has("max_rate") ? node.positive("max_rate") : 100_000,
           node.has("max_steps") ? node.positiveInt("max_steps") : 20,
-          node.has("bisect_steps") ? node.positiveInt("bisect_steps") : 3, maxTime,
+          node.has("bisect_steps") ? node.positiveInt("bisect_steps") : 3,
+          maxTime,
           node.has("probe_concurrency") ? node.positiveInt("probe_concurrency") : null);
     } catch (IllegalArgumentException e) {
       throw node.error(e.getMessage());
@@ -159,10 +203,12 @@ public final class CompareConfigLoader {
   private static WorkloadSpec workload(ConfigNode node) {
     node.requireOnlyKeys(WORKLOAD);
     try {
-      return new WorkloadSpec(node.text("source"),
+      return new WorkloadSpec(
+          node.text("source"),
           node.has("inputs_per_request") ? node.positiveInt("inputs_per_request") : 1,
           node.optionalText("tokens").map(TokenRange::parse).orElse(null),
-          node.optionalText("encoding_format").map(EncodingFormat::parse).orElse(null), null);
+          node.optionalText("encoding_format").map(EncodingFormat::parse).orElse(null),
+          null);
     } catch (IllegalArgumentException e) {
       throw node.error(e.getMessage());
     }

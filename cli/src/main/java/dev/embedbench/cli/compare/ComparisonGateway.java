@@ -26,9 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The gateway of a comparison, on 127.0.0.1 and a free port: one route per model, each with one target,
- * an emulated upstream (started by the gateway on loopback) or the in-process model. Started and closed
- * from the command's thread, which waits on the futures; the gateway itself runs on Vert.x event loops.
+ * The gateway of a comparison, on 127.0.0.1 and a free port: one route per model, each with one
+ * target, an emulated upstream (started by the gateway on loopback) or the in-process model.
+ * Started and closed from the command's thread, which waits on the futures; the gateway itself runs
+ * on Vert.x event loops.
  */
 public final class ComparisonGateway implements AutoCloseable {
 
@@ -51,17 +52,34 @@ public final class ComparisonGateway implements AutoCloseable {
    * @param modelDirs the in-process models' checkpoint directories, by model name
    * @param source the comparison file, named in configuration errors
    */
-  public static ComparisonGateway start(List<ModelPlan> models, Map<String, Path> modelDirs, Path source)
-      throws TimeoutException {
-    GatewayConfig config = new GatewayConfig(source, new ServerConfig(ServerConfig.DEFAULT_HOST, 0, List.of(),
-        ServerConfig.DEFAULT_MAX_BODY_BYTES, Duration.ofSeconds(5), false), routes(models, modelDirs));
+  public static ComparisonGateway start(
+      List<ModelPlan> models, Map<String, Path> modelDirs, Path source) throws TimeoutException {
+    GatewayConfig config =
+        new GatewayConfig(
+            source,
+            new ServerConfig(
+                ServerConfig.DEFAULT_HOST,
+                0,
+                List.of(),
+                ServerConfig.DEFAULT_MAX_BODY_BYTES,
+                Duration.ofSeconds(5),
+                false),
+            routes(models, modelDirs));
     Vertx vertx = Vertx.vertx();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try {
-      Gateway gateway = Gateway.start(vertx, config, registry).await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      GatewayServer server = GatewayServer.start(vertx, EmbeddingService.of(gateway), config.server(), registry,
-          Math.max(1, Runtime.getRuntime().availableProcessors())).await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      return new ComparisonGateway(vertx, server, "http://" + ServerConfig.DEFAULT_HOST + ":" + server.port() + "/v1");
+      Gateway gateway =
+          Gateway.start(vertx, config, registry).await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      GatewayServer server =
+          GatewayServer.start(
+                  vertx,
+                  EmbeddingService.of(gateway),
+                  config.server(),
+                  registry,
+                  Math.max(1, Runtime.getRuntime().availableProcessors()))
+              .await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return new ComparisonGateway(
+          vertx, server, "http://" + ServerConfig.DEFAULT_HOST + ":" + server.port() + "/v1");
     } catch (TimeoutException | RuntimeException e) {
       vertx.close();
       throw e;
@@ -71,15 +89,37 @@ public final class ComparisonGateway implements AutoCloseable {
   static List<RouteConfig> routes(List<ModelPlan> models, Map<String, Path> modelDirs) {
     List<RouteConfig> routes = new ArrayList<>();
     for (ModelPlan model : models) {
-      TargetSpec spec = model.emulated()
-          ? new EmulatedSpec(model.emulatedProfile(), null, EmulatorProfile.builtin(model.emulatedProfile()))
-          : new InProcessSpec(modelDirs.get(model.name()), Qwen3Options.DEFAULTS.withModelName(model.name())
-              .withDevice(model.inProcess().device()).withBatching(model.inProcess().batching()));
-      TargetConfig target = new TargetConfig(model.name() + (model.emulated() ? "-emulated" : "-in-process"), 1,
-          TARGET_TIMEOUT, MAX_CONCURRENCY, MAX_BATCH_INPUTS, Integer.MAX_VALUE, CircuitBreakerConfig.defaults(),
-          spec);
-      routes.add(new RouteConfig(model.name(), List.of(), "embedbench", false, null, null, RetryConfig.defaults(),
-          null, List.of(target)));
+      TargetSpec spec =
+          model.emulated()
+              ? new EmulatedSpec(
+                  model.emulatedProfile(), null, EmulatorProfile.builtin(model.emulatedProfile()))
+              : new InProcessSpec(
+                  modelDirs.get(model.name()),
+                  Qwen3Options.DEFAULTS
+                      .withModelName(model.name())
+                      .withDevice(model.inProcess().device())
+                      .withBatching(model.inProcess().batching()));
+      TargetConfig target =
+          new TargetConfig(
+              model.name() + (model.emulated() ? "-emulated" : "-in-process"),
+              1,
+              TARGET_TIMEOUT,
+              MAX_CONCURRENCY,
+              MAX_BATCH_INPUTS,
+              Integer.MAX_VALUE,
+              CircuitBreakerConfig.defaults(),
+              spec);
+      routes.add(
+          new RouteConfig(
+              model.name(),
+              List.of(),
+              "embedbench",
+              false,
+              null,
+              null,
+              RetryConfig.defaults(),
+              null,
+              List.of(target)));
     }
     return routes;
   }
@@ -89,7 +129,10 @@ public final class ComparisonGateway implements AutoCloseable {
     return baseUrl;
   }
 
-  /** Drains the server, closes every backend (emulators, the in-process model), then Vert.x; waits for each. */
+  /**
+   * Drains the server, closes every backend (emulators, the in-process model), then Vert.x; waits
+   * for each.
+   */
   @Override
   public void close() {
     try {

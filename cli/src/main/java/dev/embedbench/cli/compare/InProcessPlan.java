@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param device where it runs
  * @param batching how its requests are batched
  */
-public record InProcessPlan(Path modelPath, SyntheticPreset synthetic, DevicePreference device,
-    BatchSettings batching) {
+public record InProcessPlan(
+    Path modelPath, SyntheticPreset synthetic, DevicePreference device, BatchSettings batching) {
 
   public InProcessPlan {
     Objects.requireNonNull(synthetic, "synthetic");

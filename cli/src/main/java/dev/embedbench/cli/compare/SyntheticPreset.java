@@ -4,8 +4,9 @@ import dev.embedbench.backends.qwen3.checkpoint.Qwen3Config;
 import java.util.Locale;
 
 /**
- * Architectures of the random-weight checkpoints compare generates when no real weights are given. Both
- * keep Qwen3's vocabulary and end-of-text id, so the real Qwen3 tokenizer can be used when present.
+ * Architectures of the random-weight checkpoints compare generates when no real weights are given.
+ * Both keep Qwen3's vocabulary and end-of-text id, so the real Qwen3 tokenizer can be used when
+ * present.
  */
 public enum SyntheticPreset {
   /** Qwen3-Embedding-0.6B's exact shapes: the same FLOPs per token as the real model. */
@@ -33,8 +34,8 @@ public enum SyntheticPreset {
     if (this == QWEN3_0_6B) {
       return Qwen3Config.qwen3Embedding06b(true);
     }
-    return new Qwen3Config(256, 4, 4, 2, 64, 768, 151669, 32768, 1_000_000, 1e-6,
-        Qwen3Config.QWEN3_END_OF_TEXT, true);
+    return new Qwen3Config(
+        256, 4, 4, 2, 64, 768, 151669, 32768, 1_000_000, 1e-6, Qwen3Config.QWEN3_END_OF_TEXT, true);
   }
 
   public static SyntheticPreset parse(String text) {

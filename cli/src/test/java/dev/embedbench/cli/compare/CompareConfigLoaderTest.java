@@ -19,8 +19,7 @@ class CompareConfigLoaderTest {
   static final Path HOME = Path.of("..").toAbsolutePath().normalize();
   static final Path ARTICLE = HOME.resolve("configs/compare/article.yaml");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void home() {
@@ -38,8 +37,11 @@ class CompareConfigLoaderTest {
     assertNull(cpu.deployment(), "the CPU model is not priced");
     assertEquals(SyntheticPreset.QWEN3_0_6B, cpu.inProcess().synthetic());
     assertEquals(Duration.ofSeconds(12), cpu.stepDuration());
-    long budgetSeconds = config.models().stream().mapToLong(m -> m.sweep().maxTotal().toSeconds()).sum();
-    assertTrue(budgetSeconds <= 240, "sweeps fit the five-minute run with time to start: " + budgetSeconds + " s");
+    long budgetSeconds =
+        config.models().stream().mapToLong(m -> m.sweep().maxTotal().toSeconds()).sum();
+    assertTrue(
+        budgetSeconds <= 240,
+        "sweeps fit the five-minute run with time to start: " + budgetSeconds + " s");
   }
 
   @Test
@@ -58,35 +60,54 @@ class CompareConfigLoaderTest {
   void errorsNameTheFileAndKey() throws Exception {
     String base = Files.readString(ARTICLE);
     Path file = dir.resolve("bad.yaml");
-    Files.writeString(file, base.replace("scenario: ../scenarios/article-qwen3.yaml",
-        "scenario: " + HOME.resolve("configs/scenarios/article-qwen3.yaml")).replace("emulated: bge-m3-a10g",
-        "emulated: bge-m3-h100"));
-    ConfigException profile = assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
-    assertTrue(profile.getMessage().contains("bad.yaml") && profile.getMessage().contains("models[1].emulated"),
+    Files.writeString(
+        file,
+        base.replace(
+                "scenario: ../scenarios/article-qwen3.yaml",
+                "scenario: " + HOME.resolve("configs/scenarios/article-qwen3.yaml"))
+            .replace("emulated: bge-m3-a10g", "emulated: bge-m3-h100"));
+    ConfigException profile =
+        assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
+    assertTrue(
+        profile.getMessage().contains("bad.yaml")
+            && profile.getMessage().contains("models[1].emulated"),
         profile.getMessage());
 
-    Files.writeString(file, base.replace("max_rate: 2000, bisect_steps: 3", "max_rate: 1, bisect_steps: 3"));
-    ConfigException maxRate = assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
-    assertTrue(maxRate.getMessage().contains("models[1].sweep")
-        && maxRate.getMessage().contains("max rate must be >= the start rate"), maxRate.getMessage());
+    Files.writeString(
+        file, base.replace("max_rate: 2000, bisect_steps: 3", "max_rate: 1, bisect_steps: 3"));
+    ConfigException maxRate =
+        assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
+    assertTrue(
+        maxRate.getMessage().contains("models[1].sweep")
+            && maxRate.getMessage().contains("max rate must be >= the start rate"),
+        maxRate.getMessage());
 
     Files.writeString(file, base.replace("p99: 1500ms", "p99: fast"));
-    ConfigException slo = assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
+    ConfigException slo =
+        assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
     assertTrue(slo.getMessage().contains("slo.p99"), slo.getMessage());
 
     Files.writeString(file, base.replace("  duration: 6s", "  duration: 6"));
-    ConfigException bare = assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
-    assertTrue(bare.getMessage().contains("steps.duration")
-        && bare.getMessage().contains("must be a duration with a unit"), bare.getMessage());
+    ConfigException bare =
+        assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
+    assertTrue(
+        bare.getMessage().contains("steps.duration")
+            && bare.getMessage().contains("must be a duration with a unit"),
+        bare.getMessage());
 
     Files.writeString(file, base.replace("max_delay: 5ms", "max_delay: 1500ns"));
-    ConfigException delay = assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
-    assertTrue(delay.getMessage().contains("batching.max_delay")
-        && delay.getMessage().contains("must be a whole number of microseconds, was 1500ns"), delay.getMessage());
+    ConfigException delay =
+        assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
+    assertTrue(
+        delay.getMessage().contains("batching.max_delay")
+            && delay.getMessage().contains("must be a whole number of microseconds, was 1500ns"),
+        delay.getMessage());
 
     Files.writeString(file, base.replace("baseline: qwen3-8b", "baseline: qwen3-8b\ndeadline: 5m"));
-    ConfigException unknown = assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
-    assertTrue(unknown.getMessage().contains("deadline") && unknown.getMessage().contains("unknown key"),
+    ConfigException unknown =
+        assertThrows(ConfigException.class, () -> CompareConfigLoader.load(file, false));
+    assertTrue(
+        unknown.getMessage().contains("deadline") && unknown.getMessage().contains("unknown key"),
         unknown.getMessage());
   }
 }

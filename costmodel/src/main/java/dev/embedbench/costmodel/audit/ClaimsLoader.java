@@ -14,15 +14,39 @@ import java.util.Set;
 /** Reads a scenario's {@code claims} block; model and GPU names must be in the catalogs. */
 public final class ClaimsLoader {
 
-  private static final Set<String> KEYS = Set.of("title", "source", "asOf", "approximate", "note",
-      "hourlyPriceUsd", "requestsPerDay", "baseline", "candidate", "table", "savingsPercent",
-      "qualityDropPoints", "qualityDropPercent", "speedup", "throughput", "utilisationPercent",
-      "outputDimensions", "tolerancePercent");
-  private static final Set<String> ROW_KEYS = Set.of("model", "parametersBillions", "gpuMemoryGb",
-      "meanLatencyMillis", "costPerRequestUsd", "qualityScore", "qualityAsClaimed", "annualCostUsd",
-      "note");
-  private static final Set<String> THROUGHPUT_KEYS = Set.of("model", "gpu", "inputsPerSec",
-      "tokensPerInput", "p99Millis", "note");
+  private static final Set<String> KEYS =
+      Set.of(
+          "title",
+          "source",
+          "asOf",
+          "approximate",
+          "note",
+          "hourlyPriceUsd",
+          "requestsPerDay",
+          "baseline",
+          "candidate",
+          "table",
+          "savingsPercent",
+          "qualityDropPoints",
+          "qualityDropPercent",
+          "speedup",
+          "throughput",
+          "utilisationPercent",
+          "outputDimensions",
+          "tolerancePercent");
+  private static final Set<String> ROW_KEYS =
+      Set.of(
+          "model",
+          "parametersBillions",
+          "gpuMemoryGb",
+          "meanLatencyMillis",
+          "costPerRequestUsd",
+          "qualityScore",
+          "qualityAsClaimed",
+          "annualCostUsd",
+          "note");
+  private static final Set<String> THROUGHPUT_KEYS =
+      Set.of("model", "gpu", "inputsPerSec", "tokensPerInput", "p99Millis", "note");
 
   private ClaimsLoader() {}
 
@@ -34,10 +58,19 @@ public final class ClaimsLoader {
       row.requireOnlyKeys(ROW_KEYS);
       String model = modelId(row, "model", models);
       Double annual = row.has("annualCostUsd") ? row.positive("annualCostUsd") : null;
-      rows.add(build(row, () -> new ClaimedModel(model, row.positive("parametersBillions"),
-          row.positive("gpuMemoryGb"), row.positive("meanLatencyMillis"),
-          row.positive("costPerRequestUsd"), row.positive("qualityScore"),
-          row.text("qualityAsClaimed"), annual)));
+      rows.add(
+          build(
+              row,
+              () ->
+                  new ClaimedModel(
+                      model,
+                      row.positive("parametersBillions"),
+                      row.positive("gpuMemoryGb"),
+                      row.positive("meanLatencyMillis"),
+                      row.positive("costPerRequestUsd"),
+                      row.positive("qualityScore"),
+                      row.text("qualityAsClaimed"),
+                      annual)));
     }
     String baseline = modelId(node, "baseline", models);
     String candidate = modelId(node, "candidate", models);
@@ -51,8 +84,16 @@ public final class ClaimsLoader {
         throw t.error("gpu", "unknown GPU '" + gpu + "'; the catalog has " + gpus.ids());
       }
       String gpuId = gpus.find(gpu).orElseThrow().id();
-      throughput = build(t, () -> new ThroughputClaim(model, gpuId, t.positive("inputsPerSec"),
-          t.positiveInt("tokensPerInput"), t.positive("p99Millis")));
+      throughput =
+          build(
+              t,
+              () ->
+                  new ThroughputClaim(
+                      model,
+                      gpuId,
+                      t.positive("inputsPerSec"),
+                      t.positiveInt("tokensPerInput"),
+                      t.positive("p99Millis")));
     }
     Double before = null;
     Double after = null;
@@ -77,11 +118,26 @@ public final class ClaimsLoader {
     Double claimedAfter = after;
     List<Integer> claimedDimensions = dimensions;
     double tolerance = node.has("tolerancePercent") ? node.positive("tolerancePercent") : 5;
-    return build(node, () -> new ArticleClaims(node.text("title"), source,
-        node.positive("hourlyPriceUsd"), node.positive("requestsPerDay"), baseline, candidate, rows,
-        node.number("savingsPercent"), node.number("qualityDropPoints"),
-        node.number("qualityDropPercent"), node.positive("speedup"), claimedThroughput,
-        claimedBefore, claimedAfter, claimedDimensions, tolerance));
+    return build(
+        node,
+        () ->
+            new ArticleClaims(
+                node.text("title"),
+                source,
+                node.positive("hourlyPriceUsd"),
+                node.positive("requestsPerDay"),
+                baseline,
+                candidate,
+                rows,
+                node.number("savingsPercent"),
+                node.number("qualityDropPoints"),
+                node.number("qualityDropPercent"),
+                node.positive("speedup"),
+                claimedThroughput,
+                claimedBefore,
+                claimedAfter,
+                claimedDimensions,
+                tolerance));
   }
 
   private static double percent(ConfigNode node, String key) {
@@ -94,7 +150,10 @@ public final class ClaimsLoader {
 
   private static String modelId(ConfigNode node, String key, ModelCatalog models) {
     String name = node.text(key);
-    return models.find(name).orElseThrow(() -> node.error(key,
-        "unknown model '" + name + "'; the catalog has " + models.ids())).id();
+    return models
+        .find(name)
+        .orElseThrow(
+            () -> node.error(key, "unknown model '" + name + "'; the catalog has " + models.ids()))
+        .id();
   }
 }

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param tokensPerInput mean tokens per text
  * @param p99Millis the p99 latency claimed alongside
  */
-public record ThroughputClaim(String modelId, String gpuId, double inputsPerSec, int tokensPerInput,
-    double p99Millis) {
+public record ThroughputClaim(
+    String modelId, String gpuId, double inputsPerSec, int tokensPerInput, double p99Millis) {
 
   public ThroughputClaim {
     Objects.requireNonNull(modelId, "modelId");

@@ -28,6 +28,9 @@ public enum Verdict {
 
   /** True for the verdicts a reader must look at: the claim does not stand as written. */
   public boolean flagged() {
-    return this == UNDERSTATED || this == OVERSTATED || this == CONTRADICTED || this == INCONSISTENT;
+    return this == UNDERSTATED
+        || this == OVERSTATED
+        || this == CONTRADICTED
+        || this == INCONSISTENT;
   }
 }

@@ -19,27 +19,28 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Reads a load-generator result: a run directory (its {@code sweep.json}, else {@code summary.json}) or
- * either file. Keys are compared lower-cased without punctuation, so {@code best_rate}, {@code bestRate}
- * and {@code BestRate} are one key; unknown keys are ignored.
+ * Reads a load-generator result: a run directory (its {@code sweep.json}, else {@code
+ * summary.json}) or either file. Keys are compared lower-cased without punctuation, so {@code
+ * best_rate}, {@code bestRate} and {@code BestRate} are one key; unknown keys are ignored.
  *
  * <ul>
- *   <li>Sweep: among the {@code steps} whose {@code pass} is true, and that also meet the scenario's SLO
- *       when the step records {@code p99_ms} and {@code error_rate}, the highest offered {@code rate}
- *       (else {@code achieved_rate}). Without steps, {@code best_rate}.
- *   <li>Run: {@code achieved_rate} (else {@code throughput.requests_per_s}) of a run whose
- *       {@code valid} is not false, when its p99 and error rate meet the scenario's SLO.
- *   <li>A sweep's {@code capacity} object, when present, is the answer whenever the sweep's SLO is at least
- *       as strict as the scenario's (or the caller gives none): the results module's
- *       {@link dev.embedbench.results.Capacity}, read as the load generator wrote it ({@code requests_per_s},
- *       the median of repeats, with {@code min_}/{@code max_requests_per_s}, {@code repeats},
- *       {@code bracket} and {@code upper_bracket_requests_per_s}). Under a looser sweep SLO the steps are
- *       judged again against the scenario's, and the basis says so.
- *   <li>Without it, a sweep's capacity is bracketed when a step above the best passing rate failed, else a
- *       lower bound; one run's achieved rate is always a lower bound (nothing above it was tried).
+ *   <li>Sweep: among the {@code steps} whose {@code pass} is true, and that also meet the
+ *       scenario's SLO when the step records {@code p99_ms} and {@code error_rate}, the highest
+ *       offered {@code rate} (else {@code achieved_rate}). Without steps, {@code best_rate}.
+ *   <li>Run: {@code achieved_rate} (else {@code throughput.requests_per_s}) of a run whose {@code
+ *       valid} is not false, when its p99 and error rate meet the scenario's SLO.
+ *   <li>A sweep's {@code capacity} object, when present, is the answer whenever the sweep's SLO is
+ *       at least as strict as the scenario's (or the caller gives none): the results module's
+ *       {@link dev.embedbench.results.Capacity}, read as the load generator wrote it ({@code
+ *       requests_per_s}, the median of repeats, with {@code min_}/{@code max_requests_per_s},
+ *       {@code repeats}, {@code bracket} and {@code upper_bracket_requests_per_s}). Under a looser
+ *       sweep SLO the steps are judged again against the scenario's, and the basis says so.
+ *   <li>Without it, a sweep's capacity is bracketed when a step above the best passing rate failed,
+ *       else a lower bound; one run's achieved rate is always a lower bound (nothing above it was
+ *       tried).
  *   <li>What was measured: {@code target.kind} (in-process, remote, emulated; anything else is
- *       {@code unstated}); the model: {@code target.model}; inputs per request:
- *       {@code workload.inputs_per_request}; tokens per input: {@code mean_tokens_per_input}; both looked
+ *       {@code unstated}); the model: {@code target.model}; inputs per request: {@code
+ *       workload.inputs_per_request}; tokens per input: {@code mean_tokens_per_input}; both looked
  *       up in the steps too.
  * </ul>
  */
@@ -62,46 +63,90 @@ public final class ResultFileReader {
     }
     ConfigNode root = ConfigFiles.read(file);
     JsonNode tree = root.raw();
-    String kind = find(tree, "kind").filter(JsonNode::isTextual).map(k -> kindLabel(k.asText()))
-        .orElse("unstated");
-    String model = find(tree, "model").filter(JsonNode::isTextual).map(JsonNode::asText).orElse(null);
-    Double inputs = find(tree, "inputsperrequest").filter(JsonNode::isNumber)
-        .map(JsonNode::asDouble).orElse(null);
-    Double tokens = find(tree, "meantokensperinput").filter(JsonNode::isNumber)
-        .map(JsonNode::asDouble).filter(t -> t > 0).orElse(null);
+    String kind =
+        find(tree, "kind")
+            .filter(JsonNode::isTextual)
+            .map(k -> kindLabel(k.asText()))
+            .orElse("unstated");
+    String model =
+        find(tree, "model").filter(JsonNode::isTextual).map(JsonNode::asText).orElse(null);
+    Double inputs =
+        find(tree, "inputsperrequest")
+            .filter(JsonNode::isNumber)
+            .map(JsonNode::asDouble)
+            .orElse(null);
+    Double tokens =
+        find(tree, "meantokensperinput")
+            .filter(JsonNode::isNumber)
+            .map(JsonNode::asDouble)
+            .filter(t -> t > 0)
+            .orElse(null);
     String fileSlo = sloLabel(field(tree, "slo"));
 
     JsonNode capacity = field(tree, "capacity");
     JsonNode steps = field(tree, "steps");
     boolean hasSteps = steps != null && steps.isArray();
-    if (capacity != null && capacity.isObject() && (slo == null || sweepSloAtLeastAsStrict(tree, slo) || !hasSteps)) {
+    if (capacity != null
+        && capacity.isObject()
+        && (slo == null || sweepSloAtLeastAsStrict(tree, slo) || !hasSteps)) {
       return fromCapacity(root, capacity, fileSlo, tokens, kind, model, inputs);
     }
     if (hasSteps) {
-      String rejudged = capacity != null && capacity.isObject()
-          ? " (the sweep's capacity was measured under a looser SLO than the scenario's, so its steps are judged"
-              + " again)" : "";
+      String rejudged =
+          capacity != null && capacity.isObject()
+              ? " (the sweep's capacity was measured under a looser SLO than the scenario's, so its steps are judged"
+                  + " again)"
+              : "";
       MeasuredCapacity m = fromSteps(root, steps, slo, fileSlo, tokens, kind, model, inputs);
-      return rejudged.isEmpty() ? m : new MeasuredCapacity(m.requestsPerSec(), m.minRequestsPerSec(),
-          m.maxRequestsPerSec(), m.repeats(), m.bound(), m.upperBracketRequestsPerSec(), m.meanTokensPerInput(),
-          m.inputsPerRequest(), m.backendKind(), m.model(), m.fromSweep(), m.basis() + rejudged, m.file());
+      return rejudged.isEmpty()
+          ? m
+          : new MeasuredCapacity(
+              m.requestsPerSec(),
+              m.minRequestsPerSec(),
+              m.maxRequestsPerSec(),
+              m.repeats(),
+              m.bound(),
+              m.upperBracketRequestsPerSec(),
+              m.meanTokensPerInput(),
+              m.inputsPerRequest(),
+              m.backendKind(),
+              m.model(),
+              m.fromSweep(),
+              m.basis() + rejudged,
+              m.file());
     }
     if (hasKey(tree, "bestrate")) {
       JsonNode best = field(tree, "bestrate");
       if (best == null || !best.isNumber() || !(best.asDouble() > 0)) {
         throw root.error("best_rate", "the sweep found no rate that met its SLO" + fileSlo);
       }
-      return MeasuredCapacity.single(best.asDouble(), CapacityBound.LOWER_BOUND, null, tokens, inputs, kind,
-          model, true, "best_rate of the sweep" + fileSlo + " (no failing step recorded above it)", root.file());
+      return MeasuredCapacity.single(
+          best.asDouble(),
+          CapacityBound.LOWER_BOUND,
+          null,
+          tokens,
+          inputs,
+          kind,
+          model,
+          true,
+          "best_rate of the sweep" + fileSlo + " (no failing step recorded above it)",
+          root.file());
     }
     return fromRun(root, tree, slo, tokens, kind, model, inputs);
   }
 
   /** The load generator's capacity object, bound to the results module's record. */
-  private static MeasuredCapacity fromCapacity(ConfigNode root, JsonNode node, String fileSlo, Double tokens,
-      String kind, String model, Double inputs) {
+  private static MeasuredCapacity fromCapacity(
+      ConfigNode root,
+      JsonNode node,
+      String fileSlo,
+      Double tokens,
+      String kind,
+      String model,
+      Double inputs) {
     if (!node.path("requests_per_s").isNumber() || !(node.path("requests_per_s").asDouble() > 0)) {
-      throw root.error("capacity.requests_per_s", "the sweep found no rate that met its SLO" + fileSlo);
+      throw root.error(
+          "capacity.requests_per_s", "the sweep found no rate that met its SLO" + fileSlo);
     }
     Capacity c;
     try {
@@ -111,18 +156,31 @@ public final class ResultFileReader {
       throw root.error("capacity", cause.getMessage());
     }
     try {
-      return new MeasuredCapacity(c.requestsPerS(), c.minRequestsPerS(), c.maxRequestsPerS(), c.repeats(),
+      return new MeasuredCapacity(
+          c.requestsPerS(),
+          c.minRequestsPerS(),
+          c.maxRequestsPerS(),
+          c.repeats(),
           c.bracket() == Bracket.BRACKETED ? CapacityBound.BRACKETED : CapacityBound.LOWER_BOUND,
-          c.upperBracketRequestsPerS(), c.meanTokensPerInput() > 0 ? c.meanTokensPerInput() : tokens,
-          c.inputsPerRequest() > 0 ? (double) c.inputsPerRequest() : inputs, kind, model, true,
-          "capacity of the sweep" + fileSlo + (c.repeats() > 1 ? ", median of " + c.repeats() + " searches" : ""),
+          c.upperBracketRequestsPerS(),
+          c.meanTokensPerInput() > 0 ? c.meanTokensPerInput() : tokens,
+          c.inputsPerRequest() > 0 ? (double) c.inputsPerRequest() : inputs,
+          kind,
+          model,
+          true,
+          "capacity of the sweep"
+              + fileSlo
+              + (c.repeats() > 1 ? ", median of " + c.repeats() + " searches" : ""),
           root.file());
     } catch (IllegalArgumentException e) {
       throw root.error("capacity", e.getMessage());
     }
   }
 
-  /** Whether the sweep's own SLO is at least as strict as the scenario's: then its verdicts hold for it. */
+  /**
+   * Whether the sweep's own SLO is at least as strict as the scenario's: then its verdicts hold for
+   * it.
+   */
   private static boolean sweepSloAtLeastAsStrict(JsonNode tree, Slo slo) {
     JsonNode fileSlo = field(tree, "slo");
     if (fileSlo == null || !fileSlo.isObject()) {
@@ -136,7 +194,10 @@ public final class ResultFileReader {
     return errors < 1 && new Slo(p99.get(), errors).atLeastAsStrictAs(slo);
   }
 
-  /** {@code target.kind} as the results module parses it; a kind it does not know, or unknown, is unstated. */
+  /**
+   * {@code target.kind} as the results module parses it; a kind it does not know, or unknown, is
+   * unstated.
+   */
   private static String kindLabel(String text) {
     try {
       TargetKind kind = TargetKind.parse(text);
@@ -146,8 +207,15 @@ public final class ResultFileReader {
     }
   }
 
-  private static MeasuredCapacity fromSteps(ConfigNode root, JsonNode steps, Slo slo, String fileSlo,
-      Double tokens, String kind, String model, Double inputs) {
+  private static MeasuredCapacity fromSteps(
+      ConfigNode root,
+      JsonNode steps,
+      Slo slo,
+      String fileSlo,
+      Double tokens,
+      String kind,
+      String model,
+      Double inputs) {
     double best = 0;
     int passed = 0;
     double lowestFail = Double.POSITIVE_INFINITY;
@@ -167,44 +235,95 @@ public final class ResultFileReader {
       }
     }
     if (passed == 0) {
-      throw root.error("steps", "no step met the SLO" + fileSlo
-          + (slo == null ? "" : " and the scenario's " + slo.label()) + ", so there is no capacity");
+      throw root.error(
+          "steps",
+          "no step met the SLO"
+              + fileSlo
+              + (slo == null ? "" : " and the scenario's " + slo.label())
+              + ", so there is no capacity");
     }
     String judged = slo == null ? "passed" : "passed and met the scenario's " + slo.label();
     boolean bracketed = lowestFail < Double.POSITIVE_INFINITY;
-    return MeasuredCapacity.single(best, bracketed ? CapacityBound.BRACKETED : CapacityBound.LOWER_BOUND,
-        bracketed ? lowestFail : null, tokens, inputs, kind, model, true,
-        "highest rate of " + passed + " of " + steps.size() + " sweep steps that " + judged
-            + " (sweep SLO" + fileSlo + ")", root.file());
+    return MeasuredCapacity.single(
+        best,
+        bracketed ? CapacityBound.BRACKETED : CapacityBound.LOWER_BOUND,
+        bracketed ? lowestFail : null,
+        tokens,
+        inputs,
+        kind,
+        model,
+        true,
+        "highest rate of "
+            + passed
+            + " of "
+            + steps.size()
+            + " sweep steps that "
+            + judged
+            + " (sweep SLO"
+            + fileSlo
+            + ")",
+        root.file());
   }
 
-  private static MeasuredCapacity fromRun(ConfigNode root, JsonNode tree, Slo slo, Double tokens,
-      String kind, String model, Double inputs) {
-    Optional<Double> rate = number(tree, "achievedrate")
-        .or(() -> Optional.ofNullable(field(tree, "throughput")).flatMap(t -> number(t, "requestspers")));
+  private static MeasuredCapacity fromRun(
+      ConfigNode root,
+      JsonNode tree,
+      Slo slo,
+      Double tokens,
+      String kind,
+      String model,
+      Double inputs) {
+    Optional<Double> rate =
+        number(tree, "achievedrate")
+            .or(
+                () ->
+                    Optional.ofNullable(field(tree, "throughput"))
+                        .flatMap(t -> number(t, "requestspers")));
     if (rate.isEmpty()) {
-      throw root.error("found no rate (expected best_rate or steps of a sweep, or achieved_rate of a run)");
+      throw root.error(
+          "found no rate (expected best_rate or steps of a sweep, or achieved_rate of a run)");
     }
     JsonNode valid = field(tree, "valid");
     if (valid != null && !valid.asBoolean(true)) {
-      throw root.error("valid", "the run is marked invalid " + field(tree, "invalidreasons")
-          + "; its rate is not a capacity");
+      throw root.error(
+          "valid",
+          "the run is marked invalid "
+              + field(tree, "invalidreasons")
+              + "; its rate is not a capacity");
     }
-    Optional<Double> p99 = Optional.ofNullable(field(tree, "responsetimems")).flatMap(p -> number(p, "p99"));
+    Optional<Double> p99 =
+        Optional.ofNullable(field(tree, "responsetimems")).flatMap(p -> number(p, "p99"));
     Optional<Double> errors = number(tree, "errorrate");
     if (slo != null && (p99.isEmpty() || errors.isEmpty())) {
       throw root.error("the run records no p99 or error rate to judge against " + slo.label());
     }
     if (slo != null && (p99.get() > slo.p99Millis() || errors.get() > slo.maxErrorRate())) {
-      throw root.error("the run missed the scenario's " + slo.label() + " (p99 " + p99.get()
-          + " ms, errors " + errors.get() + "); its rate is not a capacity: sweep instead");
+      throw root.error(
+          "the run missed the scenario's "
+              + slo.label()
+              + " (p99 "
+              + p99.get()
+              + " ms, errors "
+              + errors.get()
+              + "); its rate is not a capacity: sweep instead");
     }
     if (!(rate.get() > 0)) {
       throw root.error("achieved_rate", "must be > 0 to be a capacity, was " + rate.get());
     }
-    return MeasuredCapacity.single(rate.get(), CapacityBound.LOWER_BOUND, null, tokens, inputs, kind, model, false,
-        "achieved rate of one run" + (slo == null ? " (not judged against an SLO)"
-            : " that met the scenario's " + slo.label()), root.file());
+    return MeasuredCapacity.single(
+        rate.get(),
+        CapacityBound.LOWER_BOUND,
+        null,
+        tokens,
+        inputs,
+        kind,
+        model,
+        false,
+        "achieved rate of one run"
+            + (slo == null
+                ? " (not judged against an SLO)"
+                : " that met the scenario's " + slo.label()),
+        root.file());
   }
 
   private static boolean meets(JsonNode step, Slo slo) {
@@ -266,11 +385,13 @@ public final class ResultFileReader {
           return Optional.of(own);
         }
       }
-      node.elements().forEachRemaining(child -> {
-        if (container.test(child)) {
-          queue.add(child);
-        }
-      });
+      node.elements()
+          .forEachRemaining(
+              child -> {
+                if (container.test(child)) {
+                  queue.add(child);
+                }
+              });
     }
     return Optional.empty();
   }

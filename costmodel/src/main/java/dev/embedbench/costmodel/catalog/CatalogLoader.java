@@ -10,22 +10,63 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** Builds the catalogs from their YAML trees; every error names the file, the key and the reason. */
+/**
+ * Builds the catalogs from their YAML trees; every error names the file, the key and the reason.
+ */
 public final class CatalogLoader {
 
-  private static final Set<String> GPU_KEYS = Set.of("id", "name", "memoryGb",
-      "denseFp16TflopsPerSec", "specSource", "specsOf", "prices", "note");
-  private static final Set<String> PRICE_KEYS = Set.of("cloud", "instanceType", "region",
-      "gpusPerInstance", "instancePricePerHourUsd", "source", "asOf", "approximate", "note");
+  private static final Set<String> GPU_KEYS =
+      Set.of(
+          "id",
+          "name",
+          "memoryGb",
+          "denseFp16TflopsPerSec",
+          "specSource",
+          "specsOf",
+          "prices",
+          "note");
+  private static final Set<String> PRICE_KEYS =
+      Set.of(
+          "cloud",
+          "instanceType",
+          "region",
+          "gpusPerInstance",
+          "instancePricePerHourUsd",
+          "source",
+          "asOf",
+          "approximate",
+          "note");
   private static final Set<String> SOURCE_KEYS = Set.of("source", "asOf", "approximate", "note");
-  private static final Set<String> MODEL_KEYS = Set.of("id", "name", "aliases", "architecture",
-      "shape", "shapeSource", "statedParameters", "dimensions", "minDimensions", "maxTokens",
-      "weightBytesPerParameter", "cardSource", "quality", "note");
-  private static final Set<String> SHAPE_KEYS = Set.of("hiddenSize", "layers", "attentionHeads",
-      "keyValueHeads", "headDim", "intermediateSize", "vocabSize", "maxPositionEmbeddings",
-      "tokenTypes", "pooler");
-  private static final Set<String> QUALITY_KEYS = Set.of("benchmark", "benchmarkName", "score",
-      "source", "asOf", "approximate", "note");
+  private static final Set<String> MODEL_KEYS =
+      Set.of(
+          "id",
+          "name",
+          "aliases",
+          "architecture",
+          "shape",
+          "shapeSource",
+          "statedParameters",
+          "dimensions",
+          "minDimensions",
+          "maxTokens",
+          "weightBytesPerParameter",
+          "cardSource",
+          "quality",
+          "note");
+  private static final Set<String> SHAPE_KEYS =
+      Set.of(
+          "hiddenSize",
+          "layers",
+          "attentionHeads",
+          "keyValueHeads",
+          "headDim",
+          "intermediateSize",
+          "vocabSize",
+          "maxPositionEmbeddings",
+          "tokenTypes",
+          "pooler");
+  private static final Set<String> QUALITY_KEYS =
+      Set.of("benchmark", "benchmarkName", "score", "source", "asOf", "approximate", "note");
 
   private CatalogLoader() {}
 
@@ -53,7 +94,8 @@ public final class CatalogLoader {
       assumedFrom = entry.text("specsOf");
       specs = byId.get(assumedFrom.toLowerCase(Locale.ROOT));
       if (specs == null || specs.has("specsOf")) {
-        throw entry.error("specsOf", "must name another GPU of this catalog that states its own specs");
+        throw entry.error(
+            "specsOf", "must name another GPU of this catalog that states its own specs");
       }
       if (entry.has("memoryGb") || entry.has("denseFp16TflopsPerSec")) {
         throw entry.error("specsOf", "cannot be combined with memoryGb or denseFp16TflopsPerSec");
@@ -81,8 +123,16 @@ public final class CatalogLoader {
     double price = node.positive("instancePricePerHourUsd");
     String region = node.optionalText("region").orElse("(any)");
     SourceNote source = source(node);
-    return build(node, () -> new GpuPrice(node.text("cloud"), node.text("instanceType"), region,
-        gpusPerInstance, price, source));
+    return build(
+        node,
+        () ->
+            new GpuPrice(
+                node.text("cloud"),
+                node.text("instanceType"),
+                region,
+                gpusPerInstance,
+                price,
+                source));
   }
 
   /** Reads a mapping that holds only the keys source, asOf, approximate and note. */
@@ -124,12 +174,22 @@ public final class CatalogLoader {
     ConfigNode s = entry.child("shape");
     s.requireOnlyKeys(SHAPE_KEYS);
     int heads = s.positiveInt("attentionHeads");
-    TransformerShape shape = build(s, () -> new TransformerShape(architecture,
-        s.positiveInt("hiddenSize"), s.positiveInt("layers"), heads,
-        s.has("keyValueHeads") ? s.positiveInt("keyValueHeads") : heads,
-        s.positiveInt("headDim"), s.positiveInt("intermediateSize"), s.positiveInt("vocabSize"),
-        s.positiveInt("maxPositionEmbeddings"),
-        s.has("tokenTypes") ? (int) s.nonNegative("tokenTypes") : 0, s.bool("pooler", false)));
+    TransformerShape shape =
+        build(
+            s,
+            () ->
+                new TransformerShape(
+                    architecture,
+                    s.positiveInt("hiddenSize"),
+                    s.positiveInt("layers"),
+                    heads,
+                    s.has("keyValueHeads") ? s.positiveInt("keyValueHeads") : heads,
+                    s.positiveInt("headDim"),
+                    s.positiveInt("intermediateSize"),
+                    s.positiveInt("vocabSize"),
+                    s.positiveInt("maxPositionEmbeddings"),
+                    s.has("tokenTypes") ? (int) s.nonNegative("tokenTypes") : 0,
+                    s.bool("pooler", false)));
     List<QualityScore> quality = new ArrayList<>();
     for (ConfigNode q : entry.list("quality")) {
       q.requireOnlyKeys(QUALITY_KEYS);
@@ -138,24 +198,43 @@ public final class CatalogLoader {
         throw q.error("score", "must be on the 0-100 scale, was " + score);
       }
       SourceNote source = source(q);
-      quality.add(build(q, () -> new QualityScore(q.text("benchmark"), q.text("benchmarkName"),
-          score, source)));
+      quality.add(
+          build(
+              q,
+              () -> new QualityScore(q.text("benchmark"), q.text("benchmarkName"), score, source)));
     }
     int dimensions = entry.positiveInt("dimensions");
-    int minDimensions = entry.has("minDimensions") ? entry.positiveInt("minDimensions") : dimensions;
+    int minDimensions =
+        entry.has("minDimensions") ? entry.positiveInt("minDimensions") : dimensions;
     if (minDimensions > dimensions) {
-      throw entry.error("minDimensions", "must be <= dimensions (" + dimensions + "), was " + minDimensions);
+      throw entry.error(
+          "minDimensions", "must be <= dimensions (" + dimensions + "), was " + minDimensions);
     }
     SourceNote shapeSource = sourceBlock(entry.child("shapeSource"));
     SourceNote cardSource = sourceBlock(entry.child("cardSource"));
     List<String> aliases = entry.has("aliases") ? entry.textList("aliases") : List.of();
-    return build(entry, () -> new ModelSpec(entry.text("id"), entry.text("name"), aliases, shape,
-        shapeSource, entry.positive("statedParameters"), dimensions, minDimensions,
-        entry.positiveInt("maxTokens"), entry.positive("weightBytesPerParameter"), cardSource,
-        quality));
+    return build(
+        entry,
+        () ->
+            new ModelSpec(
+                entry.text("id"),
+                entry.text("name"),
+                aliases,
+                shape,
+                shapeSource,
+                entry.positive("statedParameters"),
+                dimensions,
+                minDimensions,
+                entry.positiveInt("maxTokens"),
+                entry.positive("weightBytesPerParameter"),
+                cardSource,
+                quality));
   }
 
-  /** Runs a record constructor, turning its rule violation into an error that names the file and key. */
+  /**
+   * Runs a record constructor, turning its rule violation into an error that names the file and
+   * key.
+   */
   public static <T> T build(ConfigNode node, Supplier<T> constructor) {
     try {
       return constructor.get();

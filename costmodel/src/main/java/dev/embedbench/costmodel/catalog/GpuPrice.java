@@ -38,7 +38,10 @@ public record GpuPrice(
     return instancePricePerHourUsd / gpusPerInstance;
   }
 
-  /** For tables: {@code AWS g5.xlarge us-east-1 $1.006/h}, with the share when the instance has several GPUs. */
+  /**
+   * For tables: {@code AWS g5.xlarge us-east-1 $1.006/h}, with the share when the instance has
+   * several GPUs.
+   */
   public String label() {
     String share = gpusPerInstance == 1 ? "" : " (1/" + gpusPerInstance + " of the instance)";
     return cloud + " " + instanceType + " " + region + share;

@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param memoryGb GPU memory in GB (10^9 bytes, as vendors state it)
  * @param denseFp16TeraflopsPerSec peak dense (not 2:4 sparse) FP16/BF16 tensor throughput
  * @param specSource where the memory and FLOP/s figures come from
- * @param specsAssumedFrom the id of another GPU whose memory and FLOP/s were copied because this entry
- *     names only a price (the article's unnamed instance), or null
+ * @param specsAssumedFrom the id of another GPU whose memory and FLOP/s were copied because this
+ *     entry names only a price (the article's unnamed instance), or null
  * @param prices on-demand prices, the first being the default
  */
 public record GpuSpec(

@@ -14,7 +14,8 @@ public record ModelCatalog(String source, List<ModelSpec> models) {
     Set<String> ids = new HashSet<>();
     for (ModelSpec model : models) {
       if (!ids.add(model.id().toLowerCase(Locale.ROOT))) {
-        throw new IllegalArgumentException("model ids must be unique; '" + model.id() + "' repeats");
+        throw new IllegalArgumentException(
+            "model ids must be unique; '" + model.id() + "' repeats");
       }
     }
   }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param shapeSource where the shapes were read
  * @param statedParameters the parameter count its model card states
  * @param dimensions full output dimension
- * @param minDimensions smallest Matryoshka truncation, equal to {@code dimensions} when there is none
+ * @param minDimensions smallest Matryoshka truncation, equal to {@code dimensions} when there is
+ *     none
  * @param maxTokens longest input the model card supports
  * @param weightBytesPerParameter bytes per weight as served (2 for BF16/FP16)
  * @param cardSource the model card giving the stated parameters, dimensions and max tokens
@@ -46,8 +47,11 @@ public record ModelSpec(
       throw new IllegalArgumentException("statedParameters must be > 0, was " + statedParameters);
     }
     if (dimensions < 1 || minDimensions < 1 || minDimensions > dimensions) {
-      throw new IllegalArgumentException("dimensions must satisfy 1 <= minDimensions <= dimensions, was "
-          + minDimensions + " and " + dimensions);
+      throw new IllegalArgumentException(
+          "dimensions must satisfy 1 <= minDimensions <= dimensions, was "
+              + minDimensions
+              + " and "
+              + dimensions);
     }
     if (maxTokens < 1) {
       throw new IllegalArgumentException("maxTokens must be >= 1, was " + maxTokens);
@@ -58,7 +62,9 @@ public record ModelSpec(
     }
   }
 
-  /** Weights as served, in GB (10^9 bytes): parameters computed from the shape × bytes per weight. */
+  /**
+   * Weights as served, in GB (10^9 bytes): parameters computed from the shape × bytes per weight.
+   */
   public double weightsGb() {
     return shape.parameters() * weightBytesPerParameter / 1e9;
   }
@@ -68,7 +74,8 @@ public record ModelSpec(
   }
 
   public boolean answersTo(String modelName) {
-    return id.equalsIgnoreCase(modelName) || name.equalsIgnoreCase(modelName)
+    return id.equalsIgnoreCase(modelName)
+        || name.equalsIgnoreCase(modelName)
         || aliases.stream().anyMatch(a -> a.equalsIgnoreCase(modelName));
   }
 }

@@ -5,12 +5,14 @@ import java.util.Objects;
 /**
  * A published quality score.
  *
- * @param benchmark catalog key of the benchmark, such as {@code mmteb}, {@code mteb-en-v2}, {@code cmteb}
+ * @param benchmark catalog key of the benchmark, such as {@code mmteb}, {@code mteb-en-v2}, {@code
+ *     cmteb}
  * @param benchmarkName the benchmark as its publisher names it, for tables
  * @param score the mean over tasks, on the benchmark's 0-100 scale
  * @param source where it was published and when
  */
-public record QualityScore(String benchmark, String benchmarkName, double score, SourceNote source) {
+public record QualityScore(
+    String benchmark, String benchmarkName, double score, SourceNote source) {
 
   public QualityScore {
     Objects.requireNonNull(benchmark, "benchmark");

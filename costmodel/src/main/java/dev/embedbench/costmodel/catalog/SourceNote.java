@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param source who published it (a datasheet, a price page, a model card, an article section)
  * @param asOf when it was listed or read, as written in the catalog (for example {@code 2024-06})
- * @param approximate true when the figure is remembered or rounded rather than copied from the source
+ * @param approximate true when the figure is remembered or rounded rather than copied from the
+ *     source
  */
 public record SourceNote(String source, String asOf, boolean approximate) {
 

@@ -6,25 +6,29 @@ import java.util.Objects;
  * A transformer's shape as its {@code config.json} states it, and what follows from it: parameter
  * counts and forward-pass FLOPs per token.
  *
- * <p>FLOPs per token for a sequence of {@code n} tokens:
- * {@code 2 × layers × linearWeightsPerLayer + 4 × layers × heads × headDim × context(n)}, where a
- * multiply-add counts as 2 FLOPs, the first term is every linear projection (q, k, v, o and the MLP)
- * and the second is the two attention products (q·kᵀ and scores·v) over the keys a token attends to:
- * {@code context(n) = (n + 1) / 2} on average under causal attention, {@code n} when bidirectional.
- * Embedding lookups, norms, biases, softmax and activations are left out (under 1% at these shapes);
- * there is no LM head in an embedding model.
+ * <p>FLOPs per token for a sequence of {@code n} tokens: {@code 2 × layers × linearWeightsPerLayer
+ * + 4 × layers × heads × headDim × context(n)}, where a multiply-add counts as 2 FLOPs, the first
+ * term is every linear projection (q, k, v, o and the MLP) and the second is the two attention
+ * products (q·kᵀ and scores·v) over the keys a token attends to: {@code context(n) = (n + 1) / 2}
+ * on average under causal attention, {@code n} when bidirectional. Embedding lookups, norms,
+ * biases, softmax and activations are left out (under 1% at these shapes); there is no LM head in
+ * an embedding model.
  *
  * @param architecture which family, deciding biases, MLP matrices, norms and causality
  * @param hiddenSize width of the residual stream
  * @param layers number of transformer blocks
  * @param attentionHeads query heads
- * @param keyValueHeads key/value heads (grouped-query attention); equal to attentionHeads when not grouped
- * @param headDim width of one head; heads × headDim need not equal hiddenSize (Qwen3-0.6B: 16 × 128)
+ * @param keyValueHeads key/value heads (grouped-query attention); equal to attentionHeads when not
+ *     grouped
+ * @param headDim width of one head; heads × headDim need not equal hiddenSize (Qwen3-0.6B: 16 ×
+ *     128)
  * @param intermediateSize width of the MLP
  * @param vocabSize rows of the token embedding
- * @param maxPositionEmbeddings rows of a learned position table (encoders) or the rotary range (Qwen3)
+ * @param maxPositionEmbeddings rows of a learned position table (encoders) or the rotary range
+ *     (Qwen3)
  * @param tokenTypes rows of the token-type table (encoders; 0 for Qwen3)
- * @param pooler whether the checkpoint carries a dense pooler layer (counted in parameters, never run)
+ * @param pooler whether the checkpoint carries a dense pooler layer (counted in parameters, never
+ *     run)
  */
 public record TransformerShape(
     Architecture architecture,
@@ -53,12 +57,19 @@ public record TransformerShape(
       throw new IllegalArgumentException("tokenTypes must be >= 0, was " + tokenTypes);
     }
     if (attentionHeads % keyValueHeads != 0) {
-      throw new IllegalArgumentException("attentionHeads (" + attentionHeads
-          + ") must be a multiple of keyValueHeads (" + keyValueHeads + ")");
+      throw new IllegalArgumentException(
+          "attentionHeads ("
+              + attentionHeads
+              + ") must be a multiple of keyValueHeads ("
+              + keyValueHeads
+              + ")");
     }
   }
 
-  /** Weights of the linear projections of one block (no biases): the matrices a token is multiplied by. */
+  /**
+   * Weights of the linear projections of one block (no biases): the matrices a token is multiplied
+   * by.
+   */
   public long linearWeightsPerLayer() {
     long h = hiddenSize;
     long q = h * attentionHeads * headDim;
@@ -68,7 +79,9 @@ public record TransformerShape(
     return q + kv + o + mlpMatrices * h * intermediateSize;
   }
 
-  /** Parameters outside the embedding tables: blocks (weights, biases, norms), final norm, pooler. */
+  /**
+   * Parameters outside the embedding tables: blocks (weights, biases, norms), final norm, pooler.
+   */
   public long nonEmbeddingParameters() {
     long h = hiddenSize;
     long perLayer = linearWeightsPerLayer();
@@ -102,10 +115,13 @@ public record TransformerShape(
     return architecture.causal() ? (sequenceTokens + 1) / 2.0 : sequenceTokens;
   }
 
-  /** Forward-pass FLOPs per token at this sequence length (see the class comment for the formula). */
+  /**
+   * Forward-pass FLOPs per token at this sequence length (see the class comment for the formula).
+   */
   public double flopsPerToken(int sequenceTokens) {
     double linear = 2.0 * layers * linearWeightsPerLayer();
-    double attention = 4.0 * layers * attentionHeads * headDim * attendedKeysPerToken(sequenceTokens);
+    double attention =
+        4.0 * layers * attentionHeads * headDim * attendedKeysPerToken(sequenceTokens);
     return linear + attention;
   }
 

@@ -14,8 +14,13 @@ public final class ConfigException extends RuntimeException {
   }
 
   public ConfigException(String file, String key, String reason, Throwable cause) {
-    super(Objects.requireNonNull(file, "file") + ": " + Objects.requireNonNull(key, "key") + ": "
-        + Objects.requireNonNull(reason, "reason"), cause);
+    super(
+        Objects.requireNonNull(file, "file")
+            + ": "
+            + Objects.requireNonNull(key, "key")
+            + ": "
+            + Objects.requireNonNull(reason, "reason"),
+        cause);
     this.file = file;
     this.key = key;
     this.reason = reason;

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Parses YAML and JSON files into {@link ConfigNode} trees; parse failures become {@link ConfigException}s. */
+/**
+ * Parses YAML and JSON files into {@link ConfigNode} trees; parse failures become {@link
+ * ConfigException}s.
+ */
 public final class ConfigFiles {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -43,13 +46,17 @@ public final class ConfigFiles {
     }
   }
 
-  private static ConfigNode parse(String name, InputStream in, ObjectMapper mapper) throws IOException {
+  private static ConfigNode parse(String name, InputStream in, ObjectMapper mapper)
+      throws IOException {
     JsonNode root;
     try {
       root = mapper.readTree(in);
     } catch (IOException e) {
-      throw new ConfigException(name, "(document)", "is not valid YAML/JSON: "
-          + e.getMessage().lines().findFirst().orElse(""), e);
+      throw new ConfigException(
+          name,
+          "(document)",
+          "is not valid YAML/JSON: " + e.getMessage().lines().findFirst().orElse(""),
+          e);
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new ConfigException(name, "(document)", "is empty");

@@ -42,7 +42,10 @@ public final class ConfigNode {
     return child != null && !child.isNull();
   }
 
-  /** Rejects keys outside {@code allowed}, which catches typos that would otherwise fall back to defaults. */
+  /**
+   * Rejects keys outside {@code allowed}, which catches typos that would otherwise fall back to
+   * defaults.
+   */
   public void requireOnlyKeys(Set<String> allowed) {
     requireObject();
     Iterator<String> names = node.fieldNames();
@@ -155,7 +158,10 @@ public final class ConfigNode {
     return values;
   }
 
-  /** The raw tree, for readers of foreign formats (load-generator results) that look keys up loosely. */
+  /**
+   * The raw tree, for readers of foreign formats (load-generator results) that look keys up
+   * loosely.
+   */
   public JsonNode raw() {
     return node;
   }

@@ -6,7 +6,9 @@ public enum BoundKind {
   EXACT,
   /** The true value is this figure or less (a unit cost from a capacity that is a lower bound). */
   AT_MOST,
-  /** The true value is this figure or more (a saving whose candidate's capacity is a lower bound). */
+  /**
+   * The true value is this figure or more (a saving whose candidate's capacity is a lower bound).
+   */
   AT_LEAST,
   /** Nothing useful is known (a saving against a baseline whose capacity is a lower bound). */
   UNKNOWN

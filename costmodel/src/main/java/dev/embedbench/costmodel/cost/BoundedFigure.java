@@ -3,10 +3,11 @@ package dev.embedbench.costmodel.cost;
 import java.util.Objects;
 
 /**
- * A figure computed from capacities: its value, the range the repeated measurements give, and whether it
- * is a bound.
+ * A figure computed from capacities: its value, the range the repeated measurements give, and
+ * whether it is a bound.
  *
- * @param value from the median capacities (0, and meaningless, when {@code kind} is {@link BoundKind#UNKNOWN})
+ * @param value from the median capacities (0, and meaningless, when {@code kind} is {@link
+ *     BoundKind#UNKNOWN})
  * @param low the lowest value the measured ranges allow
  * @param high the highest
  * @param kind exact, a bound, or unknown
@@ -18,7 +19,8 @@ public record BoundedFigure(double value, double low, double high, BoundKind kin
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(reason, "reason");
     if (kind != BoundKind.UNKNOWN && !(low <= value && value <= high)) {
-      throw new IllegalArgumentException("value " + value + " must lie in [" + low + ", " + high + "]");
+      throw new IllegalArgumentException(
+          "value " + value + " must lie in [" + low + ", " + high + "]");
     }
   }
 

@@ -8,10 +8,16 @@ package dev.embedbench.costmodel.cost;
  * @param savingBelowPercent the whole-instance saving just below it
  * @param savingAbovePercent the saving from it on
  */
-public record BreakEven(String deploymentId, double requestsPerDay, double savingBelowPercent,
+public record BreakEven(
+    String deploymentId,
+    double requestsPerDay,
+    double savingBelowPercent,
     double savingAbovePercent) {
 
-  /** In words: {@code a saving appears}, {@code the saving vanishes}, {@code the saving turns into a loss}... */
+  /**
+   * In words: {@code a saving appears}, {@code the saving vanishes}, {@code the saving turns into a
+   * loss}...
+   */
   public String change() {
     int below = (int) Math.signum(savingBelowPercent);
     int above = (int) Math.signum(savingAbovePercent);

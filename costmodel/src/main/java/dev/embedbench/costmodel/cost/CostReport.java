@@ -25,7 +25,8 @@ import java.util.Objects;
  * @param unitCosts the headline: unit cost at capacity per deployment, in scenario order
  * @param gpuPrices the one price of each GPU in this scenario, in words
  * @param deployments the whole-instance fleet at the scenario's demand, one row per deployment
- * @param demandCurve the whole-instance fleet from 1/100 to 100× the demand, and its break-even demands
+ * @param demandCurve the whole-instance fleet from 1/100 to 100× the demand, and its break-even
+ *     demands
  * @param cheapestFirst deployment ids by yearly cost
  * @param sensitivity the ±50% cases
  * @param warnings what a reader must know (weights that do not fit, mixed provenance)
@@ -67,12 +68,18 @@ public record CostReport(
   }
 
   public DeploymentCost deployment(String id) {
-    return deployments.stream().filter(d -> d.deploymentId().equals(id)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no deployment '" + id + "' in the report"));
+    return deployments.stream()
+        .filter(d -> d.deploymentId().equals(id))
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalArgumentException("no deployment '" + id + "' in the report"));
   }
 
   public UnitCost unitCost(String id) {
-    return unitCosts.stream().filter(d -> d.deploymentId().equals(id)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no deployment '" + id + "' in the report"));
+    return unitCosts.stream()
+        .filter(d -> d.deploymentId().equals(id))
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalArgumentException("no deployment '" + id + "' in the report"));
   }
 }

@@ -3,8 +3,9 @@ package dev.embedbench.costmodel.cost;
 import java.util.List;
 
 /**
- * The whole-instance fleet across demand: the scenario's demand × 10^(k/10) for k = −20..20 (1/100 to 100×),
- * and every demand in that span where rounding to whole instances changes the sign of a saving.
+ * The whole-instance fleet across demand: the scenario's demand × 10^(k/10) for k = −20..20 (1/100
+ * to 100×), and every demand in that span where rounding to whole instances changes the sign of a
+ * saving.
  */
 public record DemandCurve(List<DemandPoint> points, List<BreakEven> breakEvens) {
 

@@ -5,8 +5,9 @@ import dev.embedbench.costmodel.cost.BoundedFigure;
 import java.util.Locale;
 
 /**
- * How a figure that may be a bound or a range is written, in every output (console, CSV, report): a bound
- * is never written as a plain figure.
+ * How a figure that may be a bound or a range is written, in every output (console, CSV, report): a
+ * bound is never written as a plain figure.
+ *
  * <ul>
  *   <li>exact: {@code $0.54}; with a range over repeats: {@code $0.54 ($0.52–$0.57)}
  *   <li>at most: {@code ≤ $0.54}; at least: {@code ≥ 93.4%}; unknown: {@code unknown}
@@ -29,8 +30,12 @@ public final class Bounds {
     return write(f, pct(f.value()), pct(f.low()), pct(f.high()));
   }
 
-  /** A capacity in requests/s: {@code ≥ 32} for a lower bound, the range and repeat count when repeated. */
-  public static String capacity(double value, double min, double max, int repeats, boolean lowerBound) {
+  /**
+   * A capacity in requests/s: {@code ≥ 32} for a lower bound, the range and repeat count when
+   * repeated.
+   */
+  public static String capacity(
+      double value, double min, double max, int repeats, boolean lowerBound) {
     String text = (lowerBound ? "≥ " : "") + Figures.num(value);
     if (repeats > 1) {
       text += " (" + Figures.num(min) + "–" + Figures.num(max) + ", median of " + repeats + ")";
@@ -43,7 +48,8 @@ public final class Bounds {
       case UNKNOWN -> "unknown";
       case AT_MOST -> "≤ " + value;
       case AT_LEAST -> "≥ " + value;
-      case EXACT -> f.hasRange() && !low.equals(high) ? value + " (" + low + "–" + high + ")" : value;
+      case EXACT ->
+          f.hasRange() && !low.equals(high) ? value + " (" + low + "–" + high + ")" : value;
     };
   }
 
@@ -57,8 +63,8 @@ public final class Bounds {
   }
 
   /**
-   * A whole-instance fleet's saving in percent: {@code ≥} when the row's capacity is a lower bound (its fleet
-   * may be smaller still), {@code unknown} when the baseline's is.
+   * A whole-instance fleet's saving in percent: {@code ≥} when the row's capacity is a lower bound
+   * (its fleet may be smaller still), {@code unknown} when the baseline's is.
    */
   public static String fleetSaving(double percent, boolean lowerBound, boolean baselineLowerBound) {
     if (baselineLowerBound) {

@@ -18,10 +18,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * CSV for spreadsheets, tables separated by a blank line: the unit cost at capacity (the answer), the
- * whole-instance fleet, the fleet across demand, the break-even demands, the audit findings, the sensitivity
- * cases. Column names say their units ({@code usdPerYear}). A figure computed from a capacity that is a lower
- * bound is written as the bound it is ({@code ≤ $0.54}, {@code ≥ 93.4%}, {@code unknown}), never plain.
+ * CSV for spreadsheets, tables separated by a blank line: the unit cost at capacity (the answer),
+ * the whole-instance fleet, the fleet across demand, the break-even demands, the audit findings,
+ * the sensitivity cases. Column names say their units ({@code usdPerYear}). A figure computed from
+ * a capacity that is a lower bound is written as the bound it is ({@code ≤ $0.54}, {@code ≥ 93.4%},
+ * {@code unknown}), never plain.
  */
 public final class CsvRenderer {
 
@@ -33,20 +34,42 @@ public final class CsvRenderer {
     unitCosts(out, r);
     out.append("\r\n");
     boolean baselineBound = r.deployment(r.baselineId()).capacityLowerBound();
-    table(out, r.deployments(), Map.of(
-        "savingsVsBaselinePercent", d -> {
-          DeploymentCost c = (DeploymentCost) d;
-          return c.deploymentId().equals(r.baselineId()) ? ""
-              : Bounds.fleetSaving(c.savingsVsBaselinePercent(), c.capacityLowerBound(), baselineBound);
-        },
-        "usdPerYear", d -> bounded(((DeploymentCost) d).usdPerYear(), ((DeploymentCost) d).capacityLowerBound()),
-        "usdPerHour", d -> bounded(((DeploymentCost) d).usdPerHour(), ((DeploymentCost) d).capacityLowerBound()),
-        "usdPerMillionRequests", d -> bounded(((DeploymentCost) d).usdPerMillionRequests(),
-            ((DeploymentCost) d).capacityLowerBound()),
-        "usdPerMillionTokens", d -> bounded(((DeploymentCost) d).usdPerMillionTokens(),
-            ((DeploymentCost) d).capacityLowerBound()),
-        "capacityRequestsPerSecPerReplica", d -> (((DeploymentCost) d).capacityLowerBound() ? ">= " : "")
-            + ((DeploymentCost) d).capacityRequestsPerSecPerReplica()));
+    table(
+        out,
+        r.deployments(),
+        Map.of(
+            "savingsVsBaselinePercent",
+                d -> {
+                  DeploymentCost c = (DeploymentCost) d;
+                  return c.deploymentId().equals(r.baselineId())
+                      ? ""
+                      : Bounds.fleetSaving(
+                          c.savingsVsBaselinePercent(), c.capacityLowerBound(), baselineBound);
+                },
+            "usdPerYear",
+                d ->
+                    bounded(
+                        ((DeploymentCost) d).usdPerYear(),
+                        ((DeploymentCost) d).capacityLowerBound()),
+            "usdPerHour",
+                d ->
+                    bounded(
+                        ((DeploymentCost) d).usdPerHour(),
+                        ((DeploymentCost) d).capacityLowerBound()),
+            "usdPerMillionRequests",
+                d ->
+                    bounded(
+                        ((DeploymentCost) d).usdPerMillionRequests(),
+                        ((DeploymentCost) d).capacityLowerBound()),
+            "usdPerMillionTokens",
+                d ->
+                    bounded(
+                        ((DeploymentCost) d).usdPerMillionTokens(),
+                        ((DeploymentCost) d).capacityLowerBound()),
+            "capacityRequestsPerSecPerReplica",
+                d ->
+                    (((DeploymentCost) d).capacityLowerBound() ? ">= " : "")
+                        + ((DeploymentCost) d).capacityRequestsPerSecPerReplica()));
     out.append("\r\n");
     demandCurve(out, r);
     if (!r.demandCurve().breakEvens().isEmpty()) {
@@ -68,20 +91,57 @@ public final class CsvRenderer {
 
   private static void unitCosts(StringBuilder out, CostReport r) {
     try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-      printer.printRecord("deploymentId", "modelName", "gpuId", "priceLabel", "pricePerGpuHourUsd",
-          "capacityRequestsPerSec", "capacityMinRequestsPerSec", "capacityMaxRequestsPerSec", "capacityRepeats",
-          "capacityBound", "capacityProvenance", "tokensPerInput", "tokensStated", "targetUtilisation",
-          "usdPerMillionRequests", "usdPerMillionTokens", "savingVsBaseline", "savingBasis",
-          "usdPerMillionRequestsValue", "savingVsBaselineValue");
+      printer.printRecord(
+          "deploymentId",
+          "modelName",
+          "gpuId",
+          "priceLabel",
+          "pricePerGpuHourUsd",
+          "capacityRequestsPerSec",
+          "capacityMinRequestsPerSec",
+          "capacityMaxRequestsPerSec",
+          "capacityRepeats",
+          "capacityBound",
+          "capacityProvenance",
+          "tokensPerInput",
+          "tokensStated",
+          "targetUtilisation",
+          "usdPerMillionRequests",
+          "usdPerMillionTokens",
+          "savingVsBaseline",
+          "savingBasis",
+          "usdPerMillionRequestsValue",
+          "savingVsBaselineValue");
       for (UnitCost u : r.unitCosts()) {
-        printer.printRecord(u.deploymentId(), u.modelName(), u.gpuId(), u.priceLabel(), u.pricePerGpuHourUsd(),
-            Bounds.capacity(u.capacityRequestsPerSec(), u.capacityMinRequestsPerSec(), u.capacityMaxRequestsPerSec(),
-                u.capacityRepeats(), u.capacityLowerBound()), u.capacityMinRequestsPerSec(),
-            u.capacityMaxRequestsPerSec(), u.capacityRepeats(), u.capacityLowerBound() ? "lower bound" : "",
-            u.capacityProvenance(), u.tokensPerInput(), u.tokensStated(), u.targetUtilisation(),
-            Bounds.usd(u.usdPerMillionRequests()), Bounds.usd(u.usdPerMillionTokens()),
-            u.savingVsBaseline() == null ? "" : Bounds.saving(u.savingVsBaseline(), u.savingBasis()), u.savingBasis(),
-            u.usdPerMillionRequests().kind() == BoundKind.EXACT ? u.usdPerMillionRequests().value() : "",
+        printer.printRecord(
+            u.deploymentId(),
+            u.modelName(),
+            u.gpuId(),
+            u.priceLabel(),
+            u.pricePerGpuHourUsd(),
+            Bounds.capacity(
+                u.capacityRequestsPerSec(),
+                u.capacityMinRequestsPerSec(),
+                u.capacityMaxRequestsPerSec(),
+                u.capacityRepeats(),
+                u.capacityLowerBound()),
+            u.capacityMinRequestsPerSec(),
+            u.capacityMaxRequestsPerSec(),
+            u.capacityRepeats(),
+            u.capacityLowerBound() ? "lower bound" : "",
+            u.capacityProvenance(),
+            u.tokensPerInput(),
+            u.tokensStated(),
+            u.targetUtilisation(),
+            Bounds.usd(u.usdPerMillionRequests()),
+            Bounds.usd(u.usdPerMillionTokens()),
+            u.savingVsBaseline() == null
+                ? ""
+                : Bounds.saving(u.savingVsBaseline(), u.savingBasis()),
+            u.savingBasis(),
+            u.usdPerMillionRequests().kind() == BoundKind.EXACT
+                ? u.usdPerMillionRequests().value()
+                : "",
             Bounds.plain(u.savingVsBaseline()) ? u.savingVsBaseline().value() : "");
       }
     } catch (IOException e) {
@@ -89,7 +149,9 @@ public final class CsvRenderer {
     }
   }
 
-  /** One row per demand: requests per day, then per deployment its replicas, yearly cost and saving. */
+  /**
+   * One row per demand: requests per day, then per deployment its replicas, yearly cost and saving.
+   */
   private static void demandCurve(StringBuilder out, CostReport r) {
     List<String> header = new ArrayList<>(List.of("demandMultiplier", "requestsPerDay"));
     for (UnitCost u : r.unitCosts()) {
@@ -106,8 +168,11 @@ public final class CsvRenderer {
           String id = u.deploymentId();
           row.add(p.replicasById().get(id));
           row.add(bounded(p.usdPerYearById().get(id), u.capacityLowerBound()));
-          row.add(id.equals(r.baselineId()) ? ""
-              : Bounds.fleetSaving(p.savingPercentById().get(id), u.capacityLowerBound(), baselineBound));
+          row.add(
+              id.equals(r.baselineId())
+                  ? ""
+                  : Bounds.fleetSaving(
+                      p.savingPercentById().get(id), u.capacityLowerBound(), baselineBound));
         }
         printer.printRecord(row);
       }
@@ -116,8 +181,14 @@ public final class CsvRenderer {
     }
   }
 
-  /** One header row of component names, then one row per record; {@code overrides} write chosen columns. */
-  static void table(StringBuilder out, List<? extends Record> records, Map<String, Function<Record, Object>> overrides) {
+  /**
+   * One header row of component names, then one row per record; {@code overrides} write chosen
+   * columns.
+   */
+  static void table(
+      StringBuilder out,
+      List<? extends Record> records,
+      Map<String, Function<Record, Object>> overrides) {
     if (records.isEmpty()) {
       return;
     }

@@ -8,8 +8,8 @@ import dev.embedbench.costmodel.CostAnalysis;
 /** JSON for programs: the {@link CostAnalysis} tree as it is, field names with their units. */
 public final class JsonRenderer {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonRenderer() {}
 

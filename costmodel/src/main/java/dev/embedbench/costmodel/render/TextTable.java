@@ -16,7 +16,8 @@ final class TextTable {
 
   TextTable row(String... cells) {
     if (cells.length != headers.size()) {
-      throw new IllegalArgumentException("a row must have " + headers.size() + " cells, had " + cells.length);
+      throw new IllegalArgumentException(
+          "a row must have " + headers.size() + " cells, had " + cells.length);
     }
     rows.add(Arrays.asList(cells));
     return this;

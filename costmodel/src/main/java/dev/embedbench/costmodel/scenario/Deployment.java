@@ -6,7 +6,8 @@ import dev.embedbench.costmodel.catalog.ModelSpec;
 import java.util.Objects;
 
 /**
- * One option to cost: a model on a GPU, at a price, with a capacity per replica (one replica = one GPU).
+ * One option to cost: a model on a GPU, at a price, with a capacity per replica (one replica = one
+ * GPU).
  *
  * @param id the scenario's name for this option (row key in every table)
  * @param model the model served
@@ -14,7 +15,8 @@ import java.util.Objects;
  * @param price the on-demand price used
  * @param capacity what one replica sustains, with its provenance
  */
-public record Deployment(String id, ModelSpec model, GpuSpec gpu, GpuPrice price, Capacity capacity) {
+public record Deployment(
+    String id, ModelSpec model, GpuSpec gpu, GpuPrice price, Capacity capacity) {
 
   public Deployment {
     Objects.requireNonNull(id, "id");

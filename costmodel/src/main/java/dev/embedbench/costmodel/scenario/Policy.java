@@ -13,7 +13,11 @@ import java.util.Objects;
  * @param slo what a measured capacity must have met
  * @param tokenRescale how a capacity at another token length than the demand's is priced
  */
-public record Policy(double targetUtilisation, int minReplicas, Scaling scaling, Slo slo,
+public record Policy(
+    double targetUtilisation,
+    int minReplicas,
+    Scaling scaling,
+    Slo slo,
     TokenRescale tokenRescale) {
 
   public Policy {
@@ -21,7 +25,8 @@ public record Policy(double targetUtilisation, int minReplicas, Scaling scaling,
     Objects.requireNonNull(tokenRescale, "tokenRescale");
     Objects.requireNonNull(slo, "slo");
     if (!(targetUtilisation > 0 && targetUtilisation <= 1)) {
-      throw new IllegalArgumentException("targetUtilisation must be in (0, 1], was " + targetUtilisation);
+      throw new IllegalArgumentException(
+          "targetUtilisation must be in (0, 1], was " + targetUtilisation);
     }
     if (minReplicas < 1) {
       throw new IllegalArgumentException("minReplicas must be >= 1, was " + minReplicas);

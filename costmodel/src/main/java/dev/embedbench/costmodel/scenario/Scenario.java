@@ -19,7 +19,8 @@ import java.util.Set;
  * @param source where its demand and claims come from
  * @param demand the traffic
  * @param policy utilisation target, minimum replicas, scaling, SLO
- * @param qualityBenchmark the catalog benchmark used for cost per quality point (such as {@code mmteb})
+ * @param qualityBenchmark the catalog benchmark used for cost per quality point (such as {@code
+ *     mmteb})
  * @param baselineId the deployment savings are measured against
  * @param deployments the options compared
  * @param claims a published claim table to audit, or null
@@ -58,12 +59,17 @@ public record Scenario(
     Set<String> ids = new HashSet<>();
     for (Deployment d : deployments) {
       if (!ids.add(d.id())) {
-        throw new IllegalArgumentException("deployment ids must be unique; '" + d.id() + "' repeats");
+        throw new IllegalArgumentException(
+            "deployment ids must be unique; '" + d.id() + "' repeats");
       }
     }
     if (!ids.contains(baselineId)) {
-      throw new IllegalArgumentException("baseline must name a deployment, one of "
-          + deployments.stream().map(Deployment::id).toList() + ", not '" + baselineId + "'");
+      throw new IllegalArgumentException(
+          "baseline must name a deployment, one of "
+              + deployments.stream().map(Deployment::id).toList()
+              + ", not '"
+              + baselineId
+              + "'");
     }
     if (policy.scaling() == Scaling.HOURLY && !demand.hasHourlyProfile()) {
       throw new IllegalArgumentException("scaling 'hourly' needs demand.hourlyProfile");
@@ -79,17 +85,50 @@ public record Scenario(
   }
 
   public Scenario withDeployments(List<Deployment> newDeployments, String newBaselineId) {
-    return new Scenario(name, file, description, source, demand, policy, qualityBenchmark,
-        newBaselineId, newDeployments, claims, gpus, models);
+    return new Scenario(
+        name,
+        file,
+        description,
+        source,
+        demand,
+        policy,
+        qualityBenchmark,
+        newBaselineId,
+        newDeployments,
+        claims,
+        gpus,
+        models);
   }
 
   public Scenario withDemand(Demand newDemand) {
-    return new Scenario(name, file, description, source, newDemand, policy, qualityBenchmark,
-        baselineId, deployments, claims, gpus, models);
+    return new Scenario(
+        name,
+        file,
+        description,
+        source,
+        newDemand,
+        policy,
+        qualityBenchmark,
+        baselineId,
+        deployments,
+        claims,
+        gpus,
+        models);
   }
 
   public Scenario withPolicy(Policy newPolicy) {
-    return new Scenario(name, file, description, source, demand, newPolicy, qualityBenchmark,
-        baselineId, deployments, claims, gpus, models);
+    return new Scenario(
+        name,
+        file,
+        description,
+        source,
+        demand,
+        newPolicy,
+        qualityBenchmark,
+        baselineId,
+        deployments,
+        claims,
+        gpus,
+        models);
   }
 }

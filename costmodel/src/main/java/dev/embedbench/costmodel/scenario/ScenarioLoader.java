@@ -5,7 +5,6 @@ import static dev.embedbench.costmodel.catalog.CatalogLoader.build;
 import dev.embedbench.costmodel.audit.ArticleClaims;
 import dev.embedbench.costmodel.audit.ClaimsLoader;
 import dev.embedbench.costmodel.capacity.ResultFileReader;
-import dev.embedbench.results.Slo;
 import dev.embedbench.costmodel.catalog.CatalogLoader;
 import dev.embedbench.costmodel.catalog.GpuCatalog;
 import dev.embedbench.costmodel.catalog.GpuPrice;
@@ -15,6 +14,7 @@ import dev.embedbench.costmodel.catalog.ModelSpec;
 import dev.embedbench.costmodel.catalog.SourceNote;
 import dev.embedbench.costmodel.config.ConfigFiles;
 import dev.embedbench.costmodel.config.ConfigNode;
+import dev.embedbench.results.Slo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,35 +23,74 @@ import java.util.function.Function;
 
 /**
  * Reads a scenario YAML and the catalogs it names ({@code catalogs.gpus}, {@code catalogs.models},
- * relative to the scenario; the bundled catalogs when absent). Every error names the file and the key.
+ * relative to the scenario; the bundled catalogs when absent). Every error names the file and the
+ * key.
  */
 public final class ScenarioLoader {
 
   /** Class-path folder holding copies of {@code configs/catalog} and {@code configs/scenarios}. */
   public static final String BUNDLED_ROOT = "/embedbench/configs";
+
   public static final String ARTICLE_SCENARIO = BUNDLED_ROOT + "/scenarios/article-qwen3.yaml";
   public static final String GPU_CATALOG = BUNDLED_ROOT + "/catalog/gpus.yaml";
   public static final String MODEL_CATALOG = BUNDLED_ROOT + "/catalog/models.yaml";
 
-  private static final Set<String> KEYS = Set.of("name", "description", "source", "asOf",
-      "approximate", "catalogs", "demand", "policy", "qualityBenchmark", "baseline", "deployments",
-      "claims", "note");
-  private static final Set<String> DEMAND_KEYS = Set.of("requestsPerDay", "peakToAverage",
-      "hourlyProfile", "inputsPerRequest", "tokensPerInput", "source", "asOf", "approximate", "note");
-  private static final Set<String> POLICY_KEYS = Set.of("targetUtilisation", "minReplicas", "scaling",
-      "slo", "tokenRescale", "note");
-  private static final Set<String> DEPLOYMENT_KEYS = Set.of("id", "model", "gpu", "instanceType",
-      "capacity", "note");
-  private static final Set<String> CAPACITY_KEYS = Set.of("statedRequestsPerSec", "statedInputsPerSec",
-      "statedLatencyMillis", "concurrency", "statedCostPerRequestUsd", "measured", "tokensPerInput", "source", "note");
-  private static final List<String> CAPACITY_FORMS = List.of("statedRequestsPerSec",
-      "statedInputsPerSec", "statedLatencyMillis", "statedCostPerRequestUsd", "measured");
+  private static final Set<String> KEYS =
+      Set.of(
+          "name",
+          "description",
+          "source",
+          "asOf",
+          "approximate",
+          "catalogs",
+          "demand",
+          "policy",
+          "qualityBenchmark",
+          "baseline",
+          "deployments",
+          "claims",
+          "note");
+  private static final Set<String> DEMAND_KEYS =
+      Set.of(
+          "requestsPerDay",
+          "peakToAverage",
+          "hourlyProfile",
+          "inputsPerRequest",
+          "tokensPerInput",
+          "source",
+          "asOf",
+          "approximate",
+          "note");
+  private static final Set<String> POLICY_KEYS =
+      Set.of("targetUtilisation", "minReplicas", "scaling", "slo", "tokenRescale", "note");
+  private static final Set<String> DEPLOYMENT_KEYS =
+      Set.of("id", "model", "gpu", "instanceType", "capacity", "note");
+  private static final Set<String> CAPACITY_KEYS =
+      Set.of(
+          "statedRequestsPerSec",
+          "statedInputsPerSec",
+          "statedLatencyMillis",
+          "concurrency",
+          "statedCostPerRequestUsd",
+          "measured",
+          "tokensPerInput",
+          "source",
+          "note");
+  private static final List<String> CAPACITY_FORMS =
+      List.of(
+          "statedRequestsPerSec",
+          "statedInputsPerSec",
+          "statedLatencyMillis",
+          "statedCostPerRequestUsd",
+          "measured");
 
   private ScenarioLoader() {}
 
   public static Scenario load(Path file) {
     Path dir = file.toAbsolutePath().getParent();
-    return load(ConfigFiles.read(file), relative -> ConfigFiles.read(dir.resolve(relative)),
+    return load(
+        ConfigFiles.read(file),
+        relative -> ConfigFiles.read(dir.resolve(relative)),
         relative -> dir.resolve(relative));
   }
 
@@ -62,7 +101,8 @@ public final class ScenarioLoader {
 
   public static Scenario loadResource(String resource) {
     Path dir = Path.of(resource).getParent();
-    return load(ConfigFiles.readResource(resource),
+    return load(
+        ConfigFiles.readResource(resource),
         relative -> ConfigFiles.readResource(dir.resolve(relative).normalize().toString()),
         relative -> dir.resolve(relative));
   }
@@ -75,8 +115,8 @@ public final class ScenarioLoader {
     return CatalogLoader.models(ConfigFiles.readResource(MODEL_CATALOG));
   }
 
-  private static Scenario load(ConfigNode root, Function<String, ConfigNode> sibling,
-      Function<String, Path> siblingPath) {
+  private static Scenario load(
+      ConfigNode root, Function<String, ConfigNode> sibling, Function<String, Path> siblingPath) {
     root.requireOnlyKeys(KEYS);
     GpuCatalog gpus;
     ModelCatalog models;
@@ -95,17 +135,36 @@ public final class ScenarioLoader {
     for (ConfigNode d : root.list("deployments")) {
       deployments.add(deployment(d, gpus, models, demand, policy, siblingPath));
     }
-    ArticleClaims claims = root.has("claims")
-        ? ClaimsLoader.load(root.child("claims"), models, gpus) : null;
+    ArticleClaims claims =
+        root.has("claims") ? ClaimsLoader.load(root.child("claims"), models, gpus) : null;
     String baseline = root.text("baseline");
     if (deployments.stream().noneMatch(d -> d.id().equals(baseline))) {
-      throw root.error("baseline", "must name a deployment id, one of "
-          + deployments.stream().map(Deployment::id).toList() + ", not '" + baseline + "'");
+      throw root.error(
+          "baseline",
+          "must name a deployment id, one of "
+              + deployments.stream().map(Deployment::id).toList()
+              + ", not '"
+              + baseline
+              + "'");
     }
     String benchmark = root.text("qualityBenchmark");
     SourceNote source = CatalogLoader.source(root);
-    return build(root, () -> new Scenario(root.text("name"), root.file(), root.text("description"),
-        source, demand, policy, benchmark, baseline, deployments, claims, gpus, models));
+    return build(
+        root,
+        () ->
+            new Scenario(
+                root.text("name"),
+                root.file(),
+                root.text("description"),
+                source,
+                demand,
+                policy,
+                benchmark,
+                baseline,
+                deployments,
+                claims,
+                gpus,
+                models));
   }
 
   private static Demand demand(ConfigNode node) {
@@ -119,12 +178,14 @@ public final class ScenarioLoader {
     }
     if (node.has("hourlyProfile")) {
       List<Double> weights = node.numberList("hourlyProfile");
-      return build(node.child("hourlyProfile"),
+      return build(
+          node.child("hourlyProfile"),
           () -> Demand.withHourlyProfile(requestsPerDay, weights, inputs, tokens, source));
     }
     double peak = node.number("peakToAverage");
     if (peak < 1) {
-      throw node.error("peakToAverage", "must be >= 1 (the busiest hour over the mean), was " + peak);
+      throw node.error(
+          "peakToAverage", "must be >= 1 (the busiest hour over the mean), was " + peak);
     }
     return build(node, () -> Demand.withPeakFactor(requestsPerDay, peak, inputs, tokens, source));
   }
@@ -133,7 +194,8 @@ public final class ScenarioLoader {
     node.requireOnlyKeys(POLICY_KEYS);
     double target = node.positive("targetUtilisation");
     if (target > 1) {
-      throw node.error("targetUtilisation", "must be in (0, 1] (a share of capacity), was " + target);
+      throw node.error(
+          "targetUtilisation", "must be in (0, 1] (a share of capacity), was " + target);
     }
     Scaling scaling;
     try {
@@ -160,28 +222,56 @@ public final class ScenarioLoader {
     return build(node, () -> new Policy(target, minReplicas, chosen, slo, chosenRescale));
   }
 
-  private static Deployment deployment(ConfigNode node, GpuCatalog gpus, ModelCatalog models,
-      Demand demand, Policy policy, Function<String, Path> siblingPath) {
+  private static Deployment deployment(
+      ConfigNode node,
+      GpuCatalog gpus,
+      ModelCatalog models,
+      Demand demand,
+      Policy policy,
+      Function<String, Path> siblingPath) {
     node.requireOnlyKeys(DEPLOYMENT_KEYS);
     String modelName = node.text("model");
-    ModelSpec model = models.find(modelName).orElseThrow(() -> node.error("model",
-        "unknown model '" + modelName + "'; the catalog has " + models.ids()));
+    ModelSpec model =
+        models
+            .find(modelName)
+            .orElseThrow(
+                () ->
+                    node.error(
+                        "model",
+                        "unknown model '" + modelName + "'; the catalog has " + models.ids()));
     String gpuName = node.text("gpu");
-    GpuSpec gpu = gpus.find(gpuName).orElseThrow(() -> node.error("gpu",
-        "unknown GPU '" + gpuName + "'; the catalog has " + gpus.ids()));
+    GpuSpec gpu =
+        gpus.find(gpuName)
+            .orElseThrow(
+                () ->
+                    node.error(
+                        "gpu", "unknown GPU '" + gpuName + "'; the catalog has " + gpus.ids()));
     GpuPrice price = gpu.defaultPrice();
     if (node.has("instanceType")) {
       String type = node.text("instanceType");
-      price = gpu.price(type).orElseThrow(() -> node.error("instanceType", "GPU " + gpu.id()
-          + " has no price for '" + type + "'; it has "
-          + gpu.prices().stream().map(GpuPrice::instanceType).toList()));
+      price =
+          gpu.price(type)
+              .orElseThrow(
+                  () ->
+                      node.error(
+                          "instanceType",
+                          "GPU "
+                              + gpu.id()
+                              + " has no price for '"
+                              + type
+                              + "'; it has "
+                              + gpu.prices().stream().map(GpuPrice::instanceType).toList()));
     }
     Capacity capacity = capacity(node.child("capacity"), demand, policy, price, siblingPath);
     GpuPrice chosen = price;
     return build(node, () -> new Deployment(node.text("id"), model, gpu, chosen, capacity));
   }
 
-  private static Capacity capacity(ConfigNode node, Demand demand, Policy policy, GpuPrice price,
+  private static Capacity capacity(
+      ConfigNode node,
+      Demand demand,
+      Policy policy,
+      GpuPrice price,
       Function<String, Path> siblingPath) {
     node.requireOnlyKeys(CAPACITY_KEYS);
     List<String> given = CAPACITY_FORMS.stream().filter(node::has).toList();
@@ -191,19 +281,25 @@ public final class ScenarioLoader {
     String form = given.get(0);
     if (form.equals("measured")) {
       if (node.has("tokensPerInput")) {
-        throw node.error("tokensPerInput", "a measured capacity takes its token length from its result file");
+        throw node.error(
+            "tokensPerInput", "a measured capacity takes its token length from its result file");
       }
-      return Capacities.measured(ResultFileReader.read(siblingPath.apply(node.text("measured")), policy.slo()), demand);
+      return Capacities.measured(
+          ResultFileReader.read(siblingPath.apply(node.text("measured")), policy.slo()), demand);
     }
     String source = node.text("source");
     Double tokens = node.has("tokensPerInput") ? node.positive("tokensPerInput") : null;
-    Capacity stated = switch (form) {
-      case "statedRequestsPerSec" -> Capacities.statedRequests(node.positive(form), source);
-      case "statedInputsPerSec" -> Capacities.statedInputs(node.positive(form), demand, source);
-      case "statedLatencyMillis" -> Capacities.statedLatency(node.positive(form),
-          node.has("concurrency") ? node.positive("concurrency") : 1, source);
-      default -> Capacities.statedCostPerRequest(node.positive(form), price, source);
-    };
+    Capacity stated =
+        switch (form) {
+          case "statedRequestsPerSec" -> Capacities.statedRequests(node.positive(form), source);
+          case "statedInputsPerSec" -> Capacities.statedInputs(node.positive(form), demand, source);
+          case "statedLatencyMillis" ->
+              Capacities.statedLatency(
+                  node.positive(form),
+                  node.has("concurrency") ? node.positive("concurrency") : 1,
+                  source);
+          default -> Capacities.statedCostPerRequest(node.positive(form), price, source);
+        };
     return stated.atTokens(tokens);
   }
 }

@@ -3,16 +3,17 @@ package dev.embedbench.costmodel.scenario;
 import java.util.Arrays;
 
 /**
- * What to do with a capacity that holds at another token length than the demand is priced at.
- * Never silent: {@link #NONE} refuses, naming both lengths; {@link #LINEAR} rescales and says so.
+ * What to do with a capacity that holds at another token length than the demand is priced at. Never
+ * silent: {@link #NONE} refuses, naming both lengths; {@link #LINEAR} rescales and says so.
  */
 public enum TokenRescale {
   /** Refuse to price: the capacity and the demand are at different token lengths. */
   NONE("none", null),
   /**
-   * Throughput in inputs per second scales with 1 / tokens per input (time per input proportional to its
-   * tokens, as in a compute-bound forward pass); short inputs on a GPU are not compute-bound, so this
-   * overstates the capacity at longer inputs and understates it at shorter ones.
+   * Throughput in inputs per second scales with 1 / tokens per input (time per input proportional
+   * to its tokens, as in a compute-bound forward pass); short inputs on a GPU are not
+   * compute-bound, so this overstates the capacity at longer inputs and understates it at shorter
+   * ones.
    */
   LINEAR("linear", "requests/s × measured tokens / priced tokens (time per input ∝ tokens)");
 
@@ -34,8 +35,16 @@ public enum TokenRescale {
   }
 
   public static TokenRescale fromLabel(String label) {
-    return Arrays.stream(values()).filter(v -> v.label.equals(label)).findFirst().orElseThrow(() ->
-        new IllegalArgumentException("must be one of " + Arrays.stream(values()).map(TokenRescale::label).toList()
-            + ", not '" + label + "'"));
+    return Arrays.stream(values())
+        .filter(v -> v.label.equals(label))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "must be one of "
+                        + Arrays.stream(values()).map(TokenRescale::label).toList()
+                        + ", not '"
+                        + label
+                        + "'"));
   }
 }

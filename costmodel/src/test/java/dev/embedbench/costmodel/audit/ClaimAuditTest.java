@@ -26,11 +26,19 @@ class ClaimAuditTest {
   @BeforeAll
   static void auditTheArticle() {
     article = ScenarioLoader.load(Path.of("../configs/scenarios/article-qwen3.yaml"));
-    List<AuditFinding> list = new ClaimAudit(article.models(), article.gpus())
-        .audit(article.articleClaims().orElseThrow());
-    findings = list.stream().collect(Collectors.toMap(AuditFinding::id, f -> f, (a, b) -> {
-      throw new AssertionError("duplicate finding id " + a.id());
-    }, LinkedHashMap::new));
+    List<AuditFinding> list =
+        new ClaimAudit(article.models(), article.gpus())
+            .audit(article.articleClaims().orElseThrow());
+    findings =
+        list.stream()
+            .collect(
+                Collectors.toMap(
+                    AuditFinding::id,
+                    f -> f,
+                    (a, b) -> {
+                      throw new AssertionError("duplicate finding id " + a.id());
+                    },
+                    LinkedHashMap::new));
   }
 
   static double derived(String id) {
@@ -92,7 +100,8 @@ class ClaimAuditTest {
     assertEquals(0.00032 * 5_000_000 * 365, derived("annual.qwen3-embedding-8b.per-request"), 1e-6);
     assertEquals(584_000, derived("annual.qwen3-embedding-8b.per-request"), 1e-6);
     assertEquals(182_500, derived("annual.qwen3-embedding-0.6b.per-request"), 1e-6);
-    assertEquals(900.0, findings.get("annual.qwen3-embedding-8b.per-request").differencePercent(), 1e-9);
+    assertEquals(
+        900.0, findings.get("annual.qwen3-embedding-8b.per-request").differencePercent(), 1e-9);
   }
 
   @Test
@@ -118,10 +127,12 @@ class ClaimAuditTest {
   @Test
   void ratesImpliedByTheTable() {
     // $0.95/h / 3600 x 0.065 s
-    assertEquals(0.95 / 3600 * 0.065, derived("cost-per-request.qwen3-embedding-0.6b.latency"), 1e-15);
+    assertEquals(
+        0.95 / 3600 * 0.065, derived("cost-per-request.qwen3-embedding-0.6b.latency"), 1e-15);
     assertEquals(320.0 / 65, derived("speedup.latency"), 1e-12); // 4.92, not "about 4"
     // utilisation law: (0.95/3600/0.00032 requests/s) x 0.320 s
-    assertEquals(0.95 / 3600 / 0.00032 * 0.320 * 100, derived("utilisation.qwen3-embedding-8b"), 1e-9);
+    assertEquals(
+        0.95 / 3600 / 0.00032 * 0.320 * 100, derived("utilisation.qwen3-embedding-8b"), 1e-9);
     assertEquals(180 * 0.065, derived("throughput.littles-law"), 1e-12); // 11.7 in flight
     assertEquals(0.95 / 3600 / 180, derived("throughput.cost-per-request"), 1e-15);
     // 180 x 128 tokens/s x 895,598,592 FLOP/token / 70e12 FLOP/s (A10G)
@@ -139,20 +150,38 @@ class ClaimAuditTest {
 
   @Test
   void aSelfConsistentTableIsNotFlagged() {
-    // $1/h, 4 requests/s (345,600/day). 8B: 500 ms -> 2 busy GPUs, $1/3600 x 0.5 per request, $17,520
+    // $1/h, 4 requests/s (345,600/day). 8B: 500 ms -> 2 busy GPUs, $1/3600 x 0.5 per request,
+    // $17,520
     // a year. 0.6B: 250 ms -> 1 busy GPU, $8,760 a year. Every route gives a 50% saving.
     double baselineCost = 1.0 / 3600 * 0.5;
     double candidateCost = 1.0 / 3600 * 0.25;
-    ArticleClaims claims = new ArticleClaims("consistent", new SourceNote("test", "2026", false), 1.0,
-        345_600, "qwen3-embedding-8b", "qwen3-embedding-0.6b", List.of(
-            new ClaimedModel("qwen3-embedding-8b", 8, 16.5, 500, baselineCost, 70.58, "MMTEB", 17_520.0),
-            new ClaimedModel("qwen3-embedding-0.6b", 0.6, 3.1, 250, candidateCost, 64.33, "MMTEB",
-                8_760.0)),
-        50, 6.25, 8.86, 2, new ThroughputClaim("qwen3-embedding-0.6b", "A10G", 4, 128, 300),
-        null, null, List.of(512, 1024), 5);
+    ArticleClaims claims =
+        new ArticleClaims(
+            "consistent",
+            new SourceNote("test", "2026", false),
+            1.0,
+            345_600,
+            "qwen3-embedding-8b",
+            "qwen3-embedding-0.6b",
+            List.of(
+                new ClaimedModel(
+                    "qwen3-embedding-8b", 8, 16.5, 500, baselineCost, 70.58, "MMTEB", 17_520.0),
+                new ClaimedModel(
+                    "qwen3-embedding-0.6b", 0.6, 3.1, 250, candidateCost, 64.33, "MMTEB", 8_760.0)),
+            50,
+            6.25,
+            8.86,
+            2,
+            new ThroughputClaim("qwen3-embedding-0.6b", "A10G", 4, 128, 300),
+            null,
+            null,
+            List.of(512, 1024),
+            5);
     List<AuditFinding> audit = new ClaimAudit(article.models(), article.gpus()).audit(claims);
-    List<String> flagged = audit.stream().filter(AuditFinding::flagged).map(AuditFinding::id).toList();
-    // What the table cannot make consistent: the compute the models need (a 50% saving means the 0.6B fleet
+    List<String> flagged =
+        audit.stream().filter(AuditFinding::flagged).map(AuditFinding::id).toList();
+    // What the table cannot make consistent: the compute the models need (a 50% saving means the
+    // 0.6B fleet
     // is far less busy than the 8B's) and the model cards' own C-MTEB gap (73.84 vs 66.33).
     assertEquals(List.of("compute.saving-at-equal-utilisation", "quality.drop-cmteb"), flagged);
   }
@@ -162,10 +191,13 @@ class ClaimAuditTest {
     double tokensPerSec = 5_000_000 / 86_400.0 * 128;
     double flops8b = 2 * 36 * 192_937_984.0 + 4 * 36 * 32 * 128 * 64.5; // Qwen3-8B at 128 tokens
     double gpus8b = 58_400 / (0.95 * 8760);
-    assertEquals(tokensPerSec * flops8b / (gpus8b * 70e12) * 100,
-        derived("compute.qwen3-embedding-8b.utilisation"), 1e-3);
+    assertEquals(
+        tokensPerSec * flops8b / (gpus8b * 70e12) * 100,
+        derived("compute.qwen3-embedding-8b.utilisation"),
+        1e-3);
     double flops06 = 880_803_840.0 + 14_794_752.0; // docs/costmodel.md's hand check
-    assertEquals((1 - flops06 / flops8b) * 100, derived("compute.saving-at-equal-utilisation"), 1e-3);
+    assertEquals(
+        (1 - flops06 / flops8b) * 100, derived("compute.saving-at-equal-utilisation"), 1e-3);
     // 57.87 requests/s on 180/s: one A10G a third busy, a year at the article's $0.95/h
     assertEquals(0.95 * 8760, derived("throughput.whole-demand"), 1e-9);
     assertTrue(findings.get("throughput.whole-demand").note().contains("32.15%"));
@@ -183,8 +215,10 @@ class ClaimAuditTest {
 
   @Test
   void claimsValidateTheirRows() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-        new ClaimedModel("m", 1, 1, 0, 1, 1, "MTEB", null));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ClaimedModel("m", 1, 1, 0, 1, 1, "MTEB", null));
     assertEquals("meanLatencyMillis must be > 0, was 0.0", e.getMessage());
     assertTrue(findings.values().stream().filter(AuditFinding::flagged).count() >= 20);
   }

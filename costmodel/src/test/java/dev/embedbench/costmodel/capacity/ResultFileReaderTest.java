@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ResultFileReaderTest {
 
   /** A sweep.json as the load generator writes it (schema_version 1, snake_case), trimmed. */
-  static final String SWEEP = """
+  static final String SWEEP =
+      """
       {
         "schema_version": 1,
         "name": "sweep-0.6b",
@@ -41,8 +42,7 @@ class ResultFileReaderTest {
       }
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   Path write(String name, String json) throws IOException {
     return Files.writeString(dir.resolve(name), json);
@@ -67,8 +67,8 @@ class ResultFileReaderTest {
     assertEquals(50.0, ResultFileReader.read(file, new Slo(160, 0.01)).requestsPerSec());
     // step 4 also had 0.1% errors
     assertEquals(50.0, ResultFileReader.read(file, new Slo(500, 0.0)).requestsPerSec());
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> ResultFileReader.read(file, new Slo(10, 0.01)));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ResultFileReader.read(file, new Slo(10, 0.01)));
     assertEquals("steps", e.key());
     assertTrue(e.reason().startsWith("no step met the SLO"), e.reason());
   }
@@ -83,12 +83,16 @@ class ResultFileReaderTest {
     assertEquals("best_rate", e.key());
     assertTrue(e.reason().contains("no rate that met its SLO p99 <= 100.0 ms"), e.reason());
     Path nothing = write("null.json", "{\"best_rate\": null}");
-    assertEquals("best_rate", assertThrows(ConfigException.class, () -> ResultFileReader.read(nothing)).key());
+    assertEquals(
+        "best_rate",
+        assertThrows(ConfigException.class, () -> ResultFileReader.read(nothing)).key());
   }
 
   @Test
   void summaryOfOneRunIsJudgedAgainstTheScenarioSlo() throws IOException {
-    write("summary.json", """
+    write(
+        "summary.json",
+        """
         {"schema_version": 1, "target": {"model": "bge-m3", "kind": "unknown"},
          "achieved_rate": 30.0, "error_rate": 0.0, "response_time_ms": {"p50": 20.0, "p99": 70.0},
          "valid": true, "workload": {"inputs_per_request": 1}}
@@ -97,15 +101,18 @@ class ResultFileReaderTest {
     assertEquals(30.0, m.requestsPerSec());
     assertEquals("unstated", m.backendKind()); // "unknown" is not a kind we can label a figure with
     assertFalse(m.fromSweep());
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> ResultFileReader.read(dir, new Slo(50, 0.01)));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ResultFileReader.read(dir, new Slo(50, 0.01)));
     assertTrue(e.reason().contains("missed the scenario's p99 <= 50 ms"), e.reason());
   }
 
   @Test
   void invalidRunIsRefused() throws IOException {
-    Path file = write("summary.json", "{\"achieved_rate\": 30, \"valid\": false, "
-        + "\"invalid_reasons\": [\"schedule lag\"]}");
+    Path file =
+        write(
+            "summary.json",
+            "{\"achieved_rate\": 30, \"valid\": false, "
+                + "\"invalid_reasons\": [\"schedule lag\"]}");
     ConfigException e = assertThrows(ConfigException.class, () -> ResultFileReader.read(file));
     assertEquals("valid", e.key());
   }
@@ -120,7 +127,8 @@ class ResultFileReaderTest {
   }
 
   /** The capacity object the load generator writes, with the median of 3 searches and its range. */
-  static final String CAPACITY = """
+  static final String CAPACITY =
+      """
       , "capacity": {"requests_per_s": 70.0, "min_requests_per_s": 68.0, "max_requests_per_s": 74.0,
         "repeats": 3, "bracket": "bracketed", "upper_bracket_requests_per_s": 80.0,
         "saturation_requests_per_s": 110.0, "searches_requests_per_s": [68.0, 70.0, 74.0],
@@ -128,7 +136,8 @@ class ResultFileReaderTest {
       """;
 
   @Test
-  void theCapacityObjectIsTheAnswerUnderASweepSloAtLeastAsStrictAsTheScenarios() throws IOException {
+  void theCapacityObjectIsTheAnswerUnderASweepSloAtLeastAsStrictAsTheScenarios()
+      throws IOException {
     Path file = write("sweep.json", SWEEP.substring(0, SWEEP.lastIndexOf('}')) + CAPACITY);
     for (Slo scenario : new Slo[] {null, new Slo(200, 0.01), new Slo(500, 0.05)}) {
       MeasuredCapacity m = ResultFileReader.read(file, scenario);
@@ -141,7 +150,8 @@ class ResultFileReaderTest {
       assertEquals(32.0, m.meanTokensPerInput());
       assertTrue(m.basis().contains("median of 3 searches"), m.basis());
     }
-    // A stricter scenario (160 ms < the sweep's 200 ms): the sweep's verdicts do not hold; its steps are
+    // A stricter scenario (160 ms < the sweep's 200 ms): the sweep's verdicts do not hold; its
+    // steps are
     // judged again, and the basis says why.
     MeasuredCapacity rejudged = ResultFileReader.read(file, new Slo(160, 0.01));
     assertEquals(50.0, rejudged.requestsPerSec());
@@ -150,14 +160,24 @@ class ResultFileReaderTest {
 
   @Test
   void aLowerBoundCapacityStaysALowerBound() throws IOException {
-    Path file = write("sweep.json", SWEEP.substring(0, SWEEP.lastIndexOf('}')) + CAPACITY
-        .replace("\"bracketed\"", "\"lower_bound\"").replace("\"upper_bracket_requests_per_s\": 80.0", 
-            "\"upper_bracket_requests_per_s\": null"));
+    Path file =
+        write(
+            "sweep.json",
+            SWEEP.substring(0, SWEEP.lastIndexOf('}'))
+                + CAPACITY
+                    .replace("\"bracketed\"", "\"lower_bound\"")
+                    .replace(
+                        "\"upper_bracket_requests_per_s\": 80.0",
+                        "\"upper_bracket_requests_per_s\": null"));
     MeasuredCapacity m = ResultFileReader.read(file);
     assertEquals(CapacityBound.LOWER_BOUND, m.bound());
     assertTrue(m.lowerBoundOnly());
     assertNull(m.upperBracketRequestsPerSec());
-    Path bad = write("bad.json", SWEEP.substring(0, SWEEP.lastIndexOf('}')) + CAPACITY.replace("bracketed", "sort of"));
-    assertEquals("capacity", assertThrows(ConfigException.class, () -> ResultFileReader.read(bad)).key());
+    Path bad =
+        write(
+            "bad.json",
+            SWEEP.substring(0, SWEEP.lastIndexOf('}')) + CAPACITY.replace("bracketed", "sort of"));
+    assertEquals(
+        "capacity", assertThrows(ConfigException.class, () -> ResultFileReader.read(bad)).key());
   }
 }

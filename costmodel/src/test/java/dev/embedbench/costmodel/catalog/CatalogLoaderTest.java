@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CatalogLoaderTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final String T4 = """
+  private static final String T4 =
+      """
       gpus:
         - id: T4
           name: NVIDIA T4
@@ -42,7 +42,8 @@ class CatalogLoaderTest {
     assertTrue(e.file().endsWith("gpus.yaml"), e.file());
     assertEquals("gpus[0].prices[0].instancePricePerHourUsd", e.key());
     assertEquals("must be > 0, was -0.5", e.reason());
-    assertTrue(e.getMessage().startsWith(e.file() + ": gpus[0].prices[0].instancePricePerHourUsd: "));
+    assertTrue(
+        e.getMessage().startsWith(e.file() + ": gpus[0].prices[0].instancePricePerHourUsd: "));
   }
 
   @Test
@@ -68,7 +69,9 @@ class CatalogLoaderTest {
 
   @Test
   void specsOfMustNameAGpuWithSpecs() throws IOException {
-    String yaml = T4.formatted("0.526") + """
+    String yaml =
+        T4.formatted("0.526")
+            + """
           - id: X
             name: priced only
             specsOf: V100
@@ -82,8 +85,9 @@ class CatalogLoaderTest {
   @Test
   void bundledGpuCatalogHasTheRequiredGpusWithSourcedPrices() {
     GpuCatalog gpus = ScenarioLoader.bundledGpus();
-    for (String id : List.of("T4", "L4", "A10G", "L40S", "A100-40GB", "A100-80GB", "H100", "H200",
-        "article-0.95")) {
+    for (String id :
+        List.of(
+            "T4", "L4", "A10G", "L40S", "A100-40GB", "A100-80GB", "H100", "H200", "article-0.95")) {
       GpuSpec gpu = gpus.find(id).orElseThrow(() -> new AssertionError("missing " + id));
       assertTrue(gpu.defaultPrice().pricePerGpuHourUsd() > 0);
       assertTrue(!gpu.defaultPrice().source().asOf().isBlank());
@@ -92,9 +96,12 @@ class CatalogLoaderTest {
     assertEquals(0.95, article.defaultPrice().pricePerGpuHourUsd());
     assertEquals("A10G", article.specsAssumedFrom());
     // AWS us-east-1 on-demand since June 2025, per instance of 8 GPUs
-    assertEquals(21.96 / 8, gpus.find("A100-40GB").orElseThrow().defaultPrice().pricePerGpuHourUsd(), 1e-12);
-    assertEquals(27.45 / 8, gpus.find("A100-80GB").orElseThrow().defaultPrice().pricePerGpuHourUsd(), 1e-12);
-    assertEquals(55.04 / 8, gpus.find("H100").orElseThrow().defaultPrice().pricePerGpuHourUsd(), 1e-12);
+    assertEquals(
+        21.96 / 8, gpus.find("A100-40GB").orElseThrow().defaultPrice().pricePerGpuHourUsd(), 1e-12);
+    assertEquals(
+        27.45 / 8, gpus.find("A100-80GB").orElseThrow().defaultPrice().pricePerGpuHourUsd(), 1e-12);
+    assertEquals(
+        55.04 / 8, gpus.find("H100").orElseThrow().defaultPrice().pricePerGpuHourUsd(), 1e-12);
     // No cloud price was read from its page here: each is flagged and names the page to check.
     for (GpuSpec gpu : gpus.gpus()) {
       for (var price : gpu.prices()) {
@@ -109,8 +116,14 @@ class CatalogLoaderTest {
   @Test
   void bundledModelCatalogCarriesTheCardsScores() {
     ModelCatalog models = ScenarioLoader.bundledModels();
-    assertEquals(64.33, models.find("Qwen/Qwen3-Embedding-0.6B").orElseThrow()
-        .quality("mmteb").orElseThrow().score());
+    assertEquals(
+        64.33,
+        models
+            .find("Qwen/Qwen3-Embedding-0.6B")
+            .orElseThrow()
+            .quality("mmteb")
+            .orElseThrow()
+            .score());
     assertEquals(1024, models.find("qwen3-embedding-0.6b").orElseThrow().dimensions());
     assertEquals(568e6, models.find("BAAI/bge-m3").orElseThrow().statedParameters());
   }

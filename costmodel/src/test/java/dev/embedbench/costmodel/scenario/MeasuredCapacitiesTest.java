@@ -14,19 +14,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MeasuredCapacitiesTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   Scenario article() {
     return ScenarioLoader.load(Path.of("../configs/scenarios/article-qwen3.yaml"));
   }
 
   Path sweep(String model, String kind, double bestRate, int inputsPerRequest) throws IOException {
-    return Files.writeString(dir.resolve("sweep.json"), """
+    return Files.writeString(
+        dir.resolve("sweep.json"),
+        """
         {"target": {"model": "%s", "kind": "%s"}, "slo": {"p99_ms": 80, "max_error_rate": 0.01},
          "steps": [{"rate": %s, "pass": true, "p99_ms": 70, "error_rate": 0,
                     "summary": {"workload": {"inputs_per_request": %d}}}]}
-        """.formatted(model, kind, bestRate, inputsPerRequest));
+        """
+            .formatted(model, kind, bestRate, inputsPerRequest));
   }
 
   @Test
@@ -46,7 +48,8 @@ class MeasuredCapacitiesTest {
 
   @Test
   void replacesTheCapacityOfANamedDeploymentConvertingInputsPerRequest() throws IOException {
-    // measured with 4 inputs per request; the article's demand has 1: 10 req/s x 4 = 40 inputs/s = 40 req/s
+    // measured with 4 inputs per request; the article's demand has 1: 10 req/s x 4 = 40 inputs/s =
+    // 40 req/s
     Path file = sweep("whatever", "remote", 10, 4);
     Scenario s = MeasuredCapacities.apply(article(), "qwen3-8b=" + file, null);
     Capacity c = s.deployment("qwen3-8b").orElseThrow().capacity();
@@ -58,8 +61,10 @@ class MeasuredCapacitiesTest {
   @Test
   void fileWithoutModelNeedsOneNamed() throws IOException {
     Path file = Files.writeString(dir.resolve("sweep.json"), "{\"best_rate\": 5}");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MeasuredCapacities.apply(article(), file.toString(), null));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MeasuredCapacities.apply(article(), file.toString(), null));
     assertTrue(e.getMessage().contains("names no model"), e.getMessage());
     Scenario s = MeasuredCapacities.apply(article(), "bge-m3=" + file, null);
     assertEquals(5.0, s.deployment("bge-m3").orElseThrow().capacity().requestsPerSecPerReplica());
@@ -68,8 +73,10 @@ class MeasuredCapacitiesTest {
   @Test
   void unknownGpuIsRejected() throws IOException {
     Path file = sweep("bge-m3", "emulated", 5, 1);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MeasuredCapacities.apply(article(), file.toString(), "V100"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MeasuredCapacities.apply(article(), file.toString(), "V100"));
     assertTrue(e.getMessage().startsWith("--gpu: unknown GPU 'V100'"), e.getMessage());
   }
 }

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ScenarioLoaderTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  static final String SCENARIO = """
+  static final String SCENARIO =
+      """
       name: test
       description: a test scenario
       source: hand-written
@@ -85,31 +85,47 @@ class ScenarioLoaderTest {
 
   @Test
   void zeroCapacityIsRejected() throws IOException {
-    ConfigException e = error(SCENARIO.replace("statedRequestsPerSec: 30", "statedRequestsPerSec: 0"));
+    ConfigException e =
+        error(SCENARIO.replace("statedRequestsPerSec: 30", "statedRequestsPerSec: 0"));
     assertEquals("deployments[0].capacity.statedRequestsPerSec", e.key());
     assertEquals("must be > 0, was 0.0", e.reason());
   }
 
   @Test
   void capacityMustBeGivenExactlyOneWay() throws IOException {
-    ConfigException e = error(SCENARIO.replace("statedRequestsPerSec: 30,",
-        "statedRequestsPerSec: 30, statedInputsPerSec: 60,"));
+    ConfigException e =
+        error(
+            SCENARIO.replace(
+                "statedRequestsPerSec: 30,", "statedRequestsPerSec: 30, statedInputsPerSec: 60,"));
     assertEquals("deployments[0].capacity", e.key());
     assertTrue(e.reason().startsWith("give exactly one of"), e.reason());
   }
 
   @Test
   void tokenLengthAndRescalingAreReadAndValidated() throws IOException {
-    Scenario s = ScenarioLoader.load(write(SCENARIO.replace("statedRequestsPerSec: 30,",
-        "statedRequestsPerSec: 30, tokensPerInput: 128,").replace("targetUtilisation: 0.8",
-        "targetUtilisation: 0.8\n  tokenRescale: linear")));
+    Scenario s =
+        ScenarioLoader.load(
+            write(
+                SCENARIO
+                    .replace(
+                        "statedRequestsPerSec: 30,",
+                        "statedRequestsPerSec: 30, tokensPerInput: 128,")
+                    .replace(
+                        "targetUtilisation: 0.8",
+                        "targetUtilisation: 0.8\n  tokenRescale: linear")));
     assertEquals(128.0, s.deployment("big").orElseThrow().capacity().tokensPerInput());
     assertEquals(null, s.deployment("small").orElseThrow().capacity().tokensPerInput());
     assertEquals(TokenRescale.LINEAR, s.policy().tokenRescale());
-    ConfigException e = error(SCENARIO.replace("targetUtilisation: 0.8", "targetUtilisation: 0.8\n  tokenRescale: cubic"));
+    ConfigException e =
+        error(
+            SCENARIO.replace(
+                "targetUtilisation: 0.8", "targetUtilisation: 0.8\n  tokenRescale: cubic"));
     assertEquals("policy.tokenRescale", e.key());
     assertEquals("must be one of [none, linear], not 'cubic'", e.reason());
-    e = error(SCENARIO.replace("statedRequestsPerSec: 30,", "statedRequestsPerSec: 30, tokensPerInput: 0,"));
+    e =
+        error(
+            SCENARIO.replace(
+                "statedRequestsPerSec: 30,", "statedRequestsPerSec: 30, tokensPerInput: 0,"));
     assertEquals("deployments[0].capacity.tokensPerInput", e.key());
   }
 
@@ -140,14 +156,16 @@ class ScenarioLoaderTest {
 
   @Test
   void unknownInstanceTypeIsRejected() throws IOException {
-    ConfigException e = error(SCENARIO.replace("gpu: H100", "gpu: H100\n    instanceType: p9.mega"));
+    ConfigException e =
+        error(SCENARIO.replace("gpu: H100", "gpu: H100\n    instanceType: p9.mega"));
     assertEquals("deployments[0].instanceType", e.key());
     assertTrue(e.reason().contains("p5.48xlarge"), e.reason());
   }
 
   @Test
   void hourlyScalingNeedsAProfile() throws IOException {
-    ConfigException e = error(SCENARIO.replace("minReplicas: 2", "minReplicas: 2\n  scaling: hourly"));
+    ConfigException e =
+        error(SCENARIO.replace("minReplicas: 2", "minReplicas: 2\n  scaling: hourly"));
     assertTrue(e.reason().contains("hourlyProfile"), e.reason());
   }
 
@@ -159,8 +177,8 @@ class ScenarioLoaderTest {
 
   @Test
   void missingFileIsReported() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> ScenarioLoader.load(dir.resolve("absent.yaml")));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ScenarioLoader.load(dir.resolve("absent.yaml")));
     assertEquals("does not exist", e.reason());
   }
 

@@ -63,8 +63,15 @@ public class EmbedPathBenchmark {
 
   /** Answers at once with the same vectors: the benchmark measures the gateway, not a model. */
   static final class InstantBackend implements EmbeddingBackend {
-    private final ModelInfo info = new ModelInfo("bench", 1024, 8192, new MatryoshkaRange(32, 1024),
-        null, BackendKind.EMULATED, "benchmark stand-in");
+    private final ModelInfo info =
+        new ModelInfo(
+            "bench",
+            1024,
+            8192,
+            new MatryoshkaRange(32, 1024),
+            null,
+            BackendKind.EMULATED,
+            "benchmark stand-in");
     private final List<float[]> vectors = new ArrayList<>();
 
     InstantBackend() {
@@ -106,7 +113,9 @@ public class EmbedPathBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     Path file = Files.createTempFile("embed-path", ".yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         routes:
           - name: bench
             targets:
@@ -126,16 +135,25 @@ public class EmbedPathBenchmark {
     GatewayConfig config = GatewayConfig.load(file);
     Files.delete(file);
     vertx = Vertx.vertx();
-    gateway = Gateway.start(vertx, config, new SimpleMeterRegistry(),
-            GatewayOptions.defaults().withBackends(
-                (v, target) -> Future.succeededFuture(OwnedBackend.of(new InstantBackend()))))
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    gateway =
+        Gateway.start(
+                vertx,
+                config,
+                new SimpleMeterRegistry(),
+                GatewayOptions.defaults()
+                    .withBackends(
+                        (v, target) ->
+                            Future.succeededFuture(OwnedBackend.of(new InstantBackend()))))
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
     List<EmbeddingInput> texts = new ArrayList<>();
     for (int i = 0; i < inputs; i++) {
       texts.add(new EmbeddingInput.Text("a typical short passage of text number " + i));
     }
-    request = new EmbeddingsRequest("bench", texts, EncodingFormat.BASE64,
-        dimensions == 0 ? null : dimensions, null);
+    request =
+        new EmbeddingsRequest(
+            "bench", texts, EncodingFormat.BASE64, dimensions == 0 ? null : dimensions, null);
   }
 
   @TearDown(Level.Trial)

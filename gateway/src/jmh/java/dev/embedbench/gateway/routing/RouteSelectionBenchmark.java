@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Cost of choosing a target for one request: the weighted draw alone, and the draw with the checks a
- * real route makes per candidate (in-flight count against its limit, circuit breaker) plus taking
+ * Cost of choosing a target for one request: the weighted draw alone, and the draw with the checks
+ * a real route makes per candidate (in-flight count against its limit, circuit breaker) plus taking
  * and giving back the slot. Run with {@code bench/jmh --module gateway RouteSelectionBenchmark}.
  */
 @State(Scope.Thread)
@@ -59,8 +59,9 @@ public class RouteSelectionBenchmark {
 
   @Benchmark
   public int drawWithHealthChecksAndSlot() {
-    int i = selector.pickFirst(
-        t -> inflight[t].get() < MAX_CONCURRENCY && breakers[t].wouldPermit(), random);
+    int i =
+        selector.pickFirst(
+            t -> inflight[t].get() < MAX_CONCURRENCY && breakers[t].wouldPermit(), random);
     inflight[i].incrementAndGet();
     breakers[i].tryAcquire();
     breakers[i].onSuccess();

@@ -13,7 +13,10 @@ import java.util.Objects;
  * @param openDuration the cool-down before one probe request is let through (half-open)
  */
 public record CircuitBreakerConfig(
-    int consecutiveFailures, double failureRate, int minimumCalls, Duration window,
+    int consecutiveFailures,
+    double failureRate,
+    int minimumCalls,
+    Duration window,
     Duration openDuration) {
 
   public CircuitBreakerConfig {
@@ -29,7 +32,10 @@ public record CircuitBreakerConfig(
     if (minimumCalls < 1) {
       throw new IllegalArgumentException("minimumCalls must be >= 1, was " + minimumCalls);
     }
-    if (window.isZero() || window.isNegative() || openDuration.isZero() || openDuration.isNegative()) {
+    if (window.isZero()
+        || window.isNegative()
+        || openDuration.isZero()
+        || openDuration.isNegative()) {
       throw new IllegalArgumentException("window and openDuration must be positive");
     }
   }

@@ -12,7 +12,8 @@ public final class ConfigException extends RuntimeException {
 
   /**
    * @param file the YAML file at fault
-   * @param key the key path, such as {@code routes[1].targets[0].weight}, or empty for the whole file
+   * @param key the key path, such as {@code routes[1].targets[0].weight}, or empty for the whole
+   *     file
    * @param reason what is wrong and, where it helps, what would be right
    */
   public ConfigException(Path file, String key, String reason) {

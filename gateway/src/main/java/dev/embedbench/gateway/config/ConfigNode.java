@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A YAML mapping being read, with the key path that led to it, so that every error names the file and
- * the exact key. Typed getters apply defaults and bounds; {@link #rejectUnknownKeys} catches typos.
+ * A YAML mapping being read, with the key path that led to it, so that every error names the file
+ * and the exact key. Typed getters apply defaults and bounds; {@link #rejectUnknownKeys} catches
+ * typos.
  */
 final class ConfigNode {
 
@@ -140,8 +141,11 @@ final class ConfigNode {
     long v = value.asLong();
     if (v < min || v > max) {
       boolean unbounded = max == Integer.MAX_VALUE || max == Long.MAX_VALUE;
-      throw error(key, (unbounded ? "must be >= " + min : "must be between " + min + " and " + max)
-          + ", was " + v);
+      throw error(
+          key,
+          (unbounded ? "must be >= " + min : "must be between " + min + " and " + max)
+              + ", was "
+              + v);
     }
     return v;
   }
@@ -180,7 +184,10 @@ final class ConfigNode {
     return value.asBoolean();
   }
 
-  /** A positive duration in the grammar of {@link DurationText}, such as {@code 500ms} or {@code 1.5s}. */
+  /**
+   * A positive duration in the grammar of {@link DurationText}, such as {@code 500ms} or {@code
+   * 1.5s}.
+   */
   Duration duration(String key, Duration defaultValue) {
     Duration d = durationOrZero(key, defaultValue);
     if (d != null && d.isZero()) {
@@ -208,7 +215,10 @@ final class ConfigNode {
     return d;
   }
 
-  /** A present, positive duration for a setting kept in microseconds: a finer value is refused, not cut. */
+  /**
+   * A present, positive duration for a setting kept in microseconds: a finer value is refused, not
+   * cut.
+   */
   long micros(String key) {
     long nanos = duration(key, null).toNanos();
     if (nanos % 1_000 != 0) {

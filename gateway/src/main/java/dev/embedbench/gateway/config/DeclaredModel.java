@@ -16,7 +16,11 @@ import java.util.Objects;
  * @param normalized whether it returns unit vectors
  */
 public record DeclaredModel(
-    String name, int dimensions, int maxInputTokens, MatryoshkaRange matryoshka, String tokenizer,
+    String name,
+    int dimensions,
+    int maxInputTokens,
+    MatryoshkaRange matryoshka,
+    String tokenizer,
     boolean normalized) {
 
   public DeclaredModel {
@@ -29,7 +33,10 @@ public record DeclaredModel(
     }
     if (matryoshka != null && matryoshka.maxDimensions() > dimensions) {
       throw new IllegalArgumentException(
-          "matryoshka.max must be <= dimensions (" + dimensions + "), was " + matryoshka.maxDimensions());
+          "matryoshka.max must be <= dimensions ("
+              + dimensions
+              + "), was "
+              + matryoshka.maxDimensions());
     }
   }
 

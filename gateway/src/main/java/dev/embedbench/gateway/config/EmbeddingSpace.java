@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What makes two vectors comparable: the model that produced them, their length and whether they are
- * unit vectors. Targets of one route must share a space; a vector from another space is silently
- * wrong for the caller. The route's instruction is the fourth part and is compared by the route.
+ * What makes two vectors comparable: the model that produced them, their length and whether they
+ * are unit vectors. Targets of one route must share a space; a vector from another space is
+ * silently wrong for the caller. The route's instruction is the fourth part and is compared by the
+ * route.
  *
  * <p>Model names compare without case and without an organisation prefix, so {@code
  * Qwen/Qwen3-Embedding-0.6B} and {@code qwen3-embedding-0.6b} are one model. An emulated target's
@@ -42,7 +43,11 @@ public record EmbeddingSpace(String model, int dimensions, boolean normalized) {
 
   @Override
   public String toString() {
-    return model + " (" + dimensions + " dimensions, " + (normalized ? "normalised" : "not normalised")
+    return model
+        + " ("
+        + dimensions
+        + " dimensions, "
+        + (normalized ? "normalised" : "not normalised")
         + ")";
   }
 }

@@ -33,21 +33,52 @@ final class GatewayConfigLoader {
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Set<String> TOP_KEYS = Set.of("server", "routes");
   private static final Set<String> SERVER_KEYS =
-      Set.of("host", "port", "api_keys", "max_body_bytes", "shutdown_deadline", "access_log",
-          "idle_timeout", "request_read_timeout", "max_connections", "drain_delay");
+      Set.of(
+          "host",
+          "port",
+          "api_keys",
+          "max_body_bytes",
+          "shutdown_deadline",
+          "access_log",
+          "idle_timeout",
+          "request_read_timeout",
+          "max_connections",
+          "drain_delay");
   private static final Set<String> ROUTE_KEYS =
-      Set.of("name", "aliases", "owned_by", "allow_mixed_models", "default_dimensions",
-          "instruction", "retry", "shadow", "targets");
-  private static final Set<String> INSTRUCTION_KEYS = Set.of("task", "template", "document_aliases");
+      Set.of(
+          "name",
+          "aliases",
+          "owned_by",
+          "allow_mixed_models",
+          "default_dimensions",
+          "instruction",
+          "retry",
+          "shadow",
+          "targets");
+  private static final Set<String> INSTRUCTION_KEYS =
+      Set.of("task", "template", "document_aliases");
   private static final Set<String> RETRY_KEYS =
       Set.of("max_attempts", "budget_ratio", "budget_min_retries", "budget_window");
   private static final Set<String> SHADOW_KEYS =
       Set.of("route", "target", "fraction", "max_concurrency", "timeout");
   private static final Set<String> COMMON_TARGET_KEYS =
-      Set.of("name", "type", "weight", "timeout", "max_concurrency", "max_batch_inputs",
-          "max_batch_tokens", "circuit_breaker");
+      Set.of(
+          "name",
+          "type",
+          "weight",
+          "timeout",
+          "max_concurrency",
+          "max_batch_inputs",
+          "max_batch_tokens",
+          "circuit_breaker");
   private static final Set<String> REMOTE_KEYS =
-      Set.of("url", "upstream_model", "api_key", "max_connections", "health_path", "model",
+      Set.of(
+          "url",
+          "upstream_model",
+          "api_key",
+          "max_connections",
+          "health_path",
+          "model",
           "normalized");
   private static final Set<String> EMULATED_KEYS = Set.of("profile", "profile_file");
   private static final Set<String> IN_PROCESS_KEYS =
@@ -62,8 +93,10 @@ final class GatewayConfigLoader {
 
   private final Path file;
   private final UnaryOperator<String> environment;
+
   /** Every model name and alias, to the key that declared it, so that duplicates name both. */
   private final Map<String, String> modelNames = new HashMap<>();
+
   private final Map<String, String> targetNames = new HashMap<>();
 
   GatewayConfigLoader(Path file, UnaryOperator<String> environment) {
@@ -79,8 +112,12 @@ final class GatewayConfigLoader {
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
     } catch (JacksonException e) {
-      throw new ConfigException(file, "", "not valid YAML: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
+      throw new ConfigException(
+          file,
+          "",
+          "not valid YAML: "
+              + e.getOriginalMessage()
+              + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
     } catch (IOException e) {
       throw new ConfigException(file, "", "cannot be read: " + e.getMessage());
     }
@@ -89,7 +126,8 @@ final class GatewayConfigLoader {
     }
     ConfigNode top = new ConfigNode(file, "", root);
     top.rejectUnknownKeys(TOP_KEYS);
-    ServerConfig server = top.has("server") ? server(top.object("server")) : ServerConfig.defaults();
+    ServerConfig server =
+        top.has("server") ? server(top.object("server")) : ServerConfig.defaults();
     List<ConfigNode> routeNodes = top.objects("routes");
     if (routeNodes.isEmpty()) {
       throw top.error("routes", "must list at least one route");
@@ -124,13 +162,18 @@ final class GatewayConfigLoader {
         node.durationOrZero("drain_delay", ServerConfig.DEFAULT_DRAIN_DELAY));
   }
 
-  /** A literal, or a whole-string {@code ${ENV_VAR}} reference that must resolve to a non-empty value. */
+  /**
+   * A literal, or a whole-string {@code ${ENV_VAR}} reference that must resolve to a non-empty
+   * value.
+   */
   private String resolveSecret(String key, String written) {
     Matcher m = ENV_REF.matcher(written);
     if (!m.matches()) {
       if (written.contains("${")) {
-        throw new ConfigException(file, key, "write an environment reference as the whole value,"
-            + " like ${EMBEDBENCH_API_KEY}");
+        throw new ConfigException(
+            file,
+            key,
+            "write an environment reference as the whole value," + " like ${EMBEDBENCH_API_KEY}");
       }
       return written;
     }
@@ -149,7 +192,8 @@ final class GatewayConfigLoader {
     for (int i = 0; i < aliases.size(); i++) {
       claimModelName(node, "aliases[" + i + "]", aliases.get(i));
     }
-    InstructionConfig instruction = node.has("instruction") ? instruction(node.object("instruction")) : null;
+    InstructionConfig instruction =
+        node.has("instruction") ? instruction(node.object("instruction")) : null;
     RetryConfig retry = node.has("retry") ? retry(node.object("retry")) : RetryConfig.defaults();
     List<ConfigNode> targetNodes = node.objects("targets");
     if (targetNodes.isEmpty()) {
@@ -160,8 +204,10 @@ final class GatewayConfigLoader {
       targets.add(target(targetNodes.get(i), name + "-" + i));
     }
     if (targets.stream().allMatch(t -> t.weight() == 0)) {
-      throw node.error("targets", "at least one target needs a weight above 0;"
-          + " weight 0 marks a fallback used only on failover");
+      throw node.error(
+          "targets",
+          "at least one target needs a weight above 0;"
+              + " weight 0 marks a fallback used only on failover");
     }
     boolean allowMixed = node.bool("allow_mixed_models", false);
     if (!allowMixed) {
@@ -173,8 +219,15 @@ final class GatewayConfigLoader {
     }
     ShadowConfig shadow = node.has("shadow") ? shadow(node.object("shadow"), name) : null;
     return new RouteConfig(
-        name, aliases, node.string("owned_by", "embedbench"), allowMixed, defaultDimensions,
-        instruction, retry, shadow, targets);
+        name,
+        aliases,
+        node.string("owned_by", "embedbench"),
+        allowMixed,
+        defaultDimensions,
+        instruction,
+        retry,
+        shadow,
+        targets);
   }
 
   private void claimModelName(ConfigNode node, String key, String name) {
@@ -197,15 +250,22 @@ final class GatewayConfigLoader {
         first = space;
         firstIndex = i;
       } else if (!first.equals(space)) {
-        throw route.error("targets[" + i + "]",
-            "serves " + space + " but targets[" + firstIndex + "] serves " + first
+        throw route.error(
+            "targets[" + i + "]",
+            "serves "
+                + space
+                + " but targets["
+                + firstIndex
+                + "] serves "
+                + first
                 + "; vectors from another embedding space are silently wrong for the caller."
                 + " Set allow_mixed_models: true on the route if this is intended");
       }
     }
   }
 
-  private void checkDeclaredDimensions(ConfigNode route, List<TargetConfig> targets, int dimensions) {
+  private void checkDeclaredDimensions(
+      ConfigNode route, List<TargetConfig> targets, int dimensions) {
     for (TargetConfig target : targets) {
       ModelInfo info = target.spec().declaredInfo().orElse(null);
       if (info == null) {
@@ -213,9 +273,16 @@ final class GatewayConfigLoader {
       }
       MatryoshkaRange range = info.matryoshka();
       if (range == null || !range.contains(dimensions)) {
-        throw route.error("default_dimensions", "target " + target.name() + " (" + info.model()
-            + ") " + (range == null ? "has no Matryoshka range"
-                : "supports " + range.minDimensions() + " to " + range.maxDimensions()));
+        throw route.error(
+            "default_dimensions",
+            "target "
+                + target.name()
+                + " ("
+                + info.model()
+                + ") "
+                + (range == null
+                    ? "has no Matryoshka range"
+                    : "supports " + range.minDimensions() + " to " + range.maxDimensions()));
       }
     }
   }
@@ -265,7 +332,9 @@ final class GatewayConfigLoader {
       throw node.error("fraction", "is required (the share of requests to mirror, 0 to 1)");
     }
     return new ShadowConfig(
-        route, target, node.fraction("fraction", 0),
+        route,
+        target,
+        node.fraction("fraction", 0),
         node.integer("max_concurrency", 16, 1),
         node.duration("timeout", Duration.ofSeconds(10)));
   }
@@ -273,9 +342,12 @@ final class GatewayConfigLoader {
   private void checkShadowRoutes(List<RouteConfig> routes, List<ConfigNode> nodes) {
     for (int i = 0; i < routes.size(); i++) {
       ShadowConfig shadow = routes.get(i).shadow();
-      if (shadow != null && shadow.route() != null
+      if (shadow != null
+          && shadow.route() != null
           && routes.stream().noneMatch(r -> r.name().equals(shadow.route()))) {
-        throw new ConfigException(file, nodes.get(i).keyPath("shadow.route"),
+        throw new ConfigException(
+            file,
+            nodes.get(i).keyPath("shadow.route"),
             "no route is named '" + shadow.route() + "' (aliases do not count)");
       }
     }
@@ -301,18 +373,28 @@ final class GatewayConfigLoader {
         node.rejectUnknownKeys(known);
         spec = inProcess(node);
       }
-      default -> throw node.error("type", "unknown target type '" + type
-          + "'; this build knows remote, emulated and in-process");
+      default ->
+          throw node.error(
+              "type",
+              "unknown target type '"
+                  + type
+                  + "'; this build knows remote, emulated and in-process");
     }
     String name = node.string("name", defaultName);
     String previous = targetNames.putIfAbsent(name, node.keyPath("name"));
     if (previous != null) {
-      throw node.error("name", "target name '" + name + "' is already used by " + previous
-          + "; target names tag metrics and must be unique");
+      throw node.error(
+          "name",
+          "target name '"
+              + name
+              + "' is already used by "
+              + previous
+              + "; target names tag metrics and must be unique");
     }
-    CircuitBreakerConfig breaker = node.has("circuit_breaker")
-        ? breaker(node.object("circuit_breaker"))
-        : CircuitBreakerConfig.defaults();
+    CircuitBreakerConfig breaker =
+        node.has("circuit_breaker")
+            ? breaker(node.object("circuit_breaker"))
+            : CircuitBreakerConfig.defaults();
     return new TargetConfig(
         name,
         node.integer("weight", 1, 0),
@@ -338,23 +420,35 @@ final class GatewayConfigLoader {
     }
     ConfigNode modelNode = node.object("model");
     if (modelNode == null) {
-      throw node.error("model", "is required for a remote target: name, dimensions and"
-          + " max_input_tokens of what the server serves");
+      throw node.error(
+          "model",
+          "is required for a remote target: name, dimensions and"
+              + " max_input_tokens of what the server serves");
     }
     DeclaredModel model = declaredModel(modelNode);
-    String apiKey = node.has("api_key") ? resolveSecret(node.keyPath("api_key"), node.string("api_key", null)) : null;
+    String apiKey =
+        node.has("api_key")
+            ? resolveSecret(node.keyPath("api_key"), node.string("api_key", null))
+            : null;
     String healthPath = node.string("health_path", "/health");
     if (!healthPath.startsWith("/")) {
       throw node.error("health_path", "must start with '/', was '" + healthPath + "'");
     }
     boolean verifyUnitNorm = node.bool("normalized", false);
     if (verifyUnitNorm && !model.normalized()) {
-      throw node.error("normalized", "asks the gateway to check for unit vectors, but model.normalized"
-          + " says the server does not return them");
+      throw node.error(
+          "normalized",
+          "asks the gateway to check for unit vectors, but model.normalized"
+              + " says the server does not return them");
     }
     return new RemoteSpec(
-        baseUrl, node.string("upstream_model", model.name()), apiKey,
-        node.integer("max_connections", 32, 1), healthPath, model, verifyUnitNorm);
+        baseUrl,
+        node.string("upstream_model", model.name()),
+        apiKey,
+        node.integer("max_connections", 32, 1),
+        healthPath,
+        model,
+        verifyUnitNorm);
   }
 
   private DeclaredModel declaredModel(ConfigNode node) {
@@ -382,15 +476,20 @@ final class GatewayConfigLoader {
       matryoshka = new MatryoshkaRange(min, max);
     }
     return new DeclaredModel(
-        name, dimensions, node.integer("max_input_tokens", 1, 1), matryoshka,
-        node.string("tokenizer", null), node.bool("normalized", true));
+        name,
+        dimensions,
+        node.integer("max_input_tokens", 1, 1),
+        matryoshka,
+        node.string("tokenizer", null),
+        node.bool("normalized", true));
   }
 
   private EmulatedSpec emulated(ConfigNode node) {
     String profile = node.string("profile", null);
     String profileFile = node.string("profile_file", null);
     if ((profile == null) == (profileFile == null)) {
-      throw node.error("profile", "set exactly one of 'profile' (a built-in name) and 'profile_file'");
+      throw node.error(
+          "profile", "set exactly one of 'profile' (a built-in name) and 'profile_file'");
     }
     if (profile != null) {
       try {
@@ -417,8 +516,8 @@ final class GatewayConfigLoader {
       dir = file.toAbsolutePath().getParent().resolve(dir).normalize();
     }
     if (!Files.isRegularFile(dir.resolve("config.json"))) {
-      throw node.error("model_path", "no config.json in " + dir
-          + "; give a Hugging Face model directory");
+      throw node.error(
+          "model_path", "no config.json in " + dir + "; give a Hugging Face model directory");
     }
     String device = node.string("device", "auto");
     DevicePreference preference;
@@ -427,16 +526,22 @@ final class GatewayConfigLoader {
     } catch (IllegalArgumentException e) {
       throw node.error("device", "must be auto, cpu or gpu, was '" + device + "'");
     }
-    BatchSettings batching = node.has("batching")
-        ? batching(node.object("batching"))
-        : BatchSettings.DEFAULTS;
-    return new InProcessSpec(dir, Qwen3Options.DEFAULTS
-        .withModelName(node.string("model_name", null))
-        .withDevice(preference)
-        .withMaxInputTokens((int) node.integer("max_input_tokens",
-            Qwen3Options.DEFAULT_MAX_INPUT_TOKENS, 2, Integer.MAX_VALUE))
-        .withTruncate(node.bool("truncate", false))
-        .withBatching(batching));
+    BatchSettings batching =
+        node.has("batching") ? batching(node.object("batching")) : BatchSettings.DEFAULTS;
+    return new InProcessSpec(
+        dir,
+        Qwen3Options.DEFAULTS
+            .withModelName(node.string("model_name", null))
+            .withDevice(preference)
+            .withMaxInputTokens(
+                (int)
+                    node.integer(
+                        "max_input_tokens",
+                        Qwen3Options.DEFAULT_MAX_INPUT_TOKENS,
+                        2,
+                        Integer.MAX_VALUE))
+            .withTruncate(node.bool("truncate", false))
+            .withBatching(batching));
   }
 
   private BatchSettings batching(ConfigNode node) {

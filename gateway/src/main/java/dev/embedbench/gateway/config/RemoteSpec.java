@@ -19,8 +19,14 @@ import java.util.Optional;
  *     true}); non-finite and all-zero vectors are refused whatever this says
  */
 public record RemoteSpec(
-    URI baseUrl, String upstreamModel, String apiKey, int maxConnections, String healthPath,
-    DeclaredModel model, boolean verifyUnitNorm) implements TargetSpec {
+    URI baseUrl,
+    String upstreamModel,
+    String apiKey,
+    int maxConnections,
+    String healthPath,
+    DeclaredModel model,
+    boolean verifyUnitNorm)
+    implements TargetSpec {
 
   public static final String TYPE = "remote";
 
@@ -52,8 +58,20 @@ public record RemoteSpec(
   /** Keeps the upstream key out of logs. */
   @Override
   public String toString() {
-    return "RemoteSpec[baseUrl=" + baseUrl + ", upstreamModel=" + upstreamModel + ", apiKey="
-        + (apiKey == null ? "none" : "set") + ", maxConnections=" + maxConnections + ", healthPath="
-        + healthPath + ", model=" + model + ", verifyUnitNorm=" + verifyUnitNorm + "]";
+    return "RemoteSpec[baseUrl="
+        + baseUrl
+        + ", upstreamModel="
+        + upstreamModel
+        + ", apiKey="
+        + (apiKey == null ? "none" : "set")
+        + ", maxConnections="
+        + maxConnections
+        + ", healthPath="
+        + healthPath
+        + ", model="
+        + model
+        + ", verifyUnitNorm="
+        + verifyUnitNorm
+        + "]";
   }
 }

@@ -4,13 +4,14 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How much a route may retry on other targets. A retry happens only after a connection error, a 5xx,
- * a timeout or an overloaded target, and only while the budget allows, so that a struggling fleet is
- * not hit with a multiple of its load.
+ * How much a route may retry on other targets. A retry happens only after a connection error, a
+ * 5xx, a timeout or an overloaded target, and only while the budget allows, so that a struggling
+ * fleet is not hit with a multiple of its load.
  *
  * @param maxAttempts attempts per request, the first included
  * @param budgetRatio retries allowed as a share of requests over {@code budgetWindow}
- * @param budgetMinRetries retries always allowed per window, so that low traffic can still fail over
+ * @param budgetMinRetries retries always allowed per window, so that low traffic can still fail
+ *     over
  * @param budgetWindow the sliding window the budget is counted over
  */
 public record RetryConfig(

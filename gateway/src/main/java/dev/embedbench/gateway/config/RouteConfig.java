@@ -17,8 +17,14 @@ import java.util.Objects;
  * @param targets in failover order
  */
 public record RouteConfig(
-    String name, List<String> aliases, String ownedBy, boolean allowMixedModels,
-    Integer defaultDimensions, InstructionConfig instruction, RetryConfig retry, ShadowConfig shadow,
+    String name,
+    List<String> aliases,
+    String ownedBy,
+    boolean allowMixedModels,
+    Integer defaultDimensions,
+    InstructionConfig instruction,
+    RetryConfig retry,
+    ShadowConfig shadow,
     List<TargetConfig> targets) {
 
   public RouteConfig {

@@ -25,22 +25,45 @@ import java.util.Objects;
  *     503 and {@code Connection: close}) before it stops accepting
  */
 public record ServerConfig(
-    String host, int port, List<String> apiKeys, long maxBodyBytes, Duration shutdownDeadline,
-    boolean accessLog, Duration idleTimeout, Duration requestReadTimeout, int maxConnections,
+    String host,
+    int port,
+    List<String> apiKeys,
+    long maxBodyBytes,
+    Duration shutdownDeadline,
+    boolean accessLog,
+    Duration idleTimeout,
+    Duration requestReadTimeout,
+    int maxConnections,
     Duration drainDelay) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
-  /** 2048 inputs of a few thousand characters each fit; larger bodies are a mistake or an attack. */
+
+  /**
+   * 2048 inputs of a few thousand characters each fit; larger bodies are a mistake or an attack.
+   */
   public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
+
   public static final Duration DEFAULT_SHUTDOWN_DEADLINE = Duration.ofSeconds(10);
-  /** Longer than common client pools keep idle connections (30-60 s), so the client closes first. */
+
+  /**
+   * Longer than common client pools keep idle connections (30-60 s), so the client closes first.
+   */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(75);
-  /** A 16 MiB body at 1 MB/s fits; a client dribbling its headers is cut well before idle sockets. */
+
+  /**
+   * A 16 MiB body at 1 MB/s fits; a client dribbling its headers is cut well before idle sockets.
+   */
   public static final Duration DEFAULT_REQUEST_READ_TIMEOUT = Duration.ofSeconds(30);
-  /** Below the usual 20,000-65,536 file descriptors, with room for upstream connections and files. */
+
+  /**
+   * Below the usual 20,000-65,536 file descriptors, with room for upstream connections and files.
+   */
   public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
-  /** Two or three readiness probe periods of a load balancer, so it sees the 503 before the close. */
+
+  /**
+   * Two or three readiness probe periods of a load balancer, so it sees the 503 before the close.
+   */
   public static final Duration DEFAULT_DRAIN_DELAY = Duration.ofSeconds(5);
 
   public ServerConfig {
@@ -71,10 +94,24 @@ public record ServerConfig(
    * For a gateway embedded in another process (comparison runs, tests): the client limits at their
    * defaults and no drain delay, since no load balancer probes it.
    */
-  public ServerConfig(String host, int port, List<String> apiKeys, long maxBodyBytes,
-      Duration shutdownDeadline, boolean accessLog) {
-    this(host, port, apiKeys, maxBodyBytes, shutdownDeadline, accessLog, DEFAULT_IDLE_TIMEOUT,
-        DEFAULT_REQUEST_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS, Duration.ZERO);
+  public ServerConfig(
+      String host,
+      int port,
+      List<String> apiKeys,
+      long maxBodyBytes,
+      Duration shutdownDeadline,
+      boolean accessLog) {
+    this(
+        host,
+        port,
+        apiKeys,
+        maxBodyBytes,
+        shutdownDeadline,
+        accessLog,
+        DEFAULT_IDLE_TIMEOUT,
+        DEFAULT_REQUEST_READ_TIMEOUT,
+        DEFAULT_MAX_CONNECTIONS,
+        Duration.ZERO);
   }
 
   private static void requirePositive(Duration value, String name) {
@@ -86,37 +123,88 @@ public record ServerConfig(
 
   /** What a gateway file without a {@code server} section gets. */
   public static ServerConfig defaults() {
-    return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, List.of(), DEFAULT_MAX_BODY_BYTES,
-        DEFAULT_SHUTDOWN_DEADLINE, true, DEFAULT_IDLE_TIMEOUT, DEFAULT_REQUEST_READ_TIMEOUT,
-        DEFAULT_MAX_CONNECTIONS, DEFAULT_DRAIN_DELAY);
+    return new ServerConfig(
+        DEFAULT_HOST,
+        DEFAULT_PORT,
+        List.of(),
+        DEFAULT_MAX_BODY_BYTES,
+        DEFAULT_SHUTDOWN_DEADLINE,
+        true,
+        DEFAULT_IDLE_TIMEOUT,
+        DEFAULT_REQUEST_READ_TIMEOUT,
+        DEFAULT_MAX_CONNECTIONS,
+        DEFAULT_DRAIN_DELAY);
   }
 
   /** A copy listening on another port, for {@code serve --port}. */
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, apiKeys, maxBodyBytes, shutdownDeadline, accessLog,
-        idleTimeout, requestReadTimeout, maxConnections, drainDelay);
+    return new ServerConfig(
+        host,
+        newPort,
+        apiKeys,
+        maxBodyBytes,
+        shutdownDeadline,
+        accessLog,
+        idleTimeout,
+        requestReadTimeout,
+        maxConnections,
+        drainDelay);
   }
 
   /** A copy with other client limits (tests, and embedders that build the config in code). */
-  public ServerConfig withClientLimits(Duration newIdleTimeout, Duration newRequestReadTimeout,
-      int newMaxConnections) {
-    return new ServerConfig(host, port, apiKeys, maxBodyBytes, shutdownDeadline, accessLog,
-        newIdleTimeout, newRequestReadTimeout, newMaxConnections, drainDelay);
+  public ServerConfig withClientLimits(
+      Duration newIdleTimeout, Duration newRequestReadTimeout, int newMaxConnections) {
+    return new ServerConfig(
+        host,
+        port,
+        apiKeys,
+        maxBodyBytes,
+        shutdownDeadline,
+        accessLog,
+        newIdleTimeout,
+        newRequestReadTimeout,
+        newMaxConnections,
+        drainDelay);
   }
 
   /** A copy with another drain delay. */
   public ServerConfig withDrainDelay(Duration newDrainDelay) {
-    return new ServerConfig(host, port, apiKeys, maxBodyBytes, shutdownDeadline, accessLog,
-        idleTimeout, requestReadTimeout, maxConnections, newDrainDelay);
+    return new ServerConfig(
+        host,
+        port,
+        apiKeys,
+        maxBodyBytes,
+        shutdownDeadline,
+        accessLog,
+        idleTimeout,
+        requestReadTimeout,
+        maxConnections,
+        newDrainDelay);
   }
 
   /** Keeps keys out of logs and exception messages. */
   @Override
   public String toString() {
-    return "ServerConfig[host=" + host + ", port=" + port + ", apiKeys=" + apiKeys.size()
-        + " configured, maxBodyBytes=" + maxBodyBytes + ", shutdownDeadline=" + shutdownDeadline
-        + ", accessLog=" + accessLog + ", idleTimeout=" + idleTimeout + ", requestReadTimeout="
-        + requestReadTimeout + ", maxConnections=" + maxConnections + ", drainDelay=" + drainDelay
+    return "ServerConfig[host="
+        + host
+        + ", port="
+        + port
+        + ", apiKeys="
+        + apiKeys.size()
+        + " configured, maxBodyBytes="
+        + maxBodyBytes
+        + ", shutdownDeadline="
+        + shutdownDeadline
+        + ", accessLog="
+        + accessLog
+        + ", idleTimeout="
+        + idleTimeout
+        + ", requestReadTimeout="
+        + requestReadTimeout
+        + ", maxConnections="
+        + maxConnections
+        + ", drainDelay="
+        + drainDelay
         + "]";
   }
 }

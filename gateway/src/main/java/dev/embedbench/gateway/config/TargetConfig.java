@@ -16,8 +16,14 @@ import java.util.Objects;
  * @param spec how its backend is built
  */
 public record TargetConfig(
-    String name, int weight, Duration timeout, int maxConcurrency, int maxBatchInputs,
-    int maxBatchTokens, CircuitBreakerConfig circuitBreaker, TargetSpec spec) {
+    String name,
+    int weight,
+    Duration timeout,
+    int maxConcurrency,
+    int maxBatchInputs,
+    int maxBatchTokens,
+    CircuitBreakerConfig circuitBreaker,
+    TargetSpec spec) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_MAX_CONCURRENCY = 256;

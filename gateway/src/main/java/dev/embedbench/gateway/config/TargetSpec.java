@@ -4,8 +4,8 @@ import dev.embedbench.backends.ModelInfo;
 import java.util.Optional;
 
 /**
- * The type-specific part of a target: how its backend is built. One record per {@code type}; adding a
- * type means a record here, a case in {@link GatewayConfigLoader} and a factory in {@code
+ * The type-specific part of a target: how its backend is built. One record per {@code type}; adding
+ * a type means a record here, a case in {@link GatewayConfigLoader} and a factory in {@code
  * gateway.routing.targets}.
  */
 public sealed interface TargetSpec permits RemoteSpec, EmulatedSpec, InProcessSpec {

@@ -26,8 +26,15 @@ final class AccessLog {
     LOG.info(
         "method={} path={} route={} target={} kind={} status={} outcome={} latencyMicros={} inputs={}"
             + " tokens={}",
-        method, request.path(), request.model(), request.target(), request.kind(), request.status(),
-        outcome(request.status()), request.latencyNanos() / 1_000, request.inputs(),
+        method,
+        request.path(),
+        request.model(),
+        request.target(),
+        request.kind(),
+        request.status(),
+        outcome(request.status()),
+        request.latencyNanos() / 1_000,
+        request.inputs(),
         request.promptTokens());
   }
 

@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place a failure becomes a response: the OpenAI error envelope with its status, and
- * {@code Retry-After} for 429. {@link ApiException}s are shown as they are; router-level failures
- * (no route: 404, wrong method: 405, body limit: 413) get their own envelope; a request that could
- * not be read to its end closes its connection; anything else is a bug, logged here with its stack
+ * The one place a failure becomes a response: the OpenAI error envelope with its status, and {@code
+ * Retry-After} for 429. {@link ApiException}s are shown as they are; router-level failures (no
+ * route: 404, wrong method: 405, body limit: 413) get their own envelope; a request that could not
+ * be read to its end closes its connection; anything else is a bug, logged here with its stack
  * trace and answered with a plain 500 envelope.
  */
 final class ApiFailureHandler implements Handler<RoutingContext> {
@@ -44,7 +44,10 @@ final class ApiFailureHandler implements Handler<RoutingContext> {
       // The request could not be read to its end (a broken chunk size, a connection lost mid-body):
       // its framing is gone, so nothing can answer it. One line, no stack trace; closing the
       // connection records the request as client_closed (499).
-      LOG.warn("Request {} {} could not be read: {}", ctx.request().method(), ctx.normalizedPath(),
+      LOG.warn(
+          "Request {} {} could not be read: {}",
+          ctx.request().method(),
+          ctx.normalizedPath(),
           failure.toString());
       ctx.request().connection().close();
       return;
@@ -77,9 +80,13 @@ final class ApiFailureHandler implements Handler<RoutingContext> {
         return ApiError.invalidRequest("The request could not be read.", null, null);
       default:
         if (status > 400 && status < 500) {
-          return new ApiError(status, "The request was rejected.", "invalid_request_error", null, null);
+          return new ApiError(
+              status, "The request was rejected.", "invalid_request_error", null, null);
         }
-        LOG.error("Unexpected failure serving {} {}", ctx.request().method(), ctx.normalizedPath(),
+        LOG.error(
+            "Unexpected failure serving {} {}",
+            ctx.request().method(),
+            ctx.normalizedPath(),
             ctx.failure());
         return ApiError.internal();
     }

@@ -21,7 +21,9 @@ final class ApiKeyAuth implements Handler<RoutingContext> {
 
   private final List<byte[]> keyDigests;
 
-  /** @param apiKeys the accepted keys; must not be empty (no keys means no auth handler at all) */
+  /**
+   * @param apiKeys the accepted keys; must not be empty (no keys means no auth handler at all)
+   */
   ApiKeyAuth(List<String> apiKeys) {
     if (apiKeys.isEmpty()) {
       throw new IllegalArgumentException("apiKeys must not be empty");
@@ -32,7 +34,8 @@ final class ApiKeyAuth implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+    if (header != null
+        && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
         && accepts(header.substring(BEARER.length()).trim())) {
       ctx.next();
     } else {

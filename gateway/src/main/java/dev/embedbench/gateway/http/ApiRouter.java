@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Wires the endpoints: which handlers run, in which order, for which path. Holds the pieces that are
- * shared by every server verticle (metrics, the models body) and builds one {@link Router} per
+ * Wires the endpoints: which handlers run, in which order, for which path. Holds the pieces that
+ * are shared by every server verticle (metrics, the models body) and builds one {@link Router} per
  * verticle instance.
  */
 final class ApiRouter {
@@ -26,6 +26,7 @@ final class ApiRouter {
   static final String READY = "/ready";
   static final String METRICS = "/metrics";
   static final Set<String> ENDPOINTS = Set.of(EMBEDDINGS, MODELS, HEALTH, READY, METRICS);
+
   /** Probes and scrapes: logged, but not API traffic, so not in the request metrics. */
   static final Set<String> PROBES = Set.of(HEALTH, READY, METRICS);
 
@@ -37,8 +38,13 @@ final class ApiRouter {
   private final ModelsHandler modelsHandler;
   private final Map<String, String> routeByName;
 
-  /** @param ready true while the server should report ready (backends up, not draining) */
-  ApiRouter(EmbeddingService service, ServerConfig config, PrometheusMeterRegistry registry,
+  /**
+   * @param ready true while the server should report ready (backends up, not draining)
+   */
+  ApiRouter(
+      EmbeddingService service,
+      ServerConfig config,
+      PrometheusMeterRegistry registry,
       BooleanSupplier ready) {
     this.service = service;
     this.config = config;
@@ -61,8 +67,10 @@ final class ApiRouter {
   Router build(Vertx vertx) {
     Router router = Router.router(vertx);
     ApiFailureHandler failure = new ApiFailureHandler(config.maxBodyBytes());
-    router.route().handler(new RequestObserver(
-        metrics, new AccessLog(config.accessLog()), ENDPOINTS, PROBES));
+    router
+        .route()
+        .handler(
+            new RequestObserver(metrics, new AccessLog(config.accessLog()), ENDPOINTS, PROBES));
     router.route().failureHandler(failure);
     // No route (404) and wrong method (405) are raised by the router itself, outside any route.
     router.errorHandler(404, failure);
@@ -75,7 +83,8 @@ final class ApiRouter {
     if (!config.apiKeys().isEmpty()) {
       router.route("/v1/*").handler(new ApiKeyAuth(config.apiKeys()));
     }
-    router.post(EMBEDDINGS)
+    router
+        .post(EMBEDDINGS)
         .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
         .handler(new EmbeddingsHandler(vertx, service, routeByName));
     router.get(MODELS).handler(modelsHandler);

@@ -23,27 +23,37 @@ import io.vertx.core.net.impl.ShutdownEvent;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One client connection's place in the request cycle, watched from two points of its Netty pipeline:
- * raw bytes at the head (the first byte of a request: idle ends, the read deadline starts) and decoded
- * HTTP messages next to Vert.x's handler (the request's end, the response's start and end). Every
- * field is touched only on the connection's event loop.
+ * One client connection's place in the request cycle, watched from two points of its Netty
+ * pipeline: raw bytes at the head (the first byte of a request: idle ends, the read deadline
+ * starts) and decoded HTTP messages next to Vert.x's handler (the request's end, the response's
+ * start and end). Every field is touched only on the connection's event loop.
  *
- * <p>Idle: no request in progress; closed after {@code idle_timeout}. Reading: from a request's first
- * byte to the end of its body; cut after {@code request_read_timeout} (with a 408 envelope once its
- * headers are in and nothing has been answered). Responding: the request is in, its response is not
- * out; no client deadline (the targets' timeouts bound it). A request pipelined behind another is
- * not told apart from it: after the first response it counts as idle time, bounded by idle_timeout.
+ * <p>Idle: no request in progress; closed after {@code idle_timeout}. Reading: from a request's
+ * first byte to the end of its body; cut after {@code request_read_timeout} (with a 408 envelope
+ * once its headers are in and nothing has been answered). Responding: the request is in, its
+ * response is not out; no client deadline (the targets' timeouts bound it). A request pipelined
+ * behind another is not told apart from it: after the first response it counts as idle time,
+ * bounded by idle_timeout.
  */
 final class ClientConnection {
 
   /** Vert.x's HTTP/1.x handler, after its decoder and encoder: what passes here is decoded. */
   private static final String VERTX_HANDLER = "handler";
-  private static final ApiError READ_TIMEOUT = new ApiError(408,
-      "The request was not received within the server's request_read_timeout.",
-      "invalid_request_error", null, "request_timeout");
-  private static final ApiError SHUTTING_DOWN = new ApiError(503,
-      "The server is shutting down and could not finish this request; retry it.",
-      "server_error", null, "shutting_down");
+
+  private static final ApiError READ_TIMEOUT =
+      new ApiError(
+          408,
+          "The request was not received within the server's request_read_timeout.",
+          "invalid_request_error",
+          null,
+          "request_timeout");
+  private static final ApiError SHUTTING_DOWN =
+      new ApiError(
+          503,
+          "The server is shutting down and could not finish this request; retry it.",
+          "server_error",
+          null,
+          "shutting_down");
 
   private final Channel channel;
   private final ClientConnections owner;
@@ -52,12 +62,16 @@ final class ClientConnection {
   private boolean responding;
   private boolean headReceived;
   private boolean responseStarted;
+
   /** The status this layer answered the dispatched request with, or 0 when Vert.x answered it. */
   private int answeredBelowStatus;
+
   /** The request Vert.x is serving on this connection, until its response has been written. */
   private HttpServerRequest dispatched;
+
   /** Vert.x's shutdown signal, held back while a request may still be on its way (see below). */
   private Object heldShutdown;
+
   /** When the current phase began: idle since, or reading since. */
   private long phaseStartNanos;
 
@@ -113,18 +127,23 @@ final class ClientConnection {
     return answeredBelowStatus;
   }
 
-  /** Writes an error envelope below Vert.x (which still thinks the request is running), then closes. */
+  /**
+   * Writes an error envelope below Vert.x (which still thinks the request is running), then closes.
+   */
   private void answerAndClose(ApiError error, HttpResponseStatus status) {
     responseStarted = true;
     if (dispatched != null && !dispatched.response().headWritten()) {
-      // The metrics and the access log, which see the request end with its connection closed (as when
+      // The metrics and the access log, which see the request end with its connection closed (as
+      // when
       // a client leaves), then record what the client was told rather than 499 or an unset 200.
       dispatched.response().setStatusCode(status.code());
       answeredBelowStatus = status.code();
     }
-    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-        Unpooled.wrappedBuffer(ErrorBody.encode(error)));
-    response.headers()
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(ErrorBody.encode(error)));
+    response
+        .headers()
         .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
         .set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
         .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -186,16 +205,20 @@ final class ClientConnection {
 
     /**
      * When the server stops accepting, Vert.x closes every connection without a request in progress
-     * and drops requests that arrive later: a client that connected or sent just then would get EOF.
-     * So a connection without a dispatched request keeps the signal for a short grace: a request that
-     * arrives in it is served (with Connection: close), then Vert.x closes the connection.
+     * and drops requests that arrive later: a client that connected or sent just then would get
+     * EOF. So a connection without a dispatched request keeps the signal for a short grace: a
+     * request that arrives in it is served (with Connection: close), then Vert.x closes the
+     * connection.
      */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
       if (evt instanceof ShutdownEvent && !responding && heldShutdown == null) {
         heldShutdown = evt;
-        ctx.executor().schedule(ClientConnection.this::releaseShutdown,
-            owner.lastRequestGraceNanos(), TimeUnit.NANOSECONDS);
+        ctx.executor()
+            .schedule(
+                ClientConnection.this::releaseShutdown,
+                owner.lastRequestGraceNanos(),
+                TimeUnit.NANOSECONDS);
         return;
       }
       ctx.fireUserEventTriggered(evt);

@@ -29,30 +29,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's client connections over all its server instances: the cap on how many are open, the
- * idle and request-read deadlines of each, and the drain ({@code Connection: close} on every response,
- * then 503 for requests still running at the deadline).
+ * idle and request-read deadlines of each, and the drain ({@code Connection: close} on every
+ * response, then 503 for requests still running at the deadline).
  *
- * <p>Deadlines are checked by one periodic sweep per event loop rather than one timer per request, so
- * a request costs two field writes, not a timer scheduled and cancelled. A deadline is therefore kept
- * to within one sweep period (a tenth of the shorter timeout, 10 ms to 1 s).
+ * <p>Deadlines are checked by one periodic sweep per event loop rather than one timer per request,
+ * so a request costs two field writes, not a timer scheduled and cancelled. A deadline is therefore
+ * kept to within one sweep period (a tenth of the shorter timeout, 10 ms to 1 s).
  *
- * <p>Vert.x's public API says when a request's headers have arrived but not when its first byte did,
- * which is what tells a slow request from an idle connection; so each connection gets two small Netty
- * handlers ({@link ClientConnection}) through {@link ConnectionBase#channel()}, Vert.x's connection
- * implementation class.
+ * <p>Vert.x's public API says when a request's headers have arrived but not when its first byte
+ * did, which is what tells a slow request from an idle connection; so each connection gets two
+ * small Netty handlers ({@link ClientConnection}) through {@link ConnectionBase#channel()},
+ * Vert.x's connection implementation class.
  */
 final class ClientConnections {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClientConnections.class);
   private static final AttributeKey<ClientConnection> CLIENT =
       AttributeKey.valueOf(ClientConnection.class.getName());
+
   /**
    * After the server stops accepting, how long a connection without a request in progress may still
    * deliver one (a client that had just connected, or sent just then); then it is closed.
    */
   private static final long LAST_REQUEST_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   /** File descriptors kept free of client connections: upstream pools, logs, jars, epoll. */
   static final int DESCRIPTOR_HEADROOM = 512;
+
   private static final long REFUSAL_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private final long idleTimeoutNanos;
@@ -68,25 +71,36 @@ final class ClientConnections {
   private final Counter timedOut;
   private final Map<EventLoop, Sweep> sweeps = new ConcurrentHashMap<>();
 
-  /** @param draining set when a shutdown begins: responses then close their connection */
+  /**
+   * @param draining set when a shutdown begins: responses then close their connection
+   */
   ClientConnections(ServerConfig config, AtomicBoolean draining, MeterRegistry registry) {
     this.idleTimeoutNanos = config.idleTimeout().toNanos();
     this.requestReadTimeoutNanos = config.requestReadTimeout().toNanos();
     this.maxConnections = config.maxConnections();
-    this.sweepPeriodNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(10),
-        Math.min(TimeUnit.SECONDS.toNanos(1), Math.min(idleTimeoutNanos, requestReadTimeoutNanos) / 10));
-    this.lastRequestGraceNanos = Math.max(1, Math.min(LAST_REQUEST_GRACE_NANOS,
-        config.shutdownDeadline().toNanos()));
+    this.sweepPeriodNanos =
+        Math.max(
+            TimeUnit.MILLISECONDS.toNanos(10),
+            Math.min(
+                TimeUnit.SECONDS.toNanos(1),
+                Math.min(idleTimeoutNanos, requestReadTimeoutNanos) / 10));
+    this.lastRequestGraceNanos =
+        Math.max(1, Math.min(LAST_REQUEST_GRACE_NANOS, config.shutdownDeadline().toNanos()));
     this.draining = draining;
     descriptorWarning(maxConnections, descriptorLimit()).ifPresent(LOG::warn);
     Gauge.builder("embedbench_gateway_client_connections", open, AtomicInteger::get)
-        .description("Client connections open").register(registry);
-    this.refused = Counter.builder("embedbench_gateway_client_connections_refused")
-        .description("Client connections closed at accept because server.max_connections were open")
+        .description("Client connections open")
         .register(registry);
-    this.timedOut = Counter.builder("embedbench_gateway_client_connections_timed_out")
-        .description("Client connections closed by server.idle_timeout or server.request_read_timeout")
-        .register(registry);
+    this.refused =
+        Counter.builder("embedbench_gateway_client_connections_refused")
+            .description(
+                "Client connections closed at accept because server.max_connections were open")
+            .register(registry);
+    this.timedOut =
+        Counter.builder("embedbench_gateway_client_connections_timed_out")
+            .description(
+                "Client connections closed by server.idle_timeout or server.request_read_timeout")
+            .register(registry);
   }
 
   /**
@@ -97,15 +111,22 @@ final class ClientConnections {
     if (descriptorLimit <= 0 || maxConnections + DESCRIPTOR_HEADROOM <= descriptorLimit) {
       return Optional.empty();
     }
-    return Optional.of("server.max_connections (" + maxConnections + ") plus "
-        + DESCRIPTOR_HEADROOM + " for upstream connections and files exceeds this process's file"
-        + " descriptor limit (" + descriptorLimit + "); raise it (ulimit -n) or lower"
-        + " server.max_connections, or clients past the limit get no answer at all");
+    return Optional.of(
+        "server.max_connections ("
+            + maxConnections
+            + ") plus "
+            + DESCRIPTOR_HEADROOM
+            + " for upstream connections and files exceeds this process's file"
+            + " descriptor limit ("
+            + descriptorLimit
+            + "); raise it (ulimit -n) or lower"
+            + " server.max_connections, or clients past the limit get no answer at all");
   }
 
   private static long descriptorLimit() {
     return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
-        ? unix.getMaxFileDescriptorCount() : -1;
+        ? unix.getMaxFileDescriptorCount()
+        : -1;
   }
 
   /** Vert.x's connection handler: admits the connection under the cap and starts watching it. */
@@ -127,8 +148,9 @@ final class ClientConnections {
   }
 
   /**
-   * The status a request's connection answered it with below Vert.x (a 408 read deadline, a 503 at the
-   * shutdown deadline), or 0 when there was none: such a request ends as if its client had left.
+   * The status a request's connection answered it with below Vert.x (a 408 read deadline, a 503 at
+   * the shutdown deadline), or 0 when there was none: such a request ends as if its client had
+   * left.
    */
   static int answeredBelowStatus(HttpServerRequest request) {
     ClientConnection client = ((ConnectionBase) request.connection()).channel().attr(CLIENT).get();
@@ -152,10 +174,13 @@ final class ClientConnections {
     ClientConnection client = new ClientConnection(channel, this, System.nanoTime());
     channel.attr(CLIENT).set(client);
     sweep.add(client);
-    channel.closeFuture().addListener(closed -> {
-      open.decrementAndGet();
-      sweep.remove(client);
-    });
+    channel
+        .closeFuture()
+        .addListener(
+            closed -> {
+              open.decrementAndGet();
+              sweep.remove(client);
+            });
     return client;
   }
 
@@ -198,12 +223,16 @@ final class ClientConnections {
     long now = System.nanoTime();
     long last = lastRefusalLogNanos.get();
     if (now - last >= REFUSAL_LOG_INTERVAL_NANOS && lastRefusalLogNanos.compareAndSet(last, now)) {
-      LOG.warn("Refusing client connections: server.max_connections ({}) are open; {} refused so far",
-          maxConnections, (long) refused.count());
+      LOG.warn(
+          "Refusing client connections: server.max_connections ({}) are open; {} refused so far",
+          maxConnections,
+          (long) refused.count());
     }
   }
 
-  /** The connections of one event loop and their periodic deadline check; touched only on that loop. */
+  /**
+   * The connections of one event loop and their periodic deadline check; touched only on that loop.
+   */
   private final class Sweep {
 
     private final EventLoop loop;
@@ -212,8 +241,9 @@ final class ClientConnections {
 
     Sweep(EventLoop loop) {
       this.loop = loop;
-      this.task = loop.scheduleAtFixedRate(this::check, sweepPeriodNanos, sweepPeriodNanos,
-          TimeUnit.NANOSECONDS);
+      this.task =
+          loop.scheduleAtFixedRate(
+              this::check, sweepPeriodNanos, sweepPeriodNanos, TimeUnit.NANOSECONDS);
     }
 
     void add(ClientConnection connection) {

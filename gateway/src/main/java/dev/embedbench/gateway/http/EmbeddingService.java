@@ -16,7 +16,10 @@ public interface EmbeddingService {
   /** Serves one request; fails only with {@link dev.embedbench.backends.wire.ApiException}. */
   Future<EmbeddingsOutcome> embed(EmbeddingsRequest request);
 
-  /** As {@link #embed(EmbeddingsRequest)}, giving up the upstream work when {@code abandoned} completes. */
+  /**
+   * As {@link #embed(EmbeddingsRequest)}, giving up the upstream work when {@code abandoned}
+   * completes.
+   */
   default Future<EmbeddingsOutcome> embed(EmbeddingsRequest request, Future<Void> abandoned) {
     return embed(request);
   }

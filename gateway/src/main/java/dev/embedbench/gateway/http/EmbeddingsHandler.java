@@ -10,8 +10,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -28,8 +28,11 @@ import java.util.concurrent.Callable;
  */
 final class EmbeddingsHandler implements Handler<RoutingContext> {
 
-  /** Bodies above this are parsed on a worker: large enough that parsing is no longer negligible. */
+  /**
+   * Bodies above this are parsed on a worker: large enough that parsing is no longer negligible.
+   */
   static final int INLINE_PARSE_MAX_BYTES = 256 * 1024;
+
   /** Responses above this many float values are encoded on a worker. */
   static final int INLINE_ENCODE_MAX_VALUES = 64 * 1024;
 
@@ -37,7 +40,9 @@ final class EmbeddingsHandler implements Handler<RoutingContext> {
   private final EmbeddingService service;
   private final Map<String, String> routeByName;
 
-  /** @param routeByName every route name and alias, to the route's name */
+  /**
+   * @param routeByName every route name and alias, to the route's name
+   */
   EmbeddingsHandler(Vertx vertx, EmbeddingService service, Map<String, String> routeByName) {
     this.vertx = vertx;
     this.service = service;
@@ -48,47 +53,65 @@ final class EmbeddingsHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     RequestFacts facts = RequestFacts.of(ctx);
     if (!isJson(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
-      ctx.fail(new ApiException(new ApiError(415, "Content-Type must be application/json.",
-          "invalid_request_error", null, "unsupported_media_type")));
+      ctx.fail(
+          new ApiException(
+              new ApiError(
+                  415,
+                  "Content-Type must be application/json.",
+                  "invalid_request_error",
+                  null,
+                  "unsupported_media_type")));
       return;
     }
     // Completes when the connection closes before the answer is sent: the upstream call stops.
     Promise<Void> abandoned = Promise.promise();
-    ctx.addEndHandler(end -> {
-      if (end.failed()) {
-        abandoned.tryComplete();
-      }
-    });
+    ctx.addEndHandler(
+        end -> {
+          if (end.failed()) {
+            abandoned.tryComplete();
+          }
+        });
     RequestBody body = ctx.body();
     byte[] bytes = body == null || body.buffer() == null ? new byte[0] : body.buffer().getBytes();
     cpu(bytes.length > INLINE_PARSE_MAX_BYTES, () -> EmbeddingsRequest.parse(bytes))
-        .compose(request -> {
-          // Only configured names become tags; anything else a client sends stays out of metrics.
-          facts.model(routeByName.getOrDefault(request.model(), "unknown"));
-          facts.inputs(request.inputs().size());
-          return service.embed(request, abandoned.future())
-              .compose(outcome -> encode(request, outcome, facts));
-        })
-        .onSuccess(json -> {
-          if (!ctx.response().closed()) {
-            ctx.response().putHeader("Content-Type", "application/json").end(json);
-          }
-        })
+        .compose(
+            request -> {
+              // Only configured names become tags; anything else a client sends stays out of
+              // metrics.
+              facts.model(routeByName.getOrDefault(request.model(), "unknown"));
+              facts.inputs(request.inputs().size());
+              return service
+                  .embed(request, abandoned.future())
+                  .compose(outcome -> encode(request, outcome, facts));
+            })
+        .onSuccess(
+            json -> {
+              if (!ctx.response().closed()) {
+                ctx.response().putHeader("Content-Type", "application/json").end(json);
+              }
+            })
         .onFailure(ctx::fail);
   }
 
-  private Future<Buffer> encode(EmbeddingsRequest request, EmbeddingsOutcome outcome, RequestFacts facts) {
-    facts.served(outcome.route(), outcome.target(), outcome.kind().label(), outcome.inputs(),
+  private Future<Buffer> encode(
+      EmbeddingsRequest request, EmbeddingsOutcome outcome, RequestFacts facts) {
+    facts.served(
+        outcome.route(),
+        outcome.target(),
+        outcome.kind().label(),
+        outcome.inputs(),
         outcome.promptTokens());
     EncodingFormat format = request.encodingFormat();
     int values = outcome.response().vectors().stream().mapToInt(v -> v.length).sum();
-    return cpu(values > INLINE_ENCODE_MAX_VALUES, () -> {
-      // Encoded straight into the buffer that is sent, not into an array copied into it.
-      EmbeddingsResponse response = outcome.response();
-      ByteBuf buffer = Unpooled.buffer(response.encodedSizeHint(format));
-      response.encode(format, new ByteBufOutputStream(buffer));
-      return BufferInternal.buffer(buffer);
-    });
+    return cpu(
+        values > INLINE_ENCODE_MAX_VALUES,
+        () -> {
+          // Encoded straight into the buffer that is sent, not into an array copied into it.
+          EmbeddingsResponse response = outcome.response();
+          ByteBuf buffer = Unpooled.buffer(response.encodedSizeHint(format));
+          response.encode(format, new ByteBufOutputStream(buffer));
+          return BufferInternal.buffer(buffer);
+        });
   }
 
   /** {@code application/json}, with or without parameters; a missing header is taken as JSON. */

@@ -18,10 +18,13 @@ final class MetricsHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    ctx.vertx().executeBlocking(registry::scrape, false)
-        .onSuccess(text -> ctx.response()
-            .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-            .end(text))
+    ctx.vertx()
+        .executeBlocking(registry::scrape, false)
+        .onSuccess(
+            text ->
+                ctx.response()
+                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(text))
         .onFailure(ctx::fail);
   }
 }

@@ -13,8 +13,8 @@ final class ProbeHandlers {
 
   /** Alive: the process answers HTTP. */
   static Handler<RoutingContext> health() {
-    return ctx -> ctx.response().putHeader("Content-Type", "application/json")
-        .end("{\"status\":\"alive\"}");
+    return ctx ->
+        ctx.response().putHeader("Content-Type", "application/json").end("{\"status\":\"alive\"}");
   }
 
   /**
@@ -26,8 +26,10 @@ final class ProbeHandlers {
       if (ready.getAsBoolean()) {
         ctx.response().putHeader("Content-Type", "application/json").end("{\"status\":\"ready\"}");
       } else {
-        ctx.fail(new ApiException(ApiError.unavailable(
-            "Not ready: a route has no ready target, or the server is shutting down.")));
+        ctx.fail(
+            new ApiException(
+                ApiError.unavailable(
+                    "Not ready: a route has no ready target, or the server is shutting down.")));
       }
     };
   }

@@ -28,7 +28,9 @@ final class RequestFacts {
     return facts;
   }
 
-  /** The facts of this request; a fresh empty set when the observer did not run (never in practice). */
+  /**
+   * The facts of this request; a fresh empty set when the observer did not run (never in practice).
+   */
   static RequestFacts of(RoutingContext ctx) {
     RequestFacts facts = ctx.get(KEY);
     return facts != null ? facts : start(ctx);

@@ -24,8 +24,8 @@ final class RequestObserver implements Handler<RoutingContext> {
    * @param endpoints the served paths; anything else is recorded as {@code unmatched}
    * @param unmeasured paths logged but not counted in the request metrics
    */
-  RequestObserver(HttpMetrics metrics, AccessLog accessLog, Set<String> endpoints,
-      Set<String> unmeasured) {
+  RequestObserver(
+      HttpMetrics metrics, AccessLog accessLog, Set<String> endpoints, Set<String> unmeasured) {
     this.metrics = metrics;
     this.accessLog = accessLog;
     this.endpoints = Set.copyOf(endpoints);
@@ -44,9 +44,9 @@ final class RequestObserver implements Handler<RoutingContext> {
   }
 
   /**
-   * @param answered false when the connection closed before the response ended: recorded as 499 (the
-   *     client left, or its request was unreadable), unless the connection itself answered the request
-   *     (a read deadline's 408, a shutdown deadline's 503)
+   * @param answered false when the connection closed before the response ended: recorded as 499
+   *     (the client left, or its request was unreadable), unless the connection itself answered the
+   *     request (a read deadline's 408, a shutdown deadline's 503)
    */
   private void record(RoutingContext ctx, RequestFacts facts, boolean measured, boolean answered) {
     String path = endpoints.contains(ctx.normalizedPath()) ? ctx.normalizedPath() : "unmatched";
@@ -55,9 +55,16 @@ final class RequestObserver implements Handler<RoutingContext> {
       int below = ClientConnections.answeredBelowStatus(ctx.request());
       status = below != 0 ? below : ApiError.CLIENT_CLOSED_STATUS;
     }
-    RequestRecord request = new RequestRecord(
-        path, facts.model(), facts.target(), facts.kind(), status,
-        System.nanoTime() - facts.startNanos(), facts.inputs(), facts.promptTokens());
+    RequestRecord request =
+        new RequestRecord(
+            path,
+            facts.model(),
+            facts.target(),
+            facts.kind(),
+            status,
+            System.nanoTime() - facts.startNanos(),
+            facts.inputs(),
+            facts.promptTokens());
     if (measured) {
       metrics.requestEnded(request);
     }

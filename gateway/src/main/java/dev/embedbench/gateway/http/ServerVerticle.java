@@ -26,8 +26,8 @@ final class ServerVerticle extends VerticleBase {
    * @param shutdownDeadline how long stopping waits for in-flight requests before closing their
    *     connections; {@link GatewayServer} answers them first, so this is only a backstop
    */
-  ServerVerticle(ApiRouter api, String host, int port, Duration shutdownDeadline,
-      ClientConnections clients) {
+  ServerVerticle(
+      ApiRouter api, String host, int port, Duration shutdownDeadline, ClientConnections clients) {
     this.api = api;
     this.host = host;
     this.port = port;
@@ -38,21 +38,28 @@ final class ServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     // HTTP/1.1 only: the JDK's HttpClient (under LangChain4j and others) asks every plaintext POST
-    // to upgrade to h2c, and answering that upgrade left a client waiting for a response now and then.
+    // to upgrade to h2c, and answering that upgrade left a client waiting for a response now and
+    // then.
     // No WebSockets: without compression to negotiate, Vert.x leaves the WebSocket extension
     // handler out of every connection's pipeline, which every request passed through.
-    HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
-        .setHttp2ClearTextEnabled(false)
-        .setPerFrameWebSocketCompressionSupported(false)
-        .setPerMessageWebSocketCompressionSupported(false);
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(host)
+            .setPort(port)
+            .setHttp2ClearTextEnabled(false)
+            .setPerFrameWebSocketCompressionSupported(false)
+            .setPerMessageWebSocketCompressionSupported(false);
     Router router = api.build(vertx);
-    server = vertx.createHttpServer(options)
-        .connectionHandler(clients::accept)
-        .requestHandler(request -> {
-          if (clients.dispatch(request)) {
-            router.handle(request);
-          }
-        });
+    server =
+        vertx
+            .createHttpServer(options)
+            .connectionHandler(clients::accept)
+            .requestHandler(
+                request -> {
+                  if (clients.dispatch(request)) {
+                    router.handle(request);
+                  }
+                });
     return server.listen();
   }
 

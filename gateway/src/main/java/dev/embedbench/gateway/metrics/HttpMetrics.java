@@ -42,7 +42,8 @@ public final class HttpMetrics {
   /** Records one finished request; called once per request, whatever its outcome. */
   public void requestEnded(RequestRecord request) {
     inFlight.decrementAndGet();
-    OutcomeKey key = new OutcomeKey(request.model(), request.target(), request.kind(), request.status());
+    OutcomeKey key =
+        new OutcomeKey(request.model(), request.target(), request.kind(), request.status());
     OutcomeMeters outcome = byOutcome.computeIfAbsent(key, this::outcomeMeters);
     outcome.requests().increment();
     outcome.latency().record(request.latencyNanos(), TimeUnit.NANOSECONDS);
@@ -55,17 +56,20 @@ public final class HttpMetrics {
 
   private OutcomeMeters outcomeMeters(OutcomeKey key) {
     String status = Integer.toString(key.status());
-    Counter requests = Counter.builder("embedbench.requests")
-        .description("Embeddings API requests by model (route), target, kind and HTTP status")
-        .tags("model", key.model(), "target", key.target(), "kind", key.kind(), "status", status)
-        .register(registry);
-    Timer latency = Timer.builder("embedbench.request.latency")
-        .description("Whole-request latency, from the first handler to the response's end")
-        .tags("model", key.model(), "status", status)
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofNanos(100_000))
-        .maximumExpectedValue(Duration.ofSeconds(60))
-        .register(registry);
+    Counter requests =
+        Counter.builder("embedbench.requests")
+            .description("Embeddings API requests by model (route), target, kind and HTTP status")
+            .tags(
+                "model", key.model(), "target", key.target(), "kind", key.kind(), "status", status)
+            .register(registry);
+    Timer latency =
+        Timer.builder("embedbench.request.latency")
+            .description("Whole-request latency, from the first handler to the response's end")
+            .tags("model", key.model(), "status", status)
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofNanos(100_000))
+            .maximumExpectedValue(Duration.ofSeconds(60))
+            .register(registry);
     return new OutcomeMeters(requests, latency);
   }
 

@@ -15,8 +15,14 @@ import java.util.Objects;
  * @param promptTokens prompt tokens reported for it (0 when it failed)
  */
 public record RequestRecord(
-    String path, String model, String target, String kind, int status, long latencyNanos,
-    int inputs, int promptTokens) {
+    String path,
+    String model,
+    String target,
+    String kind,
+    int status,
+    long latencyNanos,
+    int inputs,
+    int promptTokens) {
 
   public RequestRecord {
     Objects.requireNonNull(path, "path");

@@ -4,10 +4,11 @@ import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.backends.wire.ApiException;
 
 /**
- * How one upstream attempt ended, which decides failover, the circuit breaker and the {@code outcome}
- * tag. Failover happens on connection errors, 5xx (an invalid vector included) and timeouts, and on
- * an overloaded target (429), which is the same situation as the gateway's own concurrency limit;
- * never on other 4xx, which would fail the same way anywhere, nor once the client has gone.
+ * How one upstream attempt ended, which decides failover, the circuit breaker and the {@code
+ * outcome} tag. Failover happens on connection errors, 5xx (an invalid vector included) and
+ * timeouts, and on an overloaded target (429), which is the same situation as the gateway's own
+ * concurrency limit; never on other 4xx, which would fail the same way anywhere, nor once the
+ * client has gone.
  */
 enum AttemptOutcome {
   SUCCESS("success", false),

@@ -7,15 +7,16 @@ import java.util.List;
 
 /**
  * Cuts a request's inputs into consecutive batches that fit a target's limits: at most {@code
- * maxInputs} inputs and {@code maxTokens} estimated tokens each. Order is kept, so concatenating the
- * answers in batch order restores input order. An input larger than {@code maxTokens} on its own
- * (but within the model's limit, checked earlier) travels alone.
+ * maxInputs} inputs and {@code maxTokens} estimated tokens each. Order is kept, so concatenating
+ * the answers in batch order restores input order. An input larger than {@code maxTokens} on its
+ * own (but within the model's limit, checked earlier) travels alone.
  */
 final class BatchSplitter {
 
   private BatchSplitter() {}
 
-  static List<List<EmbeddingInput>> split(List<EmbeddingInput> inputs, int maxInputs, int maxTokens) {
+  static List<List<EmbeddingInput>> split(
+      List<EmbeddingInput> inputs, int maxInputs, int maxTokens) {
     if (inputs.size() <= maxInputs && maxTokens == Integer.MAX_VALUE) {
       return List.of(inputs);
     }

@@ -4,10 +4,10 @@ import dev.embedbench.gateway.config.CircuitBreakerConfig;
 import java.util.function.LongSupplier;
 
 /**
- * Takes a failing target out of rotation and probes it back. Opens after {@code consecutiveFailures}
- * failures in a row, or when the failure share over the window reaches {@code failureRate} with at
- * least {@code minimumCalls} calls. After {@code openDuration} one probe is let through (half-open):
- * success closes the circuit, failure reopens it for another cool-down.
+ * Takes a failing target out of rotation and probes it back. Opens after {@code
+ * consecutiveFailures} failures in a row, or when the failure share over the window reaches {@code
+ * failureRate} with at least {@code minimumCalls} calls. After {@code openDuration} one probe is
+ * let through (half-open): success closes the circuit, failure reopens it for another cool-down.
  *
  * <p>Every permitted call must end in exactly one of {@link #onSuccess}, {@link #onFailure} or
  * {@link #onNeutral}. Thread-safe: transitions happen in short synchronized sections; the common
@@ -17,8 +17,10 @@ final class CircuitBreaker {
 
   private final CircuitBreakerConfig config;
   private final LongSupplier nanoClock;
+
   /** first: calls, second: failures. */
   private final SlidingWindowCounts window;
+
   private volatile CircuitState state = CircuitState.CLOSED;
   private int consecutiveFailures;
   private long openedAtNanos;
@@ -115,7 +117,10 @@ final class CircuitBreaker {
     }
   }
 
-  /** A call that says nothing about the target's health (it was abandoned, or was the caller's fault). */
+  /**
+   * A call that says nothing about the target's health (it was abandoned, or was the caller's
+   * fault).
+   */
   synchronized void onNeutral() {
     if (state == CircuitState.HALF_OPEN) {
       probeInFlight = false;

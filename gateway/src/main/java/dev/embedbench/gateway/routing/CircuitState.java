@@ -1,6 +1,8 @@
 package dev.embedbench.gateway.routing;
 
-/** A circuit breaker's state; {@link #gaugeValue} is what {@code embedbench.circuit.state} shows. */
+/**
+ * A circuit breaker's state; {@link #gaugeValue} is what {@code embedbench.circuit.state} shows.
+ */
 public enum CircuitState {
   /** Calls flow. */
   CLOSED(0),

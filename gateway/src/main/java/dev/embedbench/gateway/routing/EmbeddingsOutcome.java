@@ -17,7 +17,11 @@ import java.util.Objects;
  * @param promptTokens tokens the backends reported
  */
 public record EmbeddingsOutcome(
-    EmbeddingsResponse response, String route, String target, BackendKind kind, int inputs,
+    EmbeddingsResponse response,
+    String route,
+    String target,
+    BackendKind kind,
+    int inputs,
     int promptTokens) {
 
   public EmbeddingsOutcome {
@@ -27,7 +31,10 @@ public record EmbeddingsOutcome(
     Objects.requireNonNull(kind, "kind");
     if (inputs != response.vectors().size()) {
       throw new IllegalArgumentException(
-          "inputs must equal the number of vectors (" + response.vectors().size() + "), was " + inputs);
+          "inputs must equal the number of vectors ("
+              + response.vectors().size()
+              + "), was "
+              + inputs);
     }
   }
 }

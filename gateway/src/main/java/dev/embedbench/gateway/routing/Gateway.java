@@ -32,9 +32,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's serving path between a parsed request and the response vectors: route lookup,
- * validation, instruction, target choice with failover, splitting, Matryoshka truncation, shadowing.
+ * validation, instruction, target choice with failover, splitting, Matryoshka truncation,
+ * shadowing.
  *
- * <p>{@link #embed} may be called from any event loop; its future completes on the caller's context.
+ * <p>{@link #embed} may be called from any event loop; its future completes on the caller's
+ * context.
  */
 public final class Gateway {
 
@@ -53,8 +55,12 @@ public final class Gateway {
   private final MeterRegistry registry;
   private final long createdEpochSeconds;
 
-  private Gateway(List<Route> routes, Map<String, Entry> byName, List<OwnedBackend> owned,
-      List<Meter> meters, MeterRegistry registry) {
+  private Gateway(
+      List<Route> routes,
+      Map<String, Entry> byName,
+      List<OwnedBackend> owned,
+      List<Meter> meters,
+      MeterRegistry registry) {
     this.routes = routes;
     this.byName = byName;
     this.owned = owned;
@@ -97,31 +103,45 @@ public final class Gateway {
       } catch (RuntimeException e) {
         start = Future.failedFuture(e);
       }
-      starts.add(start.recover(e -> Future.failedFuture(new ConfigException(config.source(), key,
-          "target '" + target.name() + "' could not start: " + e.getMessage()))));
+      starts.add(
+          start.recover(
+              e ->
+                  Future.failedFuture(
+                      new ConfigException(
+                          config.source(),
+                          key,
+                          "target '" + target.name() + "' could not start: " + e.getMessage()))));
     }
-    return Future.join(starts).transform(all -> {
-      Map<String, OwnedBackend> started = new HashMap<>();
-      List<OwnedBackend> owned = new ArrayList<>();
-      for (int i = 0; i < starts.size(); i++) {
-        if (starts.get(i).succeeded()) {
-          started.put(targetConfigs.get(i).name(), starts.get(i).result());
-          owned.add(starts.get(i).result());
-        }
-      }
-      try {
-        if (all.failed()) {
-          throw all.cause();
-        }
-        return Future.succeededFuture(assemble(vertx, config, registry, options, started, owned));
-      } catch (Throwable failure) {
-        return releaseAll(owned).transform(ignored -> Future.failedFuture(failure));
-      }
-    });
+    return Future.join(starts)
+        .transform(
+            all -> {
+              Map<String, OwnedBackend> started = new HashMap<>();
+              List<OwnedBackend> owned = new ArrayList<>();
+              for (int i = 0; i < starts.size(); i++) {
+                if (starts.get(i).succeeded()) {
+                  started.put(targetConfigs.get(i).name(), starts.get(i).result());
+                  owned.add(starts.get(i).result());
+                }
+              }
+              try {
+                if (all.failed()) {
+                  throw all.cause();
+                }
+                return Future.succeededFuture(
+                    assemble(vertx, config, registry, options, started, owned));
+              } catch (Throwable failure) {
+                return releaseAll(owned).transform(ignored -> Future.failedFuture(failure));
+              }
+            });
   }
 
-  private static Gateway assemble(Vertx vertx, GatewayConfig config, MeterRegistry registry,
-      GatewayOptions options, Map<String, OwnedBackend> started, List<OwnedBackend> owned) {
+  private static Gateway assemble(
+      Vertx vertx,
+      GatewayConfig config,
+      MeterRegistry registry,
+      GatewayOptions options,
+      Map<String, OwnedBackend> started,
+      List<OwnedBackend> owned) {
     List<Meter> meters = new ArrayList<>();
     Map<String, Route> routesByName = new LinkedHashMap<>();
     try {
@@ -129,13 +149,20 @@ public final class Gateway {
         RouteConfig routeConfig = config.routes().get(r);
         List<Target> targets = new ArrayList<>();
         for (TargetConfig targetConfig : routeConfig.targets()) {
-          Target target = new Target(targetConfig, started.get(targetConfig.name()).backend(),
-              routeConfig.name(), vertx, registry, options.nanoClock());
+          Target target =
+              new Target(
+                  targetConfig,
+                  started.get(targetConfig.name()).backend(),
+                  routeConfig.name(),
+                  vertx,
+                  registry,
+                  options.nanoClock());
           meters.addAll(target.meters());
           targets.add(target);
         }
         StartChecks.check(config.source(), "routes[" + r + "]", routeConfig, targets);
-        routesByName.put(routeConfig.name(),
+        routesByName.put(
+            routeConfig.name(),
             new Route(routeConfig, targets, options.random(), options.nanoClock()));
       }
       Map<String, Entry> byName = new HashMap<>();
@@ -151,7 +178,8 @@ public final class Gateway {
         byName.put(rc.name(), new Entry(route, true, shadow));
         rc.aliases().forEach(alias -> byName.put(alias, new Entry(route, true, shadow)));
         if (rc.instruction() != null) {
-          rc.instruction().documentAliases()
+          rc.instruction()
+              .documentAliases()
               .forEach(alias -> byName.put(alias, new Entry(route, false, shadow)));
         }
       }
@@ -163,8 +191,13 @@ public final class Gateway {
     }
   }
 
-  private static ShadowPlan shadowPlan(Vertx vertx, MeterRegistry registry, GatewayOptions options,
-      Map<String, OwnedBackend> started, Route route, Map<String, Route> routesByName) {
+  private static ShadowPlan shadowPlan(
+      Vertx vertx,
+      MeterRegistry registry,
+      GatewayOptions options,
+      Map<String, OwnedBackend> started,
+      Route route,
+      Map<String, Route> routesByName) {
     ShadowConfig shadow = route.config().shadow();
     if (shadow == null) {
       return null;
@@ -173,21 +206,45 @@ public final class Gateway {
     boolean sameSpace;
     if (shadow.route() != null) {
       destination = routesByName.get(shadow.route());
-      sameSpace = StartChecks.commonSpace(route).isPresent()
-          && StartChecks.commonSpace(route).equals(StartChecks.commonSpace(destination))
-          && sameInstruction(route.config(), destination.config());
+      sameSpace =
+          StartChecks.commonSpace(route).isPresent()
+              && StartChecks.commonSpace(route).equals(StartChecks.commonSpace(destination))
+              && sameInstruction(route.config(), destination.config());
     } else {
       TargetConfig targetConfig = shadow.target();
-      Target target = new Target(targetConfig, started.get(targetConfig.name()).backend(),
-          route.name(), vertx, registry, options.nanoClock());
-      RouteConfig single = new RouteConfig(targetConfig.name(), List.of(), "embedbench", false, null,
-          null, RetryConfig.defaults(), null, List.of(targetConfig));
+      Target target =
+          new Target(
+              targetConfig,
+              started.get(targetConfig.name()).backend(),
+              route.name(),
+              vertx,
+              registry,
+              options.nanoClock());
+      RouteConfig single =
+          new RouteConfig(
+              targetConfig.name(),
+              List.of(),
+              "embedbench",
+              false,
+              null,
+              null,
+              RetryConfig.defaults(),
+              null,
+              List.of(targetConfig));
       destination = new Route(single, List.of(target), options.random(), options.nanoClock());
-      sameSpace = StartChecks.commonSpace(route).isPresent()
-          && StartChecks.commonSpace(route).equals(StartChecks.commonSpace(destination));
+      sameSpace =
+          StartChecks.commonSpace(route).isPresent()
+              && StartChecks.commonSpace(route).equals(StartChecks.commonSpace(destination));
     }
-    ShadowMirror mirror = new ShadowMirror(route.name(), shadow, sameSpace, vertx, registry,
-        options.random(), options.nanoClock());
+    ShadowMirror mirror =
+        new ShadowMirror(
+            route.name(),
+            shadow,
+            sameSpace,
+            vertx,
+            registry,
+            options.random(),
+            options.nanoClock());
     return new ShadowPlan(mirror, destination, shadow.route() != null);
   }
 
@@ -199,9 +256,9 @@ public final class Gateway {
   }
 
   /**
-   * Serves one request: 404 for an unknown model, 400 for what the route cannot serve, 429 when every
-   * target is full, 503 when none is ready, and the upstream's error (502, 504...) when failover ran
-   * out. Fails only with {@link ApiException}.
+   * Serves one request: 404 for an unknown model, 400 for what the route cannot serve, 429 when
+   * every target is full, 503 when none is ready, and the upstream's error (502, 504...) when
+   * failover ran out. Fails only with {@link ApiException}.
    */
   public Future<EmbeddingsOutcome> embed(EmbeddingsRequest request) {
     return embed(request, Promise.<Void>promise().future());
@@ -219,12 +276,13 @@ public final class Gateway {
       outcome = Future.failedFuture(e);
     }
     // One place where a bug becomes a plain 500: the client never sees its details.
-    return outcome.recover(failure -> {
-      if (!(failure instanceof ApiException)) {
-        LOG.error("Serving model '{}' failed unexpectedly", request.model(), failure);
-      }
-      return Future.failedFuture(AttemptOutcome.asApiException(failure));
-    });
+    return outcome.recover(
+        failure -> {
+          if (!(failure instanceof ApiException)) {
+            LOG.error("Serving model '{}' failed unexpectedly", request.model(), failure);
+          }
+          return Future.failedFuture(AttemptOutcome.asApiException(failure));
+        });
   }
 
   private Future<EmbeddingsOutcome> serve(EmbeddingsRequest request, Future<Void> abandoned) {
@@ -253,25 +311,36 @@ public final class Gateway {
     return answer.map(a -> outcome(route, prepared, a));
   }
 
-  private static void mirror(Entry entry, EmbeddingsRequest request, PreparedRequest prepared,
+  private static void mirror(
+      Entry entry,
+      EmbeddingsRequest request,
+      PreparedRequest prepared,
       Future<Target.Answer> answer) {
     ShadowPlan plan = entry.shadow();
     Route destination = plan.destination();
-    plan.mirror().maybeMirror(() -> {
-      PreparedRequest shadowRequest = plan.destinationIsRoute()
-          ? destination.prepare(withoutDimensions(request), entry.withInstruction())
-          : prepared;
-      return destination.dispatch(shadowRequest, false).map(Target.Answer::vectors);
-    }, answer.map(Target.Answer::vectors));
+    plan.mirror()
+        .maybeMirror(
+            () -> {
+              PreparedRequest shadowRequest =
+                  plan.destinationIsRoute()
+                      ? destination.prepare(withoutDimensions(request), entry.withInstruction())
+                      : prepared;
+              return destination.dispatch(shadowRequest, false).map(Target.Answer::vectors);
+            },
+            answer.map(Target.Answer::vectors));
   }
 
-  /** The shadow route gets full vectors: the client's size may not exist there, and cosine needs none. */
+  /**
+   * The shadow route gets full vectors: the client's size may not exist there, and cosine needs
+   * none.
+   */
   private static EmbeddingsRequest withoutDimensions(EmbeddingsRequest request) {
-    return new EmbeddingsRequest(request.model(), request.inputs(), request.encodingFormat(), null,
-        request.user());
+    return new EmbeddingsRequest(
+        request.model(), request.inputs(), request.encodingFormat(), null, request.user());
   }
 
-  private static EmbeddingsOutcome outcome(Route route, PreparedRequest prepared, Target.Answer answer) {
+  private static EmbeddingsOutcome outcome(
+      Route route, PreparedRequest prepared, Target.Answer answer) {
     List<float[]> vectors = answer.vectors();
     // The upstream's base64 can be passed on only for the vectors it describes, the full ones.
     List<Base64Text> base64 = answer.base64();
@@ -286,8 +355,13 @@ public final class Gateway {
     }
     EmbeddingsResponse response =
         new EmbeddingsResponse(route.name(), vectors, answer.promptTokens(), base64);
-    return new EmbeddingsOutcome(response, route.name(), answer.target().name(),
-        answer.target().info().kind(), vectors.size(), answer.promptTokens());
+    return new EmbeddingsOutcome(
+        response,
+        route.name(),
+        answer.target().name(),
+        answer.target().info().kind(),
+        vectors.size(),
+        answer.promptTokens());
   }
 
   /** One entry per route, in configuration order. */
@@ -296,8 +370,15 @@ public final class Gateway {
     for (Route route : routes) {
       RouteConfig rc = route.config();
       RouteModel model = route.model();
-      listings.add(new ModelListing(rc.name(), rc.aliases(), createdEpochSeconds, rc.ownedBy(),
-          model.dimensions(), model.maxInputTokens(), model.kind()));
+      listings.add(
+          new ModelListing(
+              rc.name(),
+              rc.aliases(),
+              createdEpochSeconds,
+              rc.ownedBy(),
+              model.dimensions(),
+              model.maxInputTokens(),
+              model.kind()));
     }
     return listings;
   }
@@ -327,11 +408,13 @@ public final class Gateway {
         LOG.warn("Closing a backend failed: {}", e.toString());
       }
     }
-    return Future.join(releases).transform(done -> {
-      if (done.failed()) {
-        LOG.warn("Closing a backend failed: {}", Objects.toString(done.cause()));
-      }
-      return Future.<Void>succeededFuture();
-    });
+    return Future.join(releases)
+        .transform(
+            done -> {
+              if (done.failed()) {
+                LOG.warn("Closing a backend failed: {}", Objects.toString(done.cause()));
+              }
+              return Future.<Void>succeededFuture();
+            });
   }
 }

@@ -15,7 +15,8 @@ import java.util.random.RandomGenerator;
  * @param nanoClock monotonic nanoseconds, for breakers, budgets and latency
  * @param random draws weighted splits and shadow samples; must be thread-safe
  */
-public record GatewayOptions(BackendFactory backends, LongSupplier nanoClock, RandomGenerator random) {
+public record GatewayOptions(
+    BackendFactory backends, LongSupplier nanoClock, RandomGenerator random) {
 
   public GatewayOptions {
     Objects.requireNonNull(backends, "backends");

@@ -16,8 +16,13 @@ import java.util.Objects;
  * @param kind where its vectors come from (of its first target)
  */
 public record ModelListing(
-    String id, List<String> aliases, long created, String ownedBy, int dimensions,
-    int maxInputTokens, BackendKind kind) {
+    String id,
+    List<String> aliases,
+    long created,
+    String ownedBy,
+    int dimensions,
+    int maxInputTokens,
+    BackendKind kind) {
 
   public ModelListing {
     Objects.requireNonNull(id, "id");

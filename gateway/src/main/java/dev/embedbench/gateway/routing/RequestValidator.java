@@ -12,19 +12,24 @@ import java.util.List;
 
 /**
  * Checks a request against what its route can serve and applies the route's instruction: 400 for a
- * {@code dimensions} the model cannot give, for token ids the backends cannot read, and for an input
- * over the model's token limit (estimated for text unless every target checks exactly).
+ * {@code dimensions} the model cannot give, for token ids the backends cannot read, and for an
+ * input over the model's token limit (estimated for text unless every target checks exactly).
  */
 final class RequestValidator {
 
   private final String routeName;
   private final RouteModel model;
   private final Integer defaultDimensions;
+
   /** The instruction split around the text, or null. */
   private final String instructionPrefix;
+
   private final String instructionSuffix;
 
-  RequestValidator(String routeName, RouteModel model, Integer defaultDimensions,
+  RequestValidator(
+      String routeName,
+      RouteModel model,
+      Integer defaultDimensions,
       InstructionConfig instruction) {
     this.routeName = routeName;
     this.model = model;
@@ -54,9 +59,14 @@ final class RequestValidator {
       EmbeddingInput input = request.inputs().get(i);
       if (input instanceof EmbeddingInput.TokenIds ids) {
         if (model.tokenizer() == null) {
-          throw new ApiException(ApiError.invalidRequest("Model '" + routeName + "' accepts text"
-              + " input only: its backends do not declare a tokenizer whose ids they accept.", "input",
-              "token_ids_not_supported"));
+          throw new ApiException(
+              ApiError.invalidRequest(
+                  "Model '"
+                      + routeName
+                      + "' accepts text"
+                      + " input only: its backends do not declare a tokenizer whose ids they accept.",
+                  "input",
+                  "token_ids_not_supported"));
         }
         checkTokens(i, ids.ids().length, "has");
         inputs.add(input);
@@ -80,23 +90,52 @@ final class RequestValidator {
     }
     MatryoshkaRange range = model.matryoshka();
     if (range == null) {
-      throw new ApiException(ApiError.invalidRequest("Model '" + routeName + "' does not support"
-          + " 'dimensions': it has no Matryoshka range and always returns " + model.dimensions()
-          + " dimensions.", "dimensions", "invalid_dimensions"));
+      throw new ApiException(
+          ApiError.invalidRequest(
+              "Model '"
+                  + routeName
+                  + "' does not support"
+                  + " 'dimensions': it has no Matryoshka range and always returns "
+                  + model.dimensions()
+                  + " dimensions.",
+              "dimensions",
+              "invalid_dimensions"));
     }
     if (!range.contains(requested)) {
-      throw new ApiException(ApiError.invalidRequest("'dimensions' for model '" + routeName
-          + "' must be between " + range.minDimensions() + " and " + range.maxDimensions()
-          + ", was " + requested + ".", "dimensions", "invalid_dimensions"));
+      throw new ApiException(
+          ApiError.invalidRequest(
+              "'dimensions' for model '"
+                  + routeName
+                  + "' must be between "
+                  + range.minDimensions()
+                  + " and "
+                  + range.maxDimensions()
+                  + ", was "
+                  + requested
+                  + ".",
+              "dimensions",
+              "invalid_dimensions"));
     }
     return requested;
   }
 
   private void checkTokens(int index, int tokens, String how) {
     if (tokens > model.maxInputTokens()) {
-      throw new ApiException(ApiError.invalidRequest("Input " + index + " " + how + " " + tokens
-          + " tokens, over the limit of " + model.maxInputTokens() + " for model '" + routeName
-          + "'.", "input", "context_length_exceeded"));
+      throw new ApiException(
+          ApiError.invalidRequest(
+              "Input "
+                  + index
+                  + " "
+                  + how
+                  + " "
+                  + tokens
+                  + " tokens, over the limit of "
+                  + model.maxInputTokens()
+                  + " for model '"
+                  + routeName
+                  + "'.",
+              "input",
+              "context_length_exceeded"));
     }
   }
 }

@@ -14,6 +14,7 @@ final class RetryBudget {
 
   private final RetryConfig config;
   private final LongSupplier nanoClock;
+
   /** first: requests, second: retries. */
   private final SlidingWindowCounts counts;
 

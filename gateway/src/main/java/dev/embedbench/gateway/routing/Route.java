@@ -31,12 +31,14 @@ final class Route {
   Route(RouteConfig config, List<Target> targets, RandomGenerator random, LongSupplier nanoClock) {
     this.config = config;
     this.targets = List.copyOf(targets);
-    this.selector = new TargetSelector(targets.stream().mapToInt(t -> t.config().weight()).toArray());
+    this.selector =
+        new TargetSelector(targets.stream().mapToInt(t -> t.config().weight()).toArray());
     this.budget = new RetryBudget(config.retry(), nanoClock);
     this.random = random;
     this.model = RouteModel.of(targets.stream().map(Target::info).toList());
     this.validator =
-        new RequestValidator(config.name(), model, config.defaultDimensions(), config.instruction());
+        new RequestValidator(
+            config.name(), model, config.defaultDimensions(), config.instruction());
   }
 
   String name() {
@@ -79,21 +81,32 @@ final class Route {
   }
 
   /**
-   * @param abandoned completes when nobody waits for the answer any more: the attempt in progress is
-   *     cancelled and no other is started
+   * @param abandoned completes when nobody waits for the answer any more: the attempt in progress
+   *     is cancelled and no other is started
    */
-  Future<Target.Answer> dispatch(PreparedRequest request, boolean failover, Future<Void> abandoned) {
+  Future<Target.Answer> dispatch(
+      PreparedRequest request, boolean failover, Future<Void> abandoned) {
     if (failover) {
       budget.recordRequest();
     }
     Promise<Target.Answer> result = Promise.promise();
-    attempt(request, failover ? config.retry().maxAttempts() : 1, new boolean[targets.size()], null,
-        abandoned, result);
+    attempt(
+        request,
+        failover ? config.retry().maxAttempts() : 1,
+        new boolean[targets.size()],
+        null,
+        abandoned,
+        result);
     return result.future();
   }
 
-  private void attempt(PreparedRequest request, int attemptsLeft, boolean[] tried,
-      ApiException lastFailure, Future<Void> abandoned, Promise<Target.Answer> result) {
+  private void attempt(
+      PreparedRequest request,
+      int attemptsLeft,
+      boolean[] tried,
+      ApiException lastFailure,
+      Future<Void> abandoned,
+      Promise<Target.Answer> result) {
     Target target = acquire(tried, lastFailure == null);
     if (target == null) {
       result.fail(lastFailure != null ? lastFailure : noTarget());
@@ -104,26 +117,32 @@ final class Route {
       result.fail(lastFailure);
       return;
     }
-    target.call(request.inputs(), abandoned).onComplete(done -> {
-      if (done.succeeded()) {
-        result.complete(done.result());
-        return;
-      }
-      ApiException failure = (ApiException) done.cause();
-      if (attemptsLeft > 1 && AttemptOutcome.of(failure).failover() && !abandoned.isComplete()) {
-        attempt(request, attemptsLeft - 1, tried, failure, abandoned, result);
-      } else {
-        result.fail(failure);
-      }
-    });
+    target
+        .call(request.inputs(), abandoned)
+        .onComplete(
+            done -> {
+              if (done.succeeded()) {
+                result.complete(done.result());
+                return;
+              }
+              ApiException failure = (ApiException) done.cause();
+              if (attemptsLeft > 1
+                  && AttemptOutcome.of(failure).failover()
+                  && !abandoned.isComplete()) {
+                attempt(request, attemptsLeft - 1, tried, failure, abandoned, result);
+              } else {
+                result.fail(failure);
+              }
+            });
   }
 
   /** Picks and acquires an untried available target, marking it tried; null when none is left. */
   private Target acquire(boolean[] tried, boolean first) {
     while (true) {
-      int i = first
-          ? selector.pickFirst(t -> !tried[t] && available(t), random)
-          : selector.nextInOrder(t -> !tried[t] && available(t));
+      int i =
+          first
+              ? selector.pickFirst(t -> !tried[t] && available(t), random)
+              : selector.nextInOrder(t -> !tried[t] && available(t));
       if (i < 0) {
         return null;
       }
@@ -142,11 +161,15 @@ final class Route {
   private ApiException noTarget() {
     for (Target target : targets) {
       if (target.serviceable()) {
-        return new ApiException(ApiError.overloaded("All targets of model '" + config.name()
-            + "' are at their concurrency limit; retry later."), RETRY_AFTER);
+        return new ApiException(
+            ApiError.overloaded(
+                "All targets of model '"
+                    + config.name()
+                    + "' are at their concurrency limit; retry later."),
+            RETRY_AFTER);
       }
     }
-    return new ApiException(ApiError.unavailable("No ready backend for model '" + config.name()
-        + "'."), RETRY_AFTER);
+    return new ApiException(
+        ApiError.unavailable("No ready backend for model '" + config.name() + "'."), RETRY_AFTER);
   }
 }

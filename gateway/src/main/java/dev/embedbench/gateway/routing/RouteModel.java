@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a route promises whichever target answers: the limits every target can meet. On a normal route
- * all targets serve one model and this is just that model; on a mixed route it is the intersection.
+ * What a route promises whichever target answers: the limits every target can meet. On a normal
+ * route all targets serve one model and this is just that model; on a mixed route it is the
+ * intersection.
  *
  * @param dimensions full vector length of the first target (listed in {@code /v1/models})
  * @param maxInputTokens the smallest per-input limit among the targets
@@ -18,8 +19,12 @@ import java.util.Objects;
  * @param kind the first target's kind
  */
 record RouteModel(
-    int dimensions, int maxInputTokens, MatryoshkaRange matryoshka, String tokenizer,
-    boolean exactTokenLimits, BackendKind kind) {
+    int dimensions,
+    int maxInputTokens,
+    MatryoshkaRange matryoshka,
+    String tokenizer,
+    boolean exactTokenLimits,
+    BackendKind kind) {
 
   static RouteModel of(List<ModelInfo> infos) {
     ModelInfo first = infos.get(0);

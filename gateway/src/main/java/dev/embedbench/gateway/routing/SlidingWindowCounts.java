@@ -57,8 +57,9 @@ final class SlidingWindowCounts {
   }
 
   private long sum(long[] counts, long nowNanos) {
-    long oldestStart = Math.floorDiv(nowNanos, bucketNanos) * bucketNanos
-        - (long) (counts.length - 1) * bucketNanos;
+    long oldestStart =
+        Math.floorDiv(nowNanos, bucketNanos) * bucketNanos
+            - (long) (counts.length - 1) * bucketNanos;
     long total = 0;
     for (int i = 0; i < counts.length; i++) {
       if (bucketStartNanos[i] != Long.MIN_VALUE && bucketStartNanos[i] >= oldestStart) {

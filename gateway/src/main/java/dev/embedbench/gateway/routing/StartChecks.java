@@ -24,10 +24,16 @@ final class StartChecks {
       for (int i = 1; i < targets.size(); i++) {
         EmbeddingSpace space = space(targets.get(i));
         if (!space.equals(first)) {
-          throw new ConfigException(file, routeKey + ".targets[" + i + "]", "serves " + space
-              + " but targets[0] serves " + first + "; vectors from another embedding space are"
-              + " silently wrong for the caller. Set allow_mixed_models: true on the route if this"
-              + " is intended");
+          throw new ConfigException(
+              file,
+              routeKey + ".targets[" + i + "]",
+              "serves "
+                  + space
+                  + " but targets[0] serves "
+                  + first
+                  + "; vectors from another embedding space are"
+                  + " silently wrong for the caller. Set allow_mixed_models: true on the route if this"
+                  + " is intended");
         }
       }
     }
@@ -36,11 +42,22 @@ final class StartChecks {
       for (int i = 0; i < targets.size(); i++) {
         MatryoshkaRange range = targets.get(i).info().matryoshka();
         if (range == null || !range.contains(dimensions)) {
-          throw new ConfigException(file, routeKey + ".default_dimensions", "target '"
-              + targets.get(i).name() + "' serves " + targets.get(i).info().model() + ", which "
-              + (range == null ? "has no Matryoshka range"
-                  : "supports " + range.minDimensions() + " to " + range.maxDimensions()
-                      + " dimensions, not " + dimensions));
+          throw new ConfigException(
+              file,
+              routeKey + ".default_dimensions",
+              "target '"
+                  + targets.get(i).name()
+                  + "' serves "
+                  + targets.get(i).info().model()
+                  + ", which "
+                  + (range == null
+                      ? "has no Matryoshka range"
+                      : "supports "
+                          + range.minDimensions()
+                          + " to "
+                          + range.maxDimensions()
+                          + " dimensions, not "
+                          + dimensions));
         }
       }
     }

@@ -37,7 +37,12 @@ final class Target {
   private static final Logger LOG = LoggerFactory.getLogger(Target.class);
 
   /** Why a target cannot take a request now; decides between 429 and 503 when none can. */
-  enum Availability { AVAILABLE, NOT_READY, CIRCUIT_OPEN, FULL }
+  enum Availability {
+    AVAILABLE,
+    NOT_READY,
+    CIRCUIT_OPEN,
+    FULL
+  }
 
   /**
    * A target's vectors for a whole request, in input order, and the tokens it reported.
@@ -57,8 +62,13 @@ final class Target {
   private final Map<AttemptOutcome, Timer> latency = new EnumMap<>(AttemptOutcome.class);
   private final List<Meter> meters = new ArrayList<>();
 
-  Target(TargetConfig config, EmbeddingBackend backend, String routeName, Vertx vertx,
-      MeterRegistry registry, LongSupplier nanoClock) {
+  Target(
+      TargetConfig config,
+      EmbeddingBackend backend,
+      String routeName,
+      Vertx vertx,
+      MeterRegistry registry,
+      LongSupplier nanoClock) {
     this.config = config;
     this.backend = backend;
     this.info = backend.info();
@@ -66,23 +76,33 @@ final class Target {
     this.nanoClock = nanoClock;
     this.breaker = new CircuitBreaker(config.circuitBreaker(), nanoClock);
     for (AttemptOutcome outcome : AttemptOutcome.values()) {
-      Timer timer = Timer.builder("embedbench.upstream.latency")
-          .description("One upstream attempt, split batches included, as the gateway saw it")
-          .tags("model", routeName, "target", config.name(), "outcome", outcome.tag(),
-              "kind", info.kind().label())
-          .publishPercentileHistogram()
-          .register(registry);
+      Timer timer =
+          Timer.builder("embedbench.upstream.latency")
+              .description("One upstream attempt, split batches included, as the gateway saw it")
+              .tags(
+                  "model",
+                  routeName,
+                  "target",
+                  config.name(),
+                  "outcome",
+                  outcome.tag(),
+                  "kind",
+                  info.kind().label())
+              .publishPercentileHistogram()
+              .register(registry);
       latency.put(outcome, timer);
       meters.add(timer);
     }
-    meters.add(Gauge.builder("embedbench.target.inflight", inflight, AtomicInteger::get)
-        .description("Gateway requests in flight to the target")
-        .tags("target", config.name(), "kind", info.kind().label())
-        .register(registry));
-    meters.add(Gauge.builder("embedbench.circuit.state", breaker, b -> b.state().gaugeValue())
-        .description("Circuit breaker: 0 closed, 1 half-open, 2 open")
-        .tags("target", config.name())
-        .register(registry));
+    meters.add(
+        Gauge.builder("embedbench.target.inflight", inflight, AtomicInteger::get)
+            .description("Gateway requests in flight to the target")
+            .tags("target", config.name(), "kind", info.kind().label())
+            .register(registry));
+    meters.add(
+        Gauge.builder("embedbench.circuit.state", breaker, b -> b.state().gaugeValue())
+            .description("Circuit breaker: 0 closed, 1 half-open, 2 open")
+            .tags("target", config.name())
+            .register(registry));
   }
 
   String name() {
@@ -166,37 +186,56 @@ final class Target {
     // before the answer is delivered, so that the caller's next request sees it free.
     Future.join(calls).onComplete(done -> inflight.decrementAndGet());
     Promise<Answer> answer = Promise.promise();
-    long timerId = vertx.setTimer(Math.max(1, config.timeout().toMillis()), id -> answer.tryFail(
-        new ApiException(ApiError.upstreamTimeout("Target " + config.name() + " did not answer within "
-            + config.timeout().toMillis() + " ms."))));
-    Future.all(calls).onComplete(all -> {
-      vertx.cancelTimer(timerId);
-      if (all.succeeded()) {
-        try {
-          answer.tryComplete(assemble(batches, calls));
-        } catch (ApiException e) {
-          answer.tryFail(e);
-        }
-      } else {
-        answer.tryFail(all.cause());
-      }
-    });
-    return answer.future().transform(result -> {
-      ApiException failure = result.succeeded() ? null : AttemptOutcome.asApiException(result.cause());
-      if (failure != null && !(result.cause() instanceof ApiException)) {
-        LOG.error("Target {} failed with a non-API error", config.name(), result.cause());
-      }
-      AttemptOutcome outcome = failure == null ? AttemptOutcome.SUCCESS : AttemptOutcome.of(failure);
-      latency.get(outcome).record(nanoClock.getAsLong() - startNanos, TimeUnit.NANOSECONDS);
-      if (outcome.targetFailure()) {
-        breaker.onFailure();
-      } else if (outcome == AttemptOutcome.OVERLOADED || outcome == AttemptOutcome.CLIENT_CLOSED) {
-        breaker.onNeutral();
-      } else {
-        breaker.onSuccess();
-      }
-      return failure == null ? Future.succeededFuture(result.result()) : Future.failedFuture(failure);
-    });
+    long timerId =
+        vertx.setTimer(
+            Math.max(1, config.timeout().toMillis()),
+            id ->
+                answer.tryFail(
+                    new ApiException(
+                        ApiError.upstreamTimeout(
+                            "Target "
+                                + config.name()
+                                + " did not answer within "
+                                + config.timeout().toMillis()
+                                + " ms."))));
+    Future.all(calls)
+        .onComplete(
+            all -> {
+              vertx.cancelTimer(timerId);
+              if (all.succeeded()) {
+                try {
+                  answer.tryComplete(assemble(batches, calls));
+                } catch (ApiException e) {
+                  answer.tryFail(e);
+                }
+              } else {
+                answer.tryFail(all.cause());
+              }
+            });
+    return answer
+        .future()
+        .transform(
+            result -> {
+              ApiException failure =
+                  result.succeeded() ? null : AttemptOutcome.asApiException(result.cause());
+              if (failure != null && !(result.cause() instanceof ApiException)) {
+                LOG.error("Target {} failed with a non-API error", config.name(), result.cause());
+              }
+              AttemptOutcome outcome =
+                  failure == null ? AttemptOutcome.SUCCESS : AttemptOutcome.of(failure);
+              latency.get(outcome).record(nanoClock.getAsLong() - startNanos, TimeUnit.NANOSECONDS);
+              if (outcome.targetFailure()) {
+                breaker.onFailure();
+              } else if (outcome == AttemptOutcome.OVERLOADED
+                  || outcome == AttemptOutcome.CLIENT_CLOSED) {
+                breaker.onNeutral();
+              } else {
+                breaker.onSuccess();
+              }
+              return failure == null
+                  ? Future.succeededFuture(result.result())
+                  : Future.failedFuture(failure);
+            });
   }
 
   private Future<EmbeddingResult> embedOne(List<EmbeddingInput> batch, Future<Void> abandoned) {
@@ -219,14 +258,27 @@ final class Target {
         base64 = null;
       }
       if (result.vectors().size() != batches.get(b).size()) {
-        throw new ApiException(ApiError.upstream("Target " + config.name() + " returned "
-            + result.vectors().size() + " vectors for " + batches.get(b).size() + " inputs."));
+        throw new ApiException(
+            ApiError.upstream(
+                "Target "
+                    + config.name()
+                    + " returned "
+                    + result.vectors().size()
+                    + " vectors for "
+                    + batches.get(b).size()
+                    + " inputs."));
       }
       for (float[] vector : result.vectors()) {
         if (vector == null || vector.length != info.dimensions()) {
-          throw new ApiException(ApiError.upstream("Target " + config.name() + " returned a vector of "
-              + (vector == null ? 0 : vector.length) + " values; its model has " + info.dimensions()
-              + "."));
+          throw new ApiException(
+              ApiError.upstream(
+                  "Target "
+                      + config.name()
+                      + " returned a vector of "
+                      + (vector == null ? 0 : vector.length)
+                      + " values; its model has "
+                      + info.dimensions()
+                      + "."));
         }
         vectors.add(vector);
       }

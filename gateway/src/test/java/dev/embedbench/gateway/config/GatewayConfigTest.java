@@ -38,7 +38,8 @@ class GatewayConfigTest {
     }
   }
 
-  private static final String REMOTE_A = """
+  private static final String REMOTE_A =
+      """
           - name: a
             type: remote
             url: http://127.0.0.1:9001
@@ -54,8 +55,9 @@ class GatewayConfigTest {
 
   private ConfigException fails(String yaml) throws IOException {
     Path file = write(yaml);
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> GatewayConfig.load(file, Map.of("KEY", "s3cret")::get));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> GatewayConfig.load(file, Map.of("KEY", "s3cret")::get));
     assertEquals(file, e.file());
     assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
     return e;
@@ -63,7 +65,10 @@ class GatewayConfigTest {
 
   @Test
   void readsEveryOptionWithDefaults() throws IOException {
-    GatewayConfig config = GatewayConfig.load(write("""
+    GatewayConfig config =
+        GatewayConfig.load(
+            write(
+                """
         server:
           port: 9090
           api_keys: [literal-key, "${KEY}"]
@@ -75,7 +80,9 @@ class GatewayConfigTest {
               task: Given a query, retrieve passages
               document_aliases: [qwen3-docs]
             targets:
-        """ + REMOTE_A), Map.of("KEY", "s3cret")::get);
+        """
+                    + REMOTE_A),
+            Map.of("KEY", "s3cret")::get);
     ServerConfig server = config.server();
     assertEquals("127.0.0.1", server.host());
     assertEquals(9090, server.port());
@@ -99,11 +106,15 @@ class GatewayConfigTest {
 
   @Test
   void badWeightNamesFileKeyAndReason() throws IOException {
-    ConfigException e = fails("""
+    ConfigException e =
+        fails(
+            """
         routes:
           - name: first
             targets:
-        """ + REMOTE_A + """
+        """
+                + REMOTE_A
+                + """
           - name: second
             targets:
               - name: b
@@ -118,7 +129,9 @@ class GatewayConfigTest {
 
   @Test
   void unknownKeyIsATypo() throws IOException {
-    ConfigException e = fails("""
+    ConfigException e =
+        fails(
+            """
         routes:
           - name: r
             targets:
@@ -134,7 +147,9 @@ class GatewayConfigTest {
 
   @Test
   void badDurationSaysTheForm() throws IOException {
-    ConfigException e = fails("""
+    ConfigException e =
+        fails(
+            """
         routes:
           - name: r
             targets:
@@ -150,7 +165,10 @@ class GatewayConfigTest {
 
   @Test
   void decimalAndFineDurationsLoad() throws IOException {
-    GatewayConfig config = GatewayConfig.load(write("""
+    GatewayConfig config =
+        GatewayConfig.load(
+            write(
+                """
         server: {shutdown_deadline: 0.25h}
         routes:
           - name: r
@@ -161,7 +179,8 @@ class GatewayConfigTest {
                 timeout: 1.5s
                 url: http://127.0.0.1:9001
                 model: {name: m, dimensions: 8, max_input_tokens: 512}
-        """), Map.<String, String>of()::get);
+        """),
+            Map.<String, String>of()::get);
     assertEquals(Duration.ofMinutes(15), config.server().shutdownDeadline());
     assertEquals(Duration.ofMillis(1500), config.routes().get(0).targets().get(0).timeout());
     assertEquals(Duration.ofNanos(2_500_000), config.routes().get(0).retry().budgetWindow());
@@ -169,7 +188,8 @@ class GatewayConfigTest {
 
   @Test
   void unrepresentableDurationsNameFileKeyAndReason() throws IOException {
-    String target = """
+    String target =
+        """
         routes:
           - name: r
             targets:
@@ -198,7 +218,10 @@ class GatewayConfigTest {
 
   @Test
   void clientLimitsAndDrainLoadWithDefaultsWhenAbsent() throws IOException {
-    GatewayConfig set = GatewayConfig.load(write("""
+    GatewayConfig set =
+        GatewayConfig.load(
+            write(
+                """
         server:
           idle_timeout: 20s
           request_read_timeout: 5s
@@ -207,18 +230,25 @@ class GatewayConfigTest {
         routes:
           - name: r
             targets:
-        """ + REMOTE_A), Map.<String, String>of()::get);
+        """
+                    + REMOTE_A),
+            Map.<String, String>of()::get);
     assertEquals(Duration.ofSeconds(20), set.server().idleTimeout());
     assertEquals(Duration.ofSeconds(5), set.server().requestReadTimeout());
     assertEquals(2000, set.server().maxConnections());
     assertEquals(Duration.ZERO, set.server().drainDelay(), "a drain delay may be switched off");
 
-    GatewayConfig absent = GatewayConfig.load(write("""
+    GatewayConfig absent =
+        GatewayConfig.load(
+            write(
+                """
         server: {port: 9090}
         routes:
           - name: r
             targets:
-        """ + REMOTE_A), Map.<String, String>of()::get);
+        """
+                    + REMOTE_A),
+            Map.<String, String>of()::get);
     assertEquals(ServerConfig.DEFAULT_IDLE_TIMEOUT, absent.server().idleTimeout());
     assertEquals(ServerConfig.DEFAULT_REQUEST_READ_TIMEOUT, absent.server().requestReadTimeout());
     assertEquals(ServerConfig.DEFAULT_MAX_CONNECTIONS, absent.server().maxConnections());
@@ -227,11 +257,13 @@ class GatewayConfigTest {
 
   @Test
   void badClientLimitsNameTheKey() throws IOException {
-    String routes = """
+    String routes =
+        """
         routes:
           - name: r
             targets:
-        """ + REMOTE_A;
+        """
+            + REMOTE_A;
     ConfigException idle = fails("server: {idle_timeout: 0s}\n" + routes);
     assertEquals("server.idle_timeout", idle.key());
     assertTrue(idle.reason().contains("longer than zero"), idle.reason());
@@ -247,25 +279,31 @@ class GatewayConfigTest {
 
   @Test
   void missingEnvironmentVariableIsNamed() throws IOException {
-    ConfigException e = fails("""
+    ConfigException e =
+        fails(
+            """
         server:
           api_keys: ["${NOT_SET_ANYWHERE}"]
         routes:
           - name: r
             targets:
-        """ + REMOTE_A);
+        """
+                + REMOTE_A);
     assertEquals("server.api_keys[0]", e.key());
     assertTrue(e.reason().contains("NOT_SET_ANYWHERE is not set"), e.reason());
   }
 
   @Test
   void rejectsRouteMixingModels() throws IOException {
-    String mixed = """
+    String mixed =
+        """
         routes:
           - name: r
             %s
             targets:
-        """ + REMOTE_A + """
+        """
+            + REMOTE_A
+            + """
             - name: b
               type: remote
               url: http://127.0.0.1:9002
@@ -273,15 +311,18 @@ class GatewayConfigTest {
         """;
     ConfigException e = fails(mixed.formatted(""));
     assertEquals("routes[0].targets[1]", e.key());
-    assertTrue(e.reason().contains("bge-m3") && e.reason().contains("allow_mixed_models"),
-        e.reason());
+    assertTrue(
+        e.reason().contains("bge-m3") && e.reason().contains("allow_mixed_models"), e.reason());
     GatewayConfig allowed = GatewayConfig.load(write(mixed.formatted("allow_mixed_models: true")));
     assertTrue(allowed.routes().get(0).allowMixedModels());
   }
 
   @Test
   void normalizedAsksForTheNormCheckAndMustAgreeWithTheModel() throws IOException {
-    GatewayConfig config = GatewayConfig.load(write("""
+    GatewayConfig config =
+        GatewayConfig.load(
+            write(
+                """
         routes:
           - name: r
             targets:
@@ -299,7 +340,9 @@ class GatewayConfigTest {
         """));
     assertTrue(((RemoteSpec) config.routes().get(0).targets().get(0).spec()).verifyUnitNorm());
     assertFalse(((RemoteSpec) config.routes().get(1).targets().get(0).spec()).verifyUnitNorm());
-    ConfigException e = fails("""
+    ConfigException e =
+        fails(
+            """
         routes:
           - name: r
             targets:
@@ -315,11 +358,15 @@ class GatewayConfigTest {
 
   @Test
   void rejectsSameModelWithOtherDimensionsOrNormalisation() throws IOException {
-    ConfigException e = fails("""
+    ConfigException e =
+        fails(
+            """
         routes:
           - name: r
             targets:
-        """ + REMOTE_A + """
+        """
+                + REMOTE_A
+                + """
             - name: b
               type: remote
               url: http://127.0.0.1:9002
@@ -332,11 +379,16 @@ class GatewayConfigTest {
 
   @Test
   void modelNamesCompareWithoutCaseOrOrganisation() throws IOException {
-    GatewayConfig config = GatewayConfig.load(write("""
+    GatewayConfig config =
+        GatewayConfig.load(
+            write(
+                """
         routes:
           - name: r
             targets:
-        """ + REMOTE_A + """
+        """
+                    + REMOTE_A
+                    + """
             - name: b
               type: remote
               url: http://127.0.0.1:9002
@@ -347,11 +399,15 @@ class GatewayConfigTest {
 
   @Test
   void modelNamesAndTargetNamesAreUnique() throws IOException {
-    ConfigException alias = fails("""
+    ConfigException alias =
+        fails(
+            """
         routes:
           - name: r
             targets:
-        """ + REMOTE_A + """
+        """
+                + REMOTE_A
+                + """
           - name: s
             aliases: [r]
             targets:
@@ -362,41 +418,57 @@ class GatewayConfigTest {
         """);
     assertEquals("routes[1].aliases[0]", alias.key());
     assertTrue(alias.reason().contains("routes[0].name"), alias.reason());
-    ConfigException target = fails("""
+    ConfigException target =
+        fails(
+            """
         routes:
           - name: r
             targets:
-        """ + REMOTE_A + """
+        """
+                + REMOTE_A
+                + """
           - name: s
             targets:
-        """ + REMOTE_A);
+        """
+                + REMOTE_A);
     assertEquals("routes[1].targets[0].name", target.key());
   }
 
   @Test
   void shadowMustNameAnExistingRouteOrATarget() throws IOException {
-    ConfigException unknown = fails("""
+    ConfigException unknown =
+        fails(
+            """
         routes:
           - name: r
             shadow: {route: nowhere, fraction: 0.1}
             targets:
-        """ + REMOTE_A);
+        """
+                + REMOTE_A);
     assertEquals("routes[0].shadow.route", unknown.key());
-    ConfigException neither = fails("""
+    ConfigException neither =
+        fails(
+            """
         routes:
           - name: r
             shadow: {fraction: 0.1}
             targets:
-        """ + REMOTE_A);
+        """
+                + REMOTE_A);
     assertEquals("routes[0].shadow", neither.key());
-    ConfigException fraction = fails("""
+    ConfigException fraction =
+        fails(
+            """
         routes:
           - name: r
             shadow: {route: r2, fraction: 1.5}
             targets:
-        """ + REMOTE_A);
+        """
+                + REMOTE_A);
     assertEquals("routes[0].shadow.fraction", fraction.key());
-    ConfigException weight = fails("""
+    ConfigException weight =
+        fails(
+            """
         routes:
           - name: r
             shadow:
@@ -404,20 +476,28 @@ class GatewayConfigTest {
               target: {name: s, type: remote, weight: 0, url: "http://127.0.0.1:9",
                        model: {name: m, dimensions: 8, max_input_tokens: 512}}
             targets:
-        """ + REMOTE_A);
+        """
+                + REMOTE_A);
     assertEquals("routes[0].shadow.target.weight", weight.key());
   }
 
   @Test
   void otherMistakes() throws IOException {
-    assertEquals("routes[0].targets[0].type", fails("""
+    assertEquals(
+        "routes[0].targets[0].type",
+        fails(
+                """
         routes:
           - name: r
             targets:
               - {name: a, type: gpu}
-        """).key());
+        """)
+            .key());
     assertEquals("routes", fails("server: {port: 1}\n").key());
-    assertEquals("routes[0].targets", fails("""
+    assertEquals(
+        "routes[0].targets",
+        fails(
+                """
         routes:
           - name: r
             targets:
@@ -426,8 +506,12 @@ class GatewayConfigTest {
                 weight: 0
                 url: http://127.0.0.1:9001
                 model: {name: m, dimensions: 8, max_input_tokens: 512}
-        """).key());
-    assertEquals("routes[0].targets[0].url", fails("""
+        """)
+            .key());
+    assertEquals(
+        "routes[0].targets[0].url",
+        fails(
+                """
         routes:
           - name: r
             targets:
@@ -435,8 +519,12 @@ class GatewayConfigTest {
                 type: remote
                 url: localhost:9001
                 model: {name: m, dimensions: 8, max_input_tokens: 512}
-        """).key());
-    assertEquals("routes[0].targets[0].model.matryoshka.max", fails("""
+        """)
+            .key());
+    assertEquals(
+        "routes[0].targets[0].model.matryoshka.max",
+        fails(
+                """
         routes:
           - name: r
             targets:
@@ -444,25 +532,38 @@ class GatewayConfigTest {
                 type: remote
                 url: http://127.0.0.1:9001
                 model: {name: m, dimensions: 8, max_input_tokens: 512, matryoshka: {min: 4, max: 16}}
-        """).key());
-    assertEquals("routes[0].default_dimensions", fails("""
+        """)
+            .key());
+    assertEquals(
+        "routes[0].default_dimensions",
+        fails(
+                """
         routes:
           - name: r
             default_dimensions: 4096
             targets:
-        """ + REMOTE_A).key());
-    assertEquals("routes[0].instruction.template", fails("""
+        """
+                    + REMOTE_A)
+            .key());
+    assertEquals(
+        "routes[0].instruction.template",
+        fails(
+                """
         routes:
           - name: r
             instruction: {task: t, template: "no placeholder"}
             targets:
-        """ + REMOTE_A).key());
+        """
+                    + REMOTE_A)
+            .key());
     assertTrue(fails("routes: [\n").reason().startsWith("not valid YAML"));
   }
 
   @Test
   void emulatedTargetsReadTheirProfileAtLoad() throws IOException {
-    ConfigException unknown = fails("""
+    ConfigException unknown =
+        fails(
+            """
         routes:
           - name: r
             targets:
@@ -470,7 +571,9 @@ class GatewayConfigTest {
         """);
     assertEquals("routes[0].targets[0].profile", unknown.key());
     assertTrue(unknown.reason().contains("bge-m3-a10g"), "lists what exists: " + unknown.reason());
-    ConfigException missingFile = fails("""
+    ConfigException missingFile =
+        fails(
+            """
         routes:
           - name: r
             targets:
@@ -478,7 +581,10 @@ class GatewayConfigTest {
         """);
     assertEquals("routes[0].targets[0].profile_file", missingFile.key());
     Files.copy(Path.of("..", "configs", "profiles", "bge-m3-a10g.yaml"), dir.resolve("mine.yaml"));
-    GatewayConfig config = GatewayConfig.load(write("""
+    GatewayConfig config =
+        GatewayConfig.load(
+            write(
+                """
         routes:
           - name: r
             targets:
@@ -491,11 +597,15 @@ class GatewayConfigTest {
 
   @Test
   void emulatedAndRealVectorsDoNotShareARoute() throws IOException {
-    ConfigException e = fails("""
+    ConfigException e =
+        fails(
+            """
         routes:
           - name: r
             targets:
-        """ + REMOTE_A + """
+        """
+                + REMOTE_A
+                + """
             - {name: b, type: emulated, profile: qwen3-embedding-0.6b-a10g}
         """);
     assertEquals("routes[0].targets[1]", e.key());
@@ -504,7 +614,9 @@ class GatewayConfigTest {
 
   @Test
   void defaultDimensionsAreCheckedAgainstTheProfile() throws IOException {
-    ConfigException e = fails("""
+    ConfigException e =
+        fails(
+            """
         routes:
           - name: r
             default_dimensions: 256
@@ -527,13 +639,17 @@ class GatewayConfigTest {
   void shippedConfigsLoad() {
     Path configs = Path.of("..", "configs");
     GatewayConfig demo = GatewayConfig.load(configs.resolve("gateway-demo.yaml"));
-    assertEquals(List.of("qwen3-embedding-0.6b", "qwen3-embedding-8b", "bge-m3"),
+    assertEquals(
+        List.of("qwen3-embedding-0.6b", "qwen3-embedding-8b", "bge-m3"),
         demo.routes().stream().map(RouteConfig::name).toList());
     assertEquals(8080, demo.server().port());
-    assertTrue(demo.routes().stream()
-        .allMatch(r -> r.targets().stream().allMatch(t -> t.spec() instanceof EmulatedSpec)));
-    GatewayConfig example = GatewayConfig.load(configs.resolve("gateway-example.yaml"),
-        Map.of("EMBEDBENCH_API_KEY", "k1", "UPSTREAM_KEY", "k2")::get);
+    assertTrue(
+        demo.routes().stream()
+            .allMatch(r -> r.targets().stream().allMatch(t -> t.spec() instanceof EmulatedSpec)));
+    GatewayConfig example =
+        GatewayConfig.load(
+            configs.resolve("gateway-example.yaml"),
+            Map.of("EMBEDBENCH_API_KEY", "k1", "UPSTREAM_KEY", "k2")::get);
     assertFalse(example.routes().isEmpty());
   }
 }

@@ -42,20 +42,29 @@ class AccessLogTest extends GatewayHttpTestBase {
   }
 
   void startWithAccessLog(boolean accessLog) {
-    ServerConfig config = new ServerConfig(
-        "127.0.0.1", 0, List.of(KEY), MAX_BODY_BYTES, Duration.ofSeconds(5), accessLog);
-    server = await(GatewayServer.start(vertx, service, config,
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), 1));
+    ServerConfig config =
+        new ServerConfig(
+            "127.0.0.1", 0, List.of(KEY), MAX_BODY_BYTES, Duration.ofSeconds(5), accessLog);
+    server =
+        await(
+            GatewayServer.start(
+                vertx, service, config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), 1));
   }
 
   void postWithKey(String key) {
-    await(client.post(server.port(), "127.0.0.1", "/v1/embeddings")
-        .putHeader("Authorization", "Bearer " + key)
-        .sendBuffer(Buffer.buffer("{\"model\":\"fake-alias\",\"input\":[\"" + SECRET_TEXT + "\",\"b\"]}")));
+    await(
+        client
+            .post(server.port(), "127.0.0.1", "/v1/embeddings")
+            .putHeader("Authorization", "Bearer " + key)
+            .sendBuffer(
+                Buffer.buffer(
+                    "{\"model\":\"fake-alias\",\"input\":[\"" + SECRET_TEXT + "\",\"b\"]}")));
   }
 
   List<String> accessLines() {
-    return captured.toString(StandardCharsets.UTF_8).lines()
+    return captured
+        .toString(StandardCharsets.UTF_8)
+        .lines()
         .filter(line -> line.contains("embedbench.access"))
         .toList();
   }
@@ -72,8 +81,16 @@ class AccessLogTest extends GatewayHttpTestBase {
     List<String> lines = accessLines();
     assertEquals(3, lines.size(), captured.toString(StandardCharsets.UTF_8));
     String served = lines.get(0);
-    for (String field : List.of("method=POST", "path=/v1/embeddings", "route=fake-embed",
-        "target=fake-target", "kind=emulated", "status=200", "inputs=2", "tokens=")) {
+    for (String field :
+        List.of(
+            "method=POST",
+            "path=/v1/embeddings",
+            "route=fake-embed",
+            "target=fake-target",
+            "kind=emulated",
+            "status=200",
+            "inputs=2",
+            "tokens=")) {
       assertTrue(served.contains(field), field + " in " + served);
     }
     assertTrue(served.matches(".*latencyMicros=\\d+.*"), served);

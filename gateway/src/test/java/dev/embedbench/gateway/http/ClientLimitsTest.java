@@ -28,7 +28,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** server.idle_timeout, server.request_read_timeout and server.max_connections, seen from clients. */
+/**
+ * server.idle_timeout, server.request_read_timeout and server.max_connections, seen from clients.
+ */
 class ClientLimitsTest extends GatewayHttpTestBase {
 
   static final String BODY = "{\"model\":\"fake-embed\",\"input\":\"limits\"}";
@@ -43,8 +45,9 @@ class ClientLimitsTest extends GatewayHttpTestBase {
   }
 
   GatewayServer start(Duration idleTimeout, Duration requestReadTimeout, int maxConnections) {
-    ServerConfig config = new ServerConfig("127.0.0.1", 0, List.of(), MAX_BODY_BYTES,
-        Duration.ofSeconds(5), true).withClientLimits(idleTimeout, requestReadTimeout, maxConnections);
+    ServerConfig config =
+        new ServerConfig("127.0.0.1", 0, List.of(), MAX_BODY_BYTES, Duration.ofSeconds(5), true)
+            .withClientLimits(idleTimeout, requestReadTimeout, maxConnections);
     return start(config, 1);
   }
 
@@ -67,8 +70,9 @@ class ClientLimitsTest extends GatewayHttpTestBase {
         received.write(chunk, 0, n);
       }
     } catch (SocketTimeoutException stillOpen) {
-      throw new AssertionError("the server did not close the connection; received so far: "
-          + received.toString(StandardCharsets.UTF_8));
+      throw new AssertionError(
+          "the server did not close the connection; received so far: "
+              + received.toString(StandardCharsets.UTF_8));
     } catch (IOException reset) {
       // A reset is a close too.
     }
@@ -83,7 +87,10 @@ class ClientLimitsTest extends GatewayHttpTestBase {
 
   static String request(String body) {
     return "POST /v1/embeddings HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-        + "Content-Length: " + body.length() + "\r\n\r\n" + body;
+        + "Content-Length: "
+        + body.length()
+        + "\r\n\r\n"
+        + body;
   }
 
   @Test
@@ -93,10 +100,12 @@ class ClientLimitsTest extends GatewayHttpTestBase {
     Socket afterAnswer = connect();
     send(afterAnswer, request(BODY));
 
-    assertEquals("", readUntilClosed(neverSent), "a connection that never sends is closed, silently");
+    assertEquals(
+        "", readUntilClosed(neverSent), "a connection that never sends is closed, silently");
     String answered = readUntilClosed(afterAnswer);
     assertTrue(answered.startsWith("HTTP/1.1 200"), answered);
-    assertTrue(answered.contains("\"embedding\""), "the request was answered before the idle close");
+    assertTrue(
+        answered.contains("\"embedding\""), "the request was answered before the idle close");
   }
 
   @Test
@@ -112,21 +121,25 @@ class ClientLimitsTest extends GatewayHttpTestBase {
     start(Duration.ofSeconds(60), Duration.ofMillis(400), 100);
     Socket slowloris = connect();
     send(slowloris, "POST /v1/embeddings HTTP/1.1\r\n");
-    // Dribble a header every 100 ms in the background: the connection is never idle, never complete.
-    Thread dribbler = new Thread(() -> {
-      try {
-        for (int i = 0; i < 200; i++) {
-          send(slowloris, "X-Slow-" + i + ": a\r\n");
-          Thread.sleep(100);
-        }
-      } catch (IOException | InterruptedException closed) {
-        // The server cut the connection: what this test waits for.
-      }
-    });
+    // Dribble a header every 100 ms in the background: the connection is never idle, never
+    // complete.
+    Thread dribbler =
+        new Thread(
+            () -> {
+              try {
+                for (int i = 0; i < 200; i++) {
+                  send(slowloris, "X-Slow-" + i + ": a\r\n");
+                  Thread.sleep(100);
+                }
+              } catch (IOException | InterruptedException closed) {
+                // The server cut the connection: what this test waits for.
+              }
+            });
     dribbler.start();
     long startNanos = System.nanoTime();
     assertEquals("", readUntilClosed(slowloris), "cut before its headers were complete: no answer");
-    assertTrue(System.nanoTime() - startNanos < Duration.ofSeconds(10).toNanos(),
+    assertTrue(
+        System.nanoTime() - startNanos < Duration.ofSeconds(10).toNanos(),
         "cut at the read deadline, long before the 60 s idle timeout");
     dribbler.interrupt();
     dribbler.join();
@@ -144,10 +157,13 @@ class ClientLimitsTest extends GatewayHttpTestBase {
     assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
     assertTrue(answer.toLowerCase(Locale.ROOT).contains("connection: close"), answer);
     String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-    assertEnvelope(408, "application/json", body, 408, "invalid_request_error", "request_timeout", null);
+    assertEnvelope(
+        408, "application/json", body, 408, "invalid_request_error", "request_timeout", null);
     String metrics = get("/metrics").bodyAsString();
-    assertTrue(metrics.contains("status=\"408\""), "counted as the 408 it was answered: " + metrics);
-    assertTrue(metrics.contains("embedbench_gateway_client_connections_timed_out_total 1.0"), metrics);
+    assertTrue(
+        metrics.contains("status=\"408\""), "counted as the 408 it was answered: " + metrics);
+    assertTrue(
+        metrics.contains("embedbench_gateway_client_connections_timed_out_total 1.0"), metrics);
   }
 
   @Test
@@ -171,7 +187,8 @@ class ClientLimitsTest extends GatewayHttpTestBase {
     HttpResponse<Buffer> stillServed = post(BODY);
     assertEquals(200, stillServed.statusCode(), "the admitted connection is still served");
     String metrics = get("/metrics").bodyAsString();
-    assertTrue(metrics.contains("embedbench_gateway_client_connections_refused_total 5.0"), metrics);
+    assertTrue(
+        metrics.contains("embedbench_gateway_client_connections_refused_total 5.0"), metrics);
     assertTrue(metrics.contains("embedbench_gateway_client_connections 4.0"), metrics);
   }
 
@@ -180,9 +197,13 @@ class ClientLimitsTest extends GatewayHttpTestBase {
     int room = ClientConnections.DESCRIPTOR_HEADROOM;
     assertTrue(ClientConnections.descriptorWarning(10_000, 10_000 + room).isEmpty());
     String warning = ClientConnections.descriptorWarning(10_000, 1_024).orElseThrow();
-    assertTrue(warning.contains("server.max_connections (10000)") && warning.contains("(1024)")
-        && warning.contains("ulimit -n"), warning);
-    assertTrue(ClientConnections.descriptorWarning(10_000, -1).isEmpty(), "unknown limit: no guess");
+    assertTrue(
+        warning.contains("server.max_connections (10000)")
+            && warning.contains("(1024)")
+            && warning.contains("ulimit -n"),
+        warning);
+    assertTrue(
+        ClientConnections.descriptorWarning(10_000, -1).isEmpty(), "unknown limit: no guess");
   }
 
   void awaitOpenConnections(int expected) throws InterruptedException {

@@ -23,7 +23,8 @@ final class FakeEmbeddingService implements EmbeddingService {
   static final String MODEL = "fake-embed";
   static final int DIMENSIONS = 1024;
 
-  volatile Function<EmbeddingsRequest, Future<EmbeddingsOutcome>> behaviour = FakeEmbeddingService::answer;
+  volatile Function<EmbeddingsRequest, Future<EmbeddingsOutcome>> behaviour =
+      FakeEmbeddingService::answer;
   volatile boolean ready = true;
   final AtomicBoolean closed = new AtomicBoolean();
 
@@ -34,9 +35,15 @@ final class FakeEmbeddingService implements EmbeddingService {
 
   @Override
   public List<ModelListing> models() {
-    return List.of(new ModelListing(
-        MODEL, List.of("fake-alias"), 1_764_000_000L, "embedbench-tests", DIMENSIONS, 512,
-        BackendKind.EMULATED));
+    return List.of(
+        new ModelListing(
+            MODEL,
+            List.of("fake-alias"),
+            1_764_000_000L,
+            "embedbench-tests",
+            DIMENSIONS,
+            512,
+            BackendKind.EMULATED));
   }
 
   @Override
@@ -58,8 +65,9 @@ final class FakeEmbeddingService implements EmbeddingService {
       tokens += TokenEstimator.estimate(input);
     }
     EmbeddingsResponse response = new EmbeddingsResponse(request.model(), vectors, tokens);
-    return Future.succeededFuture(new EmbeddingsOutcome(
-        response, MODEL, "fake-target", BackendKind.EMULATED, vectors.size(), tokens));
+    return Future.succeededFuture(
+        new EmbeddingsOutcome(
+            response, MODEL, "fake-target", BackendKind.EMULATED, vectors.size(), tokens));
   }
 
   /**

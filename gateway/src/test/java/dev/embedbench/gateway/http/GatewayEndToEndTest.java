@@ -46,8 +46,7 @@ class GatewayEndToEndTest {
 
   static final int DIMENSIONS = 8;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   Vertx vertx;
   HttpServer upstream;
@@ -59,9 +58,9 @@ class GatewayEndToEndTest {
   void setUp(Vertx vertx) {
     this.vertx = vertx;
     this.client = WebClient.create(vertx);
-    upstream = GatewayHttpTestBase.await(vertx.createHttpServer()
-        .requestHandler(this::upstreamAnswer)
-        .listen(0, "127.0.0.1"));
+    upstream =
+        GatewayHttpTestBase.await(
+            vertx.createHttpServer().requestHandler(this::upstreamAnswer).listen(0, "127.0.0.1"));
   }
 
   @AfterEach
@@ -82,35 +81,52 @@ class GatewayEndToEndTest {
       request.response().setStatusCode(503).end("starting");
       return;
     }
-    request.body().onSuccess(body -> {
-      EmbeddingsRequest parsed = EmbeddingsRequest.parse(body.getBytes());
-      switch (parsed.model()) {
-        case "error-model" -> request.response().setStatusCode(500)
-            .putHeader("Content-Type", "application/json")
-            .end("{\"error\":{\"message\":\"CUDA out of memory\",\"type\":\"server_error\"}}");
-        case "garbage-model" -> request.response().putHeader("Content-Type", "application/json")
-            .end("<html>not an embeddings response</html>");
-        case "stall-model" -> {
-          // Never answers; the gateway's target timeout must turn this into 504.
-        }
-        case "held-model" -> {
-          Promise<Void> release = Promise.promise();
-          heldUpstream.add(release);
-          release.future().onComplete(ignored -> answer(request, parsed));
-        }
-        default -> answer(request, parsed);
-      }
-    });
+    request
+        .body()
+        .onSuccess(
+            body -> {
+              EmbeddingsRequest parsed = EmbeddingsRequest.parse(body.getBytes());
+              switch (parsed.model()) {
+                case "error-model" ->
+                    request
+                        .response()
+                        .setStatusCode(500)
+                        .putHeader("Content-Type", "application/json")
+                        .end(
+                            "{\"error\":{\"message\":\"CUDA out of memory\",\"type\":\"server_error\"}}");
+                case "garbage-model" ->
+                    request
+                        .response()
+                        .putHeader("Content-Type", "application/json")
+                        .end("<html>not an embeddings response</html>");
+                case "stall-model" -> {
+                  // Never answers; the gateway's target timeout must turn this into 504.
+                }
+                case "held-model" -> {
+                  Promise<Void> release = Promise.promise();
+                  heldUpstream.add(release);
+                  release.future().onComplete(ignored -> answer(request, parsed));
+                }
+                default -> answer(request, parsed);
+              }
+            });
   }
 
-  /** Answers in floats whatever was asked, as SGLang does; the gateway re-encodes for the client. */
+  /**
+   * Answers in floats whatever was asked, as SGLang does; the gateway re-encodes for the client.
+   */
   static void answer(HttpServerRequest request, EmbeddingsRequest parsed) {
     List<float[]> vectors = new ArrayList<>();
     for (int i = 0; i < parsed.inputs().size(); i++) {
       vectors.add(vector(i));
     }
-    request.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(
-        new EmbeddingsResponse(parsed.model(), vectors, 3 * vectors.size()).encode(EncodingFormat.FLOAT)));
+    request
+        .response()
+        .putHeader("Content-Type", "application/json")
+        .end(
+            Buffer.buffer(
+                new EmbeddingsResponse(parsed.model(), vectors, 3 * vectors.size())
+                    .encode(EncodingFormat.FLOAT)));
   }
 
   /** Unit-length vectors with values that float text must carry exactly. */
@@ -128,25 +144,38 @@ class GatewayEndToEndTest {
   }
 
   String target(String name, String upstreamModel, String extra) {
-    return "      - name: " + name + "\n"
+    return "      - name: "
+        + name
+        + "\n"
         + "        type: remote\n"
-        + "        url: http://127.0.0.1:" + upstream.actualPort() + "\n"
-        + "        upstream_model: " + upstreamModel + "\n"
+        + "        url: http://127.0.0.1:"
+        + upstream.actualPort()
+        + "\n"
+        + "        upstream_model: "
+        + upstreamModel
+        + "\n"
         + "        timeout: 500ms\n"
         + extra
-        + "        model: {name: " + upstreamModel + ", dimensions: " + DIMENSIONS
+        + "        model: {name: "
+        + upstreamModel
+        + ", dimensions: "
+        + DIMENSIONS
         + ", max_input_tokens: 16}\n";
   }
 
   GatewayServer start(String routes) throws IOException {
     Path file = dir.resolve("gateway.yaml");
-    Files.writeString(file, "server:\n  host: 127.0.0.1\n  port: 0\n  max_body_bytes: 65536\n"
-        + "  shutdown_deadline: 2s\n  access_log: true\nroutes:\n" + routes);
+    Files.writeString(
+        file,
+        "server:\n  host: 127.0.0.1\n  port: 0\n  max_body_bytes: 65536\n"
+            + "  shutdown_deadline: 2s\n  access_log: true\nroutes:\n"
+            + routes);
     GatewayConfig config = GatewayConfig.load(file);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Gateway gateway = GatewayHttpTestBase.await(Gateway.start(vertx, config, registry));
-    server = GatewayHttpTestBase.await(GatewayServer.start(
-        vertx, EmbeddingService.of(gateway), config.server(), registry, 2));
+    server =
+        GatewayHttpTestBase.await(
+            GatewayServer.start(vertx, EmbeddingService.of(gateway), config.server(), registry, 2));
     return server;
   }
 
@@ -155,8 +184,8 @@ class GatewayEndToEndTest {
   }
 
   HttpResponse<Buffer> post(String body) {
-    return GatewayHttpTestBase.await(client.post(server.port(), "127.0.0.1", "/v1/embeddings")
-        .sendBuffer(Buffer.buffer(body)));
+    return GatewayHttpTestBase.await(
+        client.post(server.port(), "127.0.0.1", "/v1/embeddings").sendBuffer(Buffer.buffer(body)));
   }
 
   HttpResponse<Buffer> embed(String model, String extraFields) {
@@ -174,72 +203,114 @@ class GatewayEndToEndTest {
       for (int i = 0; i < 3; i++) {
         float[] expected = vector(i);
         for (int d = 0; d < DIMENSIONS; d++) {
-          assertEquals(Float.floatToRawIntBits(expected[d]),
-              Float.floatToRawIntBits(parsed.vectors().get(i)[d]), format + " " + i + "/" + d);
+          assertEquals(
+              Float.floatToRawIntBits(expected[d]),
+              Float.floatToRawIntBits(parsed.vectors().get(i)[d]),
+              format + " " + i + "/" + d);
         }
       }
-      Object first = response.bodyAsJsonObject().getJsonArray("data").getJsonObject(0).getValue("embedding");
+      Object first =
+          response.bodyAsJsonObject().getJsonArray("data").getJsonObject(0).getValue("embedding");
       assertTrue(format.equals("base64") ? first instanceof String : first instanceof JsonArray);
     }
-    JsonObject model = GatewayHttpTestBase.await(client.get(server.port(), "127.0.0.1", "/v1/models")
-        .send()).bodyAsJsonObject().getJsonArray("data").getJsonObject(0);
+    JsonObject model =
+        GatewayHttpTestBase.await(client.get(server.port(), "127.0.0.1", "/v1/models").send())
+            .bodyAsJsonObject()
+            .getJsonArray("data")
+            .getJsonObject(0);
     assertEquals("ok", model.getString("id"));
     assertEquals(DIMENSIONS, model.getInteger("dimensions"));
     assertEquals(16, model.getInteger("max_input_tokens"));
     assertEquals("remote", model.getString("kind"));
-    assertEquals(200, GatewayHttpTestBase.await(
-        client.get(server.port(), "127.0.0.1", "/ready").send()).statusCode());
-    String metrics = GatewayHttpTestBase.await(
-        client.get(server.port(), "127.0.0.1", "/metrics").send()).bodyAsString();
-    assertTrue(metrics.contains("embedbench_requests_total{kind=\"remote\",model=\"ok\",status=\"200\","
-        + "target=\"ok-t\"} 2.0"), metrics);
+    assertEquals(
+        200,
+        GatewayHttpTestBase.await(client.get(server.port(), "127.0.0.1", "/ready").send())
+            .statusCode());
+    String metrics =
+        GatewayHttpTestBase.await(client.get(server.port(), "127.0.0.1", "/metrics").send())
+            .bodyAsString();
+    assertTrue(
+        metrics.contains(
+            "embedbench_requests_total{kind=\"remote\",model=\"ok\",status=\"200\","
+                + "target=\"ok-t\"} 2.0"),
+        metrics);
   }
 
   @Test
   void requestErrorsAre400And404() throws IOException {
     start(route("ok", target("ok-t", "ok-model", "")));
-    GatewayHttpTestBase.assertError(embed("nope", ""), 404, "invalid_request_error",
-        "model_not_found", "model");
+    GatewayHttpTestBase.assertError(
+        embed("nope", ""), 404, "invalid_request_error", "model_not_found", "model");
     GatewayHttpTestBase.assertError(
         post("{\"model\":\"ok\",\"input\":\"" + "word ".repeat(200) + "\"}"),
-        400, "invalid_request_error", "context_length_exceeded", "input");
-    GatewayHttpTestBase.assertError(embed("ok", ",\"dimensions\":4"), 400, "invalid_request_error",
-        "invalid_dimensions", "dimensions");
-    GatewayHttpTestBase.assertError(post("{\"model\":\"ok\",\"input\":[[1,2,3]]}"), 400,
-        "invalid_request_error", "token_ids_not_supported", "input");
-    GatewayHttpTestBase.assertError(post("{\"model\":\"ok\",\"input\":\"x\",\"encoding_format\":\"bf16\"}"),
-        400, "invalid_request_error", null, "encoding_format");
-    GatewayHttpTestBase.assertError(post("{\"model\":\"ok\""), 400, "invalid_request_error", null, null);
-    GatewayHttpTestBase.assertError(post("{\"model\":\"ok\",\"input\":\"" + "a".repeat(70_000) + "\"}"),
-        413, "invalid_request_error", "request_too_large", null);
+        400,
+        "invalid_request_error",
+        "context_length_exceeded",
+        "input");
+    GatewayHttpTestBase.assertError(
+        embed("ok", ",\"dimensions\":4"),
+        400,
+        "invalid_request_error",
+        "invalid_dimensions",
+        "dimensions");
+    GatewayHttpTestBase.assertError(
+        post("{\"model\":\"ok\",\"input\":[[1,2,3]]}"),
+        400,
+        "invalid_request_error",
+        "token_ids_not_supported",
+        "input");
+    GatewayHttpTestBase.assertError(
+        post("{\"model\":\"ok\",\"input\":\"x\",\"encoding_format\":\"bf16\"}"),
+        400,
+        "invalid_request_error",
+        null,
+        "encoding_format");
+    GatewayHttpTestBase.assertError(
+        post("{\"model\":\"ok\""), 400, "invalid_request_error", null, null);
+    GatewayHttpTestBase.assertError(
+        post("{\"model\":\"ok\",\"input\":\"" + "a".repeat(70_000) + "\"}"),
+        413,
+        "invalid_request_error",
+        "request_too_large",
+        null);
   }
 
   @Test
   void upstreamErrorGarbageAndTimeoutAre502And504() throws IOException {
-    start(route("err", target("err-t", "error-model", ""))
-        + route("garbage", target("garbage-t", "garbage-model", ""))
-        + route("stall", target("stall-t", "stall-model", "")));
-    JsonObject error = GatewayHttpTestBase.assertError(embed("err", ""), 502, "server_error",
-        "upstream_error", null);
+    start(
+        route("err", target("err-t", "error-model", ""))
+            + route("garbage", target("garbage-t", "garbage-model", ""))
+            + route("stall", target("stall-t", "stall-model", "")));
+    JsonObject error =
+        GatewayHttpTestBase.assertError(
+            embed("err", ""), 502, "server_error", "upstream_error", null);
     assertTrue(error.getString("message").length() < 500, "no upstream dump: " + error);
-    GatewayHttpTestBase.assertError(embed("garbage", ""), 502, "server_error", "upstream_error", null);
-    GatewayHttpTestBase.assertError(embed("stall", ""), 504, "server_error", "upstream_timeout", null);
+    GatewayHttpTestBase.assertError(
+        embed("garbage", ""), 502, "server_error", "upstream_error", null);
+    GatewayHttpTestBase.assertError(
+        embed("stall", ""), 504, "server_error", "upstream_timeout", null);
   }
 
   @Test
   void noReadyTargetIs503() throws IOException {
     start(route("down", target("down-t", "ok-model", "        health_path: /down/health\n")));
-    GatewayHttpTestBase.assertError(GatewayHttpTestBase.await(
-        client.get(server.port(), "127.0.0.1", "/ready").send()), 503, "server_error",
-        "no_ready_backend", null);
-    GatewayHttpTestBase.assertError(embed("down", ""), 503, "server_error", "no_ready_backend", null);
+    GatewayHttpTestBase.assertError(
+        GatewayHttpTestBase.await(client.get(server.port(), "127.0.0.1", "/ready").send()),
+        503,
+        "server_error",
+        "no_ready_backend",
+        null);
+    GatewayHttpTestBase.assertError(
+        embed("down", ""), 503, "server_error", "no_ready_backend", null);
   }
 
   @Test
   void concurrencyLimitIs429WithRetryAfterAndTheHeldRequestStillCompletes() throws IOException {
     start(route("held", target("held-t", "held-model", "        max_concurrency: 1\n")));
-    Future<HttpResponse<Buffer>> first = client.post(server.port(), "127.0.0.1", "/v1/embeddings")
-        .sendBuffer(Buffer.buffer("{\"model\":\"held\",\"input\":\"first\"}"));
+    Future<HttpResponse<Buffer>> first =
+        client
+            .post(server.port(), "127.0.0.1", "/v1/embeddings")
+            .sendBuffer(Buffer.buffer("{\"model\":\"held\",\"input\":\"first\"}"));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (heldUpstream.isEmpty() && System.nanoTime() < deadline) {
       Thread.onSpinWait();

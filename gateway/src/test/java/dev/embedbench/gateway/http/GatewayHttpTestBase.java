@@ -54,7 +54,8 @@ abstract class GatewayHttpTestBase {
   }
 
   GatewayServer start(List<String> apiKeys, int instances, Duration shutdownDeadline) {
-    return start(new ServerConfig("127.0.0.1", 0, apiKeys, MAX_BODY_BYTES, shutdownDeadline, true),
+    return start(
+        new ServerConfig("127.0.0.1", 0, apiKeys, MAX_BODY_BYTES, shutdownDeadline, true),
         instances);
   }
 
@@ -69,9 +70,11 @@ abstract class GatewayHttpTestBase {
   }
 
   HttpResponse<Buffer> post(String body) {
-    return await(client.post(server.port(), "127.0.0.1", "/v1/embeddings")
-        .putHeader("Content-Type", "application/json")
-        .sendBuffer(Buffer.buffer(body)));
+    return await(
+        client
+            .post(server.port(), "127.0.0.1", "/v1/embeddings")
+            .putHeader("Content-Type", "application/json")
+            .sendBuffer(Buffer.buffer(body)));
   }
 
   HttpResponse<Buffer> get(String path) {
@@ -87,14 +90,26 @@ abstract class GatewayHttpTestBase {
   }
 
   /** Asserts the status and the whole OpenAI envelope; returns the inner error object. */
-  static JsonObject assertError(HttpResponse<Buffer> response, int status, String type, String code,
-      String param) {
-    return assertEnvelope(response.statusCode(), response.getHeader("Content-Type"),
-        response.bodyAsString(), status, type, code, param);
+  static JsonObject assertError(
+      HttpResponse<Buffer> response, int status, String type, String code, String param) {
+    return assertEnvelope(
+        response.statusCode(),
+        response.getHeader("Content-Type"),
+        response.bodyAsString(),
+        status,
+        type,
+        code,
+        param);
   }
 
-  static JsonObject assertEnvelope(int actualStatus, String contentType, String text, int status,
-      String type, String code, String param) {
+  static JsonObject assertEnvelope(
+      int actualStatus,
+      String contentType,
+      String text,
+      int status,
+      String type,
+      String code,
+      String param) {
     assertEquals(status, actualStatus, text);
     assertEquals("application/json", contentType);
     JsonObject body = new JsonObject(text);
@@ -108,5 +123,4 @@ abstract class GatewayHttpTestBase {
     assertTrue(error.containsKey("param") && error.containsKey("code"), "all four fields present");
     return error;
   }
-
 }

@@ -25,24 +25,28 @@ class GatewayServerTest extends GatewayHttpTestBase {
   @Test
   void floatRoundTripIsBitExact() {
     start();
-    HttpResponse<Buffer> response = post(
-        "{\"model\":\"fake-embed\",\"input\":[\"alpha\",\"beta\",\"gamma\"],\"encoding_format\":\"float\"}");
+    HttpResponse<Buffer> response =
+        post(
+            "{\"model\":\"fake-embed\",\"input\":[\"alpha\",\"beta\",\"gamma\"],\"encoding_format\":\"float\"}");
     assertEquals(200, response.statusCode(), response.bodyAsString());
     assertVectors(List.of("alpha", "beta", "gamma"), response);
     JsonObject body = response.bodyAsJsonObject();
     assertEquals("list", body.getString("object"));
-    assertTrue(body.getJsonArray("data").getJsonObject(0).getValue("embedding") instanceof JsonArray);
+    assertTrue(
+        body.getJsonArray("data").getJsonObject(0).getValue("embedding") instanceof JsonArray);
   }
 
   @Test
   void base64RoundTripIsBitExact() {
     start();
-    HttpResponse<Buffer> response = post(
-        "{\"model\":\"fake-embed\",\"input\":[\"alpha\",\"beta\"],\"encoding_format\":\"base64\"}");
+    HttpResponse<Buffer> response =
+        post(
+            "{\"model\":\"fake-embed\",\"input\":[\"alpha\",\"beta\"],\"encoding_format\":\"base64\"}");
     assertEquals(200, response.statusCode(), response.bodyAsString());
     assertVectors(List.of("alpha", "beta"), response);
-    assertTrue(response.bodyAsJsonObject().getJsonArray("data").getJsonObject(1)
-        .getValue("embedding") instanceof String);
+    assertTrue(
+        response.bodyAsJsonObject().getJsonArray("data").getJsonObject(1).getValue("embedding")
+            instanceof String);
   }
 
   static void assertVectors(List<String> texts, HttpResponse<Buffer> response) {
@@ -53,7 +57,9 @@ class GatewayServerTest extends GatewayHttpTestBase {
       float[] actual = parsed.vectors().get(i);
       assertEquals(expected.length, actual.length);
       for (int d = 0; d < expected.length; d++) {
-        assertEquals(Float.floatToRawIntBits(expected[d]), Float.floatToRawIntBits(actual[d]),
+        assertEquals(
+            Float.floatToRawIntBits(expected[d]),
+            Float.floatToRawIntBits(actual[d]),
             "input " + i + " dimension " + d);
       }
     }
@@ -66,24 +72,35 @@ class GatewayServerTest extends GatewayHttpTestBase {
   void expectContinueIsAnswered() {
     start();
     // The client holds the body back until the server says 100 Continue, as curl does.
-    Buffer body = Buffer.buffer("{\"model\":\"fake-embed\",\"input\":\"" + "x".repeat(4000) + "\"}");
-    int status = await(vertx.createHttpClient()
-        .request(new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
-            .setPort(server.port()).setURI("/v1/embeddings"))
-        .compose(request -> {
-          request.putHeader("Expect", "100-continue")
-              .putHeader("Content-Length", Integer.toString(body.length()));
-          request.continueHandler(ignored -> request.end(body));
-          return request.sendHead().compose(sent -> request.response());
-        })
-        .map(response -> response.statusCode()));
+    Buffer body =
+        Buffer.buffer("{\"model\":\"fake-embed\",\"input\":\"" + "x".repeat(4000) + "\"}");
+    int status =
+        await(
+            vertx
+                .createHttpClient()
+                .request(
+                    new RequestOptions()
+                        .setMethod(HttpMethod.POST)
+                        .setHost("127.0.0.1")
+                        .setPort(server.port())
+                        .setURI("/v1/embeddings"))
+                .compose(
+                    request -> {
+                      request
+                          .putHeader("Expect", "100-continue")
+                          .putHeader("Content-Length", Integer.toString(body.length()));
+                      request.continueHandler(ignored -> request.end(body));
+                      return request.sendHead().compose(sent -> request.response());
+                    })
+                .map(response -> response.statusCode()));
     assertEquals(200, status);
   }
 
   @Test
   void invalidJsonIs400() {
     start();
-    assertError(post("{\"model\":\"fake-embed\",\"input\":"), 400, "invalid_request_error", null, null);
+    assertError(
+        post("{\"model\":\"fake-embed\",\"input\":"), 400, "invalid_request_error", null, null);
     assertError(post(""), 400, "invalid_request_error", null, null);
     assertError(post("[1,2]"), 400, "invalid_request_error", null, null);
   }
@@ -92,11 +109,36 @@ class GatewayServerTest extends GatewayHttpTestBase {
   void badInputIs400NamingInput() {
     start();
     assertError(post("{\"model\":\"fake-embed\"}"), 400, "invalid_request_error", null, "input");
-    assertError(post("{\"model\":\"fake-embed\",\"input\":[]}"), 400, "invalid_request_error", null, "input");
-    assertError(post("{\"model\":\"fake-embed\",\"input\":\"\"}"), 400, "invalid_request_error", null, "input");
-    assertError(post("{\"model\":\"fake-embed\",\"input\":42}"), 400, "invalid_request_error", null, "input");
-    assertError(post("{\"model\":\"fake-embed\",\"input\":[\"a\",3]}"), 400, "invalid_request_error", null, "input");
-    assertError(post("{\"model\":\"fake-embed\",\"input\":{\"a\":1}}"), 400, "invalid_request_error", null, "input");
+    assertError(
+        post("{\"model\":\"fake-embed\",\"input\":[]}"),
+        400,
+        "invalid_request_error",
+        null,
+        "input");
+    assertError(
+        post("{\"model\":\"fake-embed\",\"input\":\"\"}"),
+        400,
+        "invalid_request_error",
+        null,
+        "input");
+    assertError(
+        post("{\"model\":\"fake-embed\",\"input\":42}"),
+        400,
+        "invalid_request_error",
+        null,
+        "input");
+    assertError(
+        post("{\"model\":\"fake-embed\",\"input\":[\"a\",3]}"),
+        400,
+        "invalid_request_error",
+        null,
+        "input");
+    assertError(
+        post("{\"model\":\"fake-embed\",\"input\":{\"a\":1}}"),
+        400,
+        "invalid_request_error",
+        null,
+        "input");
   }
 
   @Test
@@ -114,12 +156,24 @@ class GatewayServerTest extends GatewayHttpTestBase {
   @Test
   void badDimensionsAndEncodingAre400() {
     start();
-    assertError(post("{\"model\":\"fake-embed\",\"input\":\"a\",\"dimensions\":0}"),
-        400, "invalid_request_error", null, "dimensions");
-    assertError(post("{\"model\":\"fake-embed\",\"input\":\"a\",\"dimensions\":\"64\"}"),
-        400, "invalid_request_error", null, "dimensions");
-    assertError(post("{\"model\":\"fake-embed\",\"input\":\"a\",\"encoding_format\":\"int8\"}"),
-        400, "invalid_request_error", null, "encoding_format");
+    assertError(
+        post("{\"model\":\"fake-embed\",\"input\":\"a\",\"dimensions\":0}"),
+        400,
+        "invalid_request_error",
+        null,
+        "dimensions");
+    assertError(
+        post("{\"model\":\"fake-embed\",\"input\":\"a\",\"dimensions\":\"64\"}"),
+        400,
+        "invalid_request_error",
+        null,
+        "dimensions");
+    assertError(
+        post("{\"model\":\"fake-embed\",\"input\":\"a\",\"encoding_format\":\"int8\"}"),
+        400,
+        "invalid_request_error",
+        null,
+        "encoding_format");
   }
 
   @Test
@@ -127,17 +181,30 @@ class GatewayServerTest extends GatewayHttpTestBase {
     start(List.of("sk-first", "sk-second"), 1);
     String body = "{\"model\":\"fake-embed\",\"input\":\"a\"}";
     assertError(post(body), 401, "invalid_request_error", "invalid_api_key", null);
-    HttpResponse<Buffer> wrong = await(client.post(server.port(), "127.0.0.1", "/v1/embeddings")
-        .putHeader("Authorization", "Bearer sk-firs").sendBuffer(Buffer.buffer(body)));
+    HttpResponse<Buffer> wrong =
+        await(
+            client
+                .post(server.port(), "127.0.0.1", "/v1/embeddings")
+                .putHeader("Authorization", "Bearer sk-firs")
+                .sendBuffer(Buffer.buffer(body)));
     JsonObject error = assertError(wrong, 401, "invalid_request_error", "invalid_api_key", null);
     assertFalse(error.encode().contains("sk-"), "the key is never echoed");
-    HttpResponse<Buffer> notBearer = await(client.post(server.port(), "127.0.0.1", "/v1/embeddings")
-        .putHeader("Authorization", "Basic sk-second").sendBuffer(Buffer.buffer(body)));
+    HttpResponse<Buffer> notBearer =
+        await(
+            client
+                .post(server.port(), "127.0.0.1", "/v1/embeddings")
+                .putHeader("Authorization", "Basic sk-second")
+                .sendBuffer(Buffer.buffer(body)));
     assertError(notBearer, 401, "invalid_request_error", "invalid_api_key", null);
-    HttpResponse<Buffer> right = await(client.post(server.port(), "127.0.0.1", "/v1/embeddings")
-        .putHeader("Authorization", "Bearer sk-second").sendBuffer(Buffer.buffer(body)));
+    HttpResponse<Buffer> right =
+        await(
+            client
+                .post(server.port(), "127.0.0.1", "/v1/embeddings")
+                .putHeader("Authorization", "Bearer sk-second")
+                .sendBuffer(Buffer.buffer(body)));
     assertEquals(200, right.statusCode(), right.bodyAsString());
-    HttpResponse<Buffer> models = await(client.get(server.port(), "127.0.0.1", "/v1/models").send());
+    HttpResponse<Buffer> models =
+        await(client.get(server.port(), "127.0.0.1", "/v1/models").send());
     assertError(models, 401, "invalid_request_error", "invalid_api_key", null);
     assertEquals(200, get("/health").statusCode(), "probes stay open for orchestrators");
   }
@@ -156,27 +223,52 @@ class GatewayServerTest extends GatewayHttpTestBase {
   @Test
   void bodyOverTheLimitIs413() {
     start();
-    String big = "{\"model\":\"fake-embed\",\"input\":\"" + "a".repeat((int) MAX_BODY_BYTES) + "\"}";
+    String big =
+        "{\"model\":\"fake-embed\",\"input\":\"" + "a".repeat((int) MAX_BODY_BYTES) + "\"}";
     assertError(post(big), 413, "invalid_request_error", "request_too_large", null);
     // Without Content-Length the limit must hold while the chunks arrive.
     JsonObject[] chunked = new JsonObject[1];
-    await(vertx.createHttpClient(new HttpClientOptions())
-        .request(new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
-            .setPort(server.port()).setURI("/v1/embeddings"))
-        .compose(request -> request.setChunked(true).send(Buffer.buffer(big)))
-        .compose(response -> response.body().map(body -> chunked[0] = assertEnvelope(
-            response.statusCode(), response.getHeader("Content-Type"), body.toString(), 413,
-            "invalid_request_error", "request_too_large", null))));
+    await(
+        vertx
+            .createHttpClient(new HttpClientOptions())
+            .request(
+                new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setHost("127.0.0.1")
+                    .setPort(server.port())
+                    .setURI("/v1/embeddings"))
+            .compose(request -> request.setChunked(true).send(Buffer.buffer(big)))
+            .compose(
+                response ->
+                    response
+                        .body()
+                        .map(
+                            body ->
+                                chunked[0] =
+                                    assertEnvelope(
+                                        response.statusCode(),
+                                        response.getHeader("Content-Type"),
+                                        body.toString(),
+                                        413,
+                                        "invalid_request_error",
+                                        "request_too_large",
+                                        null))));
     assertEquals("request_too_large", chunked[0].getString("code"));
-    assertEquals(200, post("{\"model\":\"fake-embed\",\"input\":\"small\"}").statusCode(),
+    assertEquals(
+        200,
+        post("{\"model\":\"fake-embed\",\"input\":\"small\"}").statusCode(),
         "the server still serves after rejecting a large body");
   }
 
   @Test
   void overloadIs429WithRetryAfter() {
     start();
-    service.behaviour = request -> Future.failedFuture(new ApiException(
-        ApiError.overloaded("Route fake-embed is at its concurrency limit."), Duration.ofMillis(1500)));
+    service.behaviour =
+        request ->
+            Future.failedFuture(
+                new ApiException(
+                    ApiError.overloaded("Route fake-embed is at its concurrency limit."),
+                    Duration.ofMillis(1500)));
     HttpResponse<Buffer> response = post("{\"model\":\"fake-embed\",\"input\":\"a\"}");
     assertError(response, 429, "rate_limit_error", "overloaded", null);
     assertEquals("2", response.getHeader("Retry-After"));
@@ -186,32 +278,45 @@ class GatewayServerTest extends GatewayHttpTestBase {
   void upstreamFailuresKeepTheirStatus() {
     start();
     String body = "{\"model\":\"fake-embed\",\"input\":\"a\"}";
-    service.behaviour = request -> Future.failedFuture(
-        new ApiException(ApiError.upstream("Upstream answered 500.")));
+    service.behaviour =
+        request ->
+            Future.failedFuture(new ApiException(ApiError.upstream("Upstream answered 500.")));
     assertError(post(body), 502, "server_error", "upstream_error", null);
-    service.behaviour = request -> Future.failedFuture(
-        new ApiException(ApiError.unavailable("No ready target.")));
+    service.behaviour =
+        request -> Future.failedFuture(new ApiException(ApiError.unavailable("No ready target.")));
     assertError(post(body), 503, "server_error", "no_ready_backend", null);
-    service.behaviour = request -> Future.failedFuture(
-        new ApiException(ApiError.upstreamTimeout("Upstream did not answer within 2s.")));
+    service.behaviour =
+        request ->
+            Future.failedFuture(
+                new ApiException(ApiError.upstreamTimeout("Upstream did not answer within 2s.")));
     assertError(post(body), 504, "server_error", "upstream_timeout", null);
-    service.behaviour = request -> Future.failedFuture(
-        new ApiException(ApiError.modelNotFound("nope")));
+    service.behaviour =
+        request -> Future.failedFuture(new ApiException(ApiError.modelNotFound("nope")));
     assertError(post(body), 404, "invalid_request_error", "model_not_found", "model");
   }
 
   @Test
   void bugsAre500WithoutStackTrace() {
     start();
-    service.behaviour = request -> {
-      throw new IllegalStateException("secret internal detail");
-    };
-    JsonObject error = assertError(post("{\"model\":\"fake-embed\",\"input\":\"a\"}"),
-        500, "server_error", "internal_error", null);
+    service.behaviour =
+        request -> {
+          throw new IllegalStateException("secret internal detail");
+        };
+    JsonObject error =
+        assertError(
+            post("{\"model\":\"fake-embed\",\"input\":\"a\"}"),
+            500,
+            "server_error",
+            "internal_error",
+            null);
     assertFalse(error.encode().contains("secret internal detail"));
     service.behaviour = request -> Future.failedFuture(new IllegalStateException("also secret"));
-    assertError(post("{\"model\":\"fake-embed\",\"input\":\"a\"}"), 500, "server_error",
-        "internal_error", null);
+    assertError(
+        post("{\"model\":\"fake-embed\",\"input\":\"a\"}"),
+        500,
+        "server_error",
+        "internal_error",
+        null);
   }
 
   @Test
@@ -248,16 +353,24 @@ class GatewayServerTest extends GatewayHttpTestBase {
     assertEquals(200, metrics.statusCode());
     assertTrue(metrics.getHeader("Content-Type").startsWith("text/plain"));
     String text = metrics.bodyAsString();
-    assertTrue(text.contains("embedbench_requests_total{kind=\"emulated\",model=\"fake-embed\","
-        + "status=\"200\",target=\"fake-target\"} 1.0"), text);
-    assertTrue(text.contains("embedbench_requests_total{kind=\"none\",model=\"none\",status=\"400\","
-        + "target=\"none\"} 1.0"), text);
+    assertTrue(
+        text.contains(
+            "embedbench_requests_total{kind=\"emulated\",model=\"fake-embed\","
+                + "status=\"200\",target=\"fake-target\"} 1.0"),
+        text);
+    assertTrue(
+        text.contains(
+            "embedbench_requests_total{kind=\"none\",model=\"none\",status=\"400\","
+                + "target=\"none\"} 1.0"),
+        text);
     assertFalse(text.contains("whatever-a-client-sends"), "client text never becomes a tag");
-    assertTrue(text.contains("embedbench_request_latency_seconds_bucket{model=\"fake-embed\""), text);
+    assertTrue(
+        text.contains("embedbench_request_latency_seconds_bucket{model=\"fake-embed\""), text);
     assertTrue(text.contains("embedbench_request_inputs_sum{model=\"fake-embed\"} 2.0"), text);
     assertTrue(text.contains("embedbench_prompt_tokens_total{model=\"fake-embed\"}"), text);
     assertTrue(text.contains("embedbench_requests_inflight"), text);
-    assertFalse(text.contains("status=\"200\",target=\"none\""), "probes and scrapes are not counted");
+    assertFalse(
+        text.contains("status=\"200\",target=\"none\""), "probes and scrapes are not counted");
   }
 
   @Test

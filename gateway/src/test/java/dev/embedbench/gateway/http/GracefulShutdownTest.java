@@ -49,12 +49,16 @@ class GracefulShutdownTest extends GatewayHttpTestBase {
   }
 
   List<Future<HttpResponse<Buffer>>> sendConcurrently(int port) {
-    WebClient pooled = WebClient.create(vertx, new WebClientOptions(),
-        new PoolOptions().setHttp1MaxSize(REQUESTS));
+    WebClient pooled =
+        WebClient.create(
+            vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(REQUESTS));
     List<Future<HttpResponse<Buffer>>> responses = new ArrayList<>();
     for (int i = 0; i < REQUESTS; i++) {
-      responses.add(pooled.post(port, "127.0.0.1", "/v1/embeddings")
-          .sendBuffer(Buffer.buffer("{\"model\":\"fake-embed\",\"input\":\"held " + i + "\"}")));
+      responses.add(
+          pooled
+              .post(port, "127.0.0.1", "/v1/embeddings")
+              .sendBuffer(
+                  Buffer.buffer("{\"model\":\"fake-embed\",\"input\":\"held " + i + "\"}")));
     }
     return responses;
   }
@@ -73,8 +77,9 @@ class GracefulShutdownTest extends GatewayHttpTestBase {
     assertFalse(service.closed.get(), "backends stay open while requests are in flight");
 
     for (Promise<EmbeddingsOutcome> promise : held) {
-      EmbeddingsRequest request = EmbeddingsRequest.parse(
-          "{\"model\":\"fake-embed\",\"input\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+      EmbeddingsRequest request =
+          EmbeddingsRequest.parse(
+              "{\"model\":\"fake-embed\",\"input\":\"x\"}".getBytes(StandardCharsets.UTF_8));
       promise.complete(FakeEmbeddingService.answer(request).result());
     }
     for (Future<HttpResponse<Buffer>> response : responses) {
@@ -95,13 +100,15 @@ class GracefulShutdownTest extends GatewayHttpTestBase {
     assertTrue(received.await(10, TimeUnit.SECONDS));
     long startNanos = System.nanoTime();
     await(started.shutdown());
-    assertTrue(System.nanoTime() - startNanos < TimeUnit.SECONDS.toNanos(10), "shutdown is bounded");
+    assertTrue(
+        System.nanoTime() - startNanos < TimeUnit.SECONDS.toNanos(10), "shutdown is bounded");
     for (Future<HttpResponse<Buffer>> response : responses) {
       HttpResponse<Buffer> abandoned = await(response);
       assertError(abandoned, 503, "server_error", "shutting_down", null);
       assertEquals("close", abandoned.getHeader("Connection"));
     }
-    assertTrue(registry.scrape().contains("status=\"503\""), "counted as the 503 they were answered");
+    assertTrue(
+        registry.scrape().contains("status=\"503\""), "counted as the 503 they were answered");
     assertTrue(service.closed.get());
     server = null;
   }
@@ -114,28 +121,38 @@ class GracefulShutdownTest extends GatewayHttpTestBase {
    */
   @Test
   void drainUnderKeepAliveLoadLeavesNoRequestWithoutAResponse() throws Exception {
-    ServerConfig config = new ServerConfig("127.0.0.1", 0, List.of(), MAX_BODY_BYTES,
-        Duration.ofSeconds(2), false).withDrainDelay(Duration.ofMillis(800));
+    ServerConfig config =
+        new ServerConfig("127.0.0.1", 0, List.of(), MAX_BODY_BYTES, Duration.ofSeconds(2), false)
+            .withDrainDelay(Duration.ofMillis(800));
     GatewayServer started = start(config, 2);
-    service.behaviour = request -> {
-      Promise<EmbeddingsOutcome> promise = Promise.promise();
-      vertx.setTimer(20, id -> FakeEmbeddingService.answer(request).onComplete(promise));
-      return promise.future();
-    };
-    HttpClient pooled = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-        new PoolOptions().setHttp1MaxSize(LOOPS));
+    service.behaviour =
+        request -> {
+          Promise<EmbeddingsOutcome> promise = Promise.promise();
+          vertx.setTimer(20, id -> FakeEmbeddingService.answer(request).onComplete(promise));
+          return promise.future();
+        };
+    HttpClient pooled =
+        vertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(LOOPS));
     KeepAliveLoad load = new KeepAliveLoad(pooled, started.port());
     for (int i = 0; i < LOOPS; i++) {
       load.next();
     }
     assertTrue(load.answered.await(10, TimeUnit.SECONDS), "the load is running");
     WebClient balancer = WebClient.create(vertx);
-    long probes = vertx.setPeriodic(100, id -> balancer.get(started.port(), "127.0.0.1", "/ready")
-        .send().onSuccess(ready -> {
-          if (ready.statusCode() == 503) {
-            load.stop = true;
-          }
-        }));
+    long probes =
+        vertx.setPeriodic(
+            100,
+            id ->
+                balancer
+                    .get(started.port(), "127.0.0.1", "/ready")
+                    .send()
+                    .onSuccess(
+                        ready -> {
+                          if (ready.statusCode() == 503) {
+                            load.stop = true;
+                          }
+                        }));
 
     long shutdownNanos = System.nanoTime();
     load.drainStartNanos = shutdownNanos;
@@ -147,11 +164,14 @@ class GracefulShutdownTest extends GatewayHttpTestBase {
     await(shutdown);
     vertx.cancelTimer(probes);
 
-    assertEquals(0, load.withoutResponse.get(), "requests sent but never answered: " + load.failures);
+    assertEquals(
+        0, load.withoutResponse.get(), "requests sent but never answered: " + load.failures);
     assertEquals(0, load.refusedAtConnect.get(), "no connection refused during the drain delay");
-    assertTrue(load.okAfter(shutdownNanos) > 0, "requests were still served during the drain delay");
+    assertTrue(
+        load.okAfter(shutdownNanos) > 0, "requests were still served during the drain delay");
     assertTrue(load.closeHeaders.get() > 0, "responses during the drain say Connection: close");
-    assertTrue(connectionRefusedWithin(started.port(), Duration.ofSeconds(5)),
+    assertTrue(
+        connectionRefusedWithin(started.port(), Duration.ofSeconds(5)),
         "new connections are refused after the drain");
     server = null;
   }
@@ -182,31 +202,42 @@ class GracefulShutdownTest extends GatewayHttpTestBase {
         idle.countDown();
         return;
       }
-      client.request(HttpMethod.POST, port, "127.0.0.1", "/v1/embeddings")
-          .onFailure(notConnected -> {
-            refusedAtConnect.incrementAndGet();
-            failures.add("not connected: " + notConnected);
-            idle.countDown();
-          })
-          .onSuccess(request -> request.putHeader("Content-Type", "application/json")
-              .send(Buffer.buffer("{\"model\":\"fake-embed\",\"input\":\"drain\"}"))
-              .compose(response -> response.body().map(body -> response))
-              .onComplete(result -> {
-                if (result.succeeded()) {
-                  if ("close".equalsIgnoreCase(result.result().getHeader("Connection"))) {
-                    closeHeaders.incrementAndGet();
-                  }
-                  if (result.result().statusCode() == 200) {
-                    okNanos.add(System.nanoTime());
-                  }
-                  answered.countDown();
-                } else {
-                  withoutResponse.incrementAndGet();
-                  failures.add(result.cause() + " at " + (System.nanoTime() - drainStartNanos) / 1_000_000 + " ms into the drain, connection "
-                      + request.connection().hashCode());
-                }
-                next();
-              }));
+      client
+          .request(HttpMethod.POST, port, "127.0.0.1", "/v1/embeddings")
+          .onFailure(
+              notConnected -> {
+                refusedAtConnect.incrementAndGet();
+                failures.add("not connected: " + notConnected);
+                idle.countDown();
+              })
+          .onSuccess(
+              request ->
+                  request
+                      .putHeader("Content-Type", "application/json")
+                      .send(Buffer.buffer("{\"model\":\"fake-embed\",\"input\":\"drain\"}"))
+                      .compose(response -> response.body().map(body -> response))
+                      .onComplete(
+                          result -> {
+                            if (result.succeeded()) {
+                              if ("close"
+                                  .equalsIgnoreCase(result.result().getHeader("Connection"))) {
+                                closeHeaders.incrementAndGet();
+                              }
+                              if (result.result().statusCode() == 200) {
+                                okNanos.add(System.nanoTime());
+                              }
+                              answered.countDown();
+                            } else {
+                              withoutResponse.incrementAndGet();
+                              failures.add(
+                                  result.cause()
+                                      + " at "
+                                      + (System.nanoTime() - drainStartNanos) / 1_000_000
+                                      + " ms into the drain, connection "
+                                      + request.connection().hashCode());
+                            }
+                            next();
+                          }));
     }
 
     long okAfter(long nanos) {

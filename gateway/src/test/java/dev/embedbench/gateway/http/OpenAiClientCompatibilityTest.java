@@ -22,10 +22,11 @@ class OpenAiClientCompatibilityTest extends GatewayHttpTestBase {
   final List<EncodingFormat> formatsSeen = new CopyOnWriteArrayList<>();
 
   OpenAiEmbeddingModel client(String apiKey) {
-    service.behaviour = request -> {
-      formatsSeen.add(request.encodingFormat());
-      return FakeEmbeddingService.answer(request);
-    };
+    service.behaviour =
+        request -> {
+          formatsSeen.add(request.encodingFormat());
+          return FakeEmbeddingService.answer(request);
+        };
     return OpenAiEmbeddingModel.builder()
         .baseUrl("http://127.0.0.1:" + server.port() + "/v1")
         .apiKey(apiKey)
@@ -38,8 +39,12 @@ class OpenAiClientCompatibilityTest extends GatewayHttpTestBase {
   void embedsThroughTheClientBitExact() {
     start(List.of("sk-langchain4j"), 1);
     OpenAiEmbeddingModel model = client("sk-langchain4j");
-    Response<List<Embedding>> response = model.embedAll(List.of(
-        TextSegment.from("first text"), TextSegment.from("second text"), TextSegment.from("third")));
+    Response<List<Embedding>> response =
+        model.embedAll(
+            List.of(
+                TextSegment.from("first text"),
+                TextSegment.from("second text"),
+                TextSegment.from("third")));
     List<Embedding> embeddings = response.content();
     assertEquals(3, embeddings.size());
     List<String> texts = List.of("first text", "second text", "third");
@@ -48,7 +53,9 @@ class OpenAiClientCompatibilityTest extends GatewayHttpTestBase {
       float[] actual = embeddings.get(i).vector();
       assertEquals(expected.length, actual.length);
       for (int d = 0; d < expected.length; d++) {
-        assertEquals(Float.floatToRawIntBits(expected[d]), Float.floatToRawIntBits(actual[d]),
+        assertEquals(
+            Float.floatToRawIntBits(expected[d]),
+            Float.floatToRawIntBits(actual[d]),
             "input " + i + " dimension " + d);
       }
     }
@@ -63,7 +70,9 @@ class OpenAiClientCompatibilityTest extends GatewayHttpTestBase {
     start(List.of("sk-right"), 1);
     OpenAiEmbeddingModel model = client("sk-wrong");
     RuntimeException failure = assertThrows(RuntimeException.class, () -> model.embed("hello"));
-    assertTrue(String.valueOf(failure.getMessage()).contains("invalid_api_key")
-        || failure.getClass().getSimpleName().contains("Authentication"), failure.toString());
+    assertTrue(
+        String.valueOf(failure.getMessage()).contains("invalid_api_key")
+            || failure.getClass().getSimpleName().contains("Authentication"),
+        failure.toString());
   }
 }

@@ -50,8 +50,11 @@ class BatchSplitterTest {
 
   @Test
   void tokenIdsCountExactly() {
-    List<EmbeddingInput> inputs = List.of(new EmbeddingInput.TokenIds(new int[5]),
-        new EmbeddingInput.TokenIds(new int[5]), new EmbeddingInput.TokenIds(new int[1]));
+    List<EmbeddingInput> inputs =
+        List.of(
+            new EmbeddingInput.TokenIds(new int[5]),
+            new EmbeddingInput.TokenIds(new int[5]),
+            new EmbeddingInput.TokenIds(new int[1]));
     assertEquals(List.of(2, 1), sizes(BatchSplitter.split(inputs, 100, 10)));
   }
 }

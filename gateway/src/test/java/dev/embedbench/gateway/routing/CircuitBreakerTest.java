@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 class CircuitBreakerTest {
 
   private final AtomicLong nanos = new AtomicLong();
-  private final CircuitBreaker breaker = new CircuitBreaker(
-      new CircuitBreakerConfig(3, 0.5, 10, Duration.ofSeconds(10), Duration.ofSeconds(5)), nanos::get);
+  private final CircuitBreaker breaker =
+      new CircuitBreaker(
+          new CircuitBreakerConfig(3, 0.5, 10, Duration.ofSeconds(10), Duration.ofSeconds(5)),
+          nanos::get);
 
   private void fail(int times) {
     for (int i = 0; i < times; i++) {
@@ -77,9 +79,10 @@ class CircuitBreakerTest {
 
   @Test
   void failureRateOpensOnceEnoughCalls() {
-    CircuitBreaker rate = new CircuitBreaker(
-        new CircuitBreakerConfig(100, 0.5, 10, Duration.ofSeconds(10), Duration.ofSeconds(5)),
-        nanos::get);
+    CircuitBreaker rate =
+        new CircuitBreaker(
+            new CircuitBreakerConfig(100, 0.5, 10, Duration.ofSeconds(10), Duration.ofSeconds(5)),
+            nanos::get);
     for (int i = 0; i < 4; i++) {
       rate.tryAcquire();
       rate.onSuccess();
@@ -96,9 +99,10 @@ class CircuitBreakerTest {
 
   @Test
   void oldFailuresExpireFromTheWindow() {
-    CircuitBreaker rate = new CircuitBreaker(
-        new CircuitBreakerConfig(100, 0.5, 4, Duration.ofSeconds(10), Duration.ofSeconds(5)),
-        nanos::get);
+    CircuitBreaker rate =
+        new CircuitBreaker(
+            new CircuitBreakerConfig(100, 0.5, 4, Duration.ofSeconds(10), Duration.ofSeconds(5)),
+            nanos::get);
     for (int i = 0; i < 3; i++) {
       rate.tryAcquire();
       rate.onFailure();

@@ -47,9 +47,11 @@ final class GatewayHarness implements AutoCloseable {
     this(vertx, dir, yaml, (target, info) -> info);
   }
 
-  /** @param models changes what a target's backend says it serves, to test start-time checks */
-  GatewayHarness(Vertx vertx, Path dir, String yaml,
-      BiFunction<String, ModelInfo, ModelInfo> models) {
+  /**
+   * @param models changes what a target's backend says it serves, to test start-time checks
+   */
+  GatewayHarness(
+      Vertx vertx, Path dir, String yaml, BiFunction<String, ModelInfo, ModelInfo> models) {
     this.vertx = vertx;
     try {
       Path file = dir.resolve("gateway.yaml");
@@ -58,16 +60,22 @@ final class GatewayHarness implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    GatewayOptions options = GatewayOptions.defaults()
-        .withNanoClock(nanos::get)
-        .withRandom(new SynchronizedRandom(new SplittableRandom(42)))
-        .withBackends((v, target) -> {
-          RemoteSpec spec = (RemoteSpec) target.spec();
-          ScriptedBackend backend = new ScriptedBackend(models.apply(target.name(),
-              spec.model().toModelInfo(BackendKind.REMOTE, spec.baseUrl().toString())));
-          backends.put(target.name(), backend);
-          return Future.succeededFuture(OwnedBackend.of(backend));
-        });
+    GatewayOptions options =
+        GatewayOptions.defaults()
+            .withNanoClock(nanos::get)
+            .withRandom(new SynchronizedRandom(new SplittableRandom(42)))
+            .withBackends(
+                (v, target) -> {
+                  RemoteSpec spec = (RemoteSpec) target.spec();
+                  ScriptedBackend backend =
+                      new ScriptedBackend(
+                          models.apply(
+                              target.name(),
+                              spec.model()
+                                  .toModelInfo(BackendKind.REMOTE, spec.baseUrl().toString())));
+                  backends.put(target.name(), backend);
+                  return Future.succeededFuture(OwnedBackend.of(backend));
+                });
     this.startWith(options);
   }
 
@@ -91,9 +99,12 @@ final class GatewayHarness implements AutoCloseable {
   }
 
   static EmbeddingsRequest request(String model, String... texts) {
-    return new EmbeddingsRequest(model,
+    return new EmbeddingsRequest(
+        model,
         Arrays.stream(texts).map(t -> (EmbeddingInput) new EmbeddingInput.Text(t)).toList(),
-        EncodingFormat.FLOAT, null, null);
+        EncodingFormat.FLOAT,
+        null,
+        null);
   }
 
   static EmbeddingsRequest request(String model, Integer dimensions, List<EmbeddingInput> inputs) {
@@ -107,8 +118,10 @@ final class GatewayHarness implements AutoCloseable {
   /** The failure of a request, which must be an ApiException. */
   ApiException embedFails(EmbeddingsRequest request) {
     Future<EmbeddingsOutcome> future = gateway.embed(request);
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () -> future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
     if (!(e.getCause() instanceof ApiException api)) {
       throw new AssertionError("expected an ApiException", e.getCause());
     }

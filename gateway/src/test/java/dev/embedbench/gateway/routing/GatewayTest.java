@@ -58,8 +58,15 @@ class GatewayTest {
 
   @Test
   void weightedSplitFollowsWeights(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(route("r",
-        target("a", "weight: 3"), target("b", "weight: 1"), target("c", "weight: 0"))));
+    GatewayHarness h =
+        start(
+            vertx,
+            config(
+                route(
+                    "r",
+                    target("a", "weight: 3"),
+                    target("b", "weight: 1"),
+                    target("c", "weight: 0"))));
     for (int i = 0; i < 4000; i++) {
       h.embed(request("r", "x" + i));
     }
@@ -72,8 +79,7 @@ class GatewayTest {
 
   @Test
   void answersInOrderWithRouteNameAndTarget(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(
-        route("r", lines("aliases: [R-alias]"), target("a"))));
+    GatewayHarness h = start(vertx, config(route("r", lines("aliases: [R-alias]"), target("a"))));
     EmbeddingsOutcome outcome = h.embed(request("R-alias", "one", "two", "three"));
     assertEquals("r", outcome.response().model());
     assertEquals("r", outcome.route());
@@ -82,7 +88,8 @@ class GatewayTest {
     assertEquals(3, outcome.inputs());
     List<String> texts = List.of("one", "two", "three");
     for (int i = 0; i < 3; i++) {
-      assertArrayEquals(ScriptedBackend.vectorFor(new EmbeddingInput.Text(texts.get(i)), 8),
+      assertArrayEquals(
+          ScriptedBackend.vectorFor(new EmbeddingInput.Text(texts.get(i)), 8),
           outcome.response().vectors().get(i));
     }
     assertTrue(outcome.promptTokens() > 0);
@@ -107,15 +114,14 @@ class GatewayTest {
 
   @Test
   void failsOverOnServerError(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(route("r",
-        target("a"), target("b", "weight: 0"))));
+    GatewayHarness h = start(vertx, config(route("r", target("a"), target("b", "weight: 0"))));
     h.backend("a").behave(ScriptedBackend.failing(ApiError.upstream("boom")));
     EmbeddingsOutcome outcome = h.embed(request("r", "x"));
     assertEquals("b", outcome.target());
-    assertEquals(1, h.timerCount("embedbench.upstream.latency", "target", "a", "outcome",
-        "server_error"));
-    assertEquals(1, h.timerCount("embedbench.upstream.latency", "target", "b", "outcome",
-        "success"));
+    assertEquals(
+        1, h.timerCount("embedbench.upstream.latency", "target", "a", "outcome", "server_error"));
+    assertEquals(
+        1, h.timerCount("embedbench.upstream.latency", "target", "b", "outcome", "success"));
   }
 
   @Test
@@ -127,12 +133,15 @@ class GatewayTest {
 
   @Test
   void failsOverOnTimeout(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(route("r",
-        target("a", "timeout: 50ms"), target("b", "weight: 0"))));
+    GatewayHarness h =
+        start(vertx, config(route("r", target("a", "timeout: 50ms"), target("b", "weight: 0"))));
     h.backend("a").behave(ScriptedBackend::hang);
     assertEquals("b", h.embed(request("r", "x")).target());
-    assertEquals(1, h.timerCount("embedbench.upstream.latency", "target", "a", "outcome", "timeout"));
-    assertEquals(1.0, h.gauge("embedbench.target.inflight", "target", "a"),
+    assertEquals(
+        1, h.timerCount("embedbench.upstream.latency", "target", "a", "outcome", "timeout"));
+    assertEquals(
+        1.0,
+        h.gauge("embedbench.target.inflight", "target", "a"),
         "the slot stays taken while the timed-out call is still running upstream");
     h.backend("a").releasePending();
     GatewayHarness.await(Future.future(p -> vertx.setTimer(20, id -> p.complete())));
@@ -150,8 +159,8 @@ class GatewayTest {
   @Test
   void neverFailsOverOnClientError(Vertx vertx) {
     GatewayHarness h = start(vertx, config(route("r", target("a"), target("b", "weight: 0"))));
-    h.backend("a").behave(ScriptedBackend.failing(
-        ApiError.invalidRequest("bad input", "input", null)));
+    h.backend("a")
+        .behave(ScriptedBackend.failing(ApiError.invalidRequest("bad input", "input", null)));
     ApiException e = h.embedFails(request("r", "x"));
     assertEquals(400, e.error().httpStatus());
     assertEquals("bad input", e.error().message());
@@ -160,8 +169,16 @@ class GatewayTest {
 
   @Test
   void maxAttemptsBoundsFailover(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(route("r", lines("retry: {max_attempts: 2}"),
-        target("a"), target("b", "weight: 0"), target("c", "weight: 0"))));
+    GatewayHarness h =
+        start(
+            vertx,
+            config(
+                route(
+                    "r",
+                    lines("retry: {max_attempts: 2}"),
+                    target("a"),
+                    target("b", "weight: 0"),
+                    target("c", "weight: 0"))));
     for (String t : List.of("a", "b", "c")) {
       h.backend(t).behave(ScriptedBackend.failing(ApiError.upstream("down " + t)));
     }
@@ -173,10 +190,15 @@ class GatewayTest {
 
   @Test
   void retryBudgetRunsOut(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(route("r",
-        lines("retry: {budget_ratio: 0, budget_min_retries: 2, budget_window: 10s}"),
-        target("a", "circuit_breaker: {consecutive_failures: 100, minimum_calls: 100}"),
-        target("b", "weight: 0"))));
+    GatewayHarness h =
+        start(
+            vertx,
+            config(
+                route(
+                    "r",
+                    lines("retry: {budget_ratio: 0, budget_min_retries: 2, budget_window: 10s}"),
+                    target("a", "circuit_breaker: {consecutive_failures: 100, minimum_calls: 100}"),
+                    target("b", "weight: 0"))));
     h.backend("a").behave(ScriptedBackend.failing(ApiError.upstream("a is down")));
     assertEquals("b", h.embed(request("r", "1")).target());
     assertEquals("b", h.embed(request("r", "2")).target());
@@ -184,15 +206,22 @@ class GatewayTest {
     assertEquals("a is down", spent.error().message());
     assertEquals(2, h.backend("b").calls.size());
     h.advance(11_000);
-    assertEquals("b", h.embed(request("r", "4")).target(), "the budget refills as the window slides");
+    assertEquals(
+        "b", h.embed(request("r", "4")).target(), "the budget refills as the window slides");
   }
 
   @Test
   void retryBudgetGrowsWithTraffic(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(route("r",
-        lines("retry: {budget_ratio: 0.1, budget_min_retries: 0}"),
-        target("a", "circuit_breaker: {consecutive_failures: 1000, minimum_calls: 1000}"),
-        target("b", "weight: 0"))));
+    GatewayHarness h =
+        start(
+            vertx,
+            config(
+                route(
+                    "r",
+                    lines("retry: {budget_ratio: 0.1, budget_min_retries: 0}"),
+                    target(
+                        "a", "circuit_breaker: {consecutive_failures: 1000, minimum_calls: 1000}"),
+                    target("b", "weight: 0"))));
     for (int i = 0; i < 100; i++) {
       h.embed(request("r", "ok" + i));
     }
@@ -212,9 +241,14 @@ class GatewayTest {
 
   @Test
   void circuitOpensProbesAndCloses(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(route("r",
-        target("a", "circuit_breaker: {consecutive_failures: 2, open_duration: 10s}"),
-        target("b", "weight: 0"))));
+    GatewayHarness h =
+        start(
+            vertx,
+            config(
+                route(
+                    "r",
+                    target("a", "circuit_breaker: {consecutive_failures: 2, open_duration: 10s}"),
+                    target("b", "weight: 0"))));
     ScriptedBackend a = h.backend("a");
     a.behave(ScriptedBackend.failing(ApiError.upstream("down")));
     h.embed(request("r", "1"));
@@ -225,7 +259,8 @@ class GatewayTest {
     assertEquals(2, a.calls.size(), "an open circuit takes no calls");
 
     h.advance(10_000);
-    assertEquals(1.0, h.gauge("embedbench.circuit.state", "target", "a"), "half-open after cool-down");
+    assertEquals(
+        1.0, h.gauge("embedbench.circuit.state", "target", "a"), "half-open after cool-down");
     assertEquals("b", h.embed(request("r", "4")).target(), "a failed probe fails over");
     assertEquals(3, a.calls.size());
     assertEquals(2.0, h.gauge("embedbench.circuit.state", "target", "a"), "failed probe reopens");
@@ -239,8 +274,15 @@ class GatewayTest {
 
   @Test
   void circuitOpensOnFailureRate(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(route("r", target("a",
-        "circuit_breaker: {consecutive_failures: 100, failure_rate: 0.5, minimum_calls: 4}"))));
+    GatewayHarness h =
+        start(
+            vertx,
+            config(
+                route(
+                    "r",
+                    target(
+                        "a",
+                        "circuit_breaker: {consecutive_failures: 100, failure_rate: 0.5, minimum_calls: 4}"))));
     ScriptedBackend a = h.backend("a");
     h.embed(request("r", "ok1"));
     a.behave(ScriptedBackend.failing(ApiError.upstream("down")));
@@ -257,8 +299,11 @@ class GatewayTest {
 
   @Test
   void concurrencyLimitTriesAnotherTargetThen429(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(route("r",
-        target("a", "max_concurrency: 1"), target("b", "max_concurrency: 1"))));
+    GatewayHarness h =
+        start(
+            vertx,
+            config(
+                route("r", target("a", "max_concurrency: 1"), target("b", "max_concurrency: 1"))));
     h.backend("a").behave(ScriptedBackend::hang);
     h.backend("b").behave(ScriptedBackend::hang);
     Future<EmbeddingsOutcome> first = h.gateway.embed(request("r", "1"));
@@ -293,10 +338,15 @@ class GatewayTest {
 
   @Test
   void tokenIdsNeedADeclaredTokenizer(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(
-        route("text-only", target("a")),
-        route("ids", targetOf("b",
-            "{name: q, dimensions: 8, max_input_tokens: 64, tokenizer: qwen3}"))));
+    GatewayHarness h =
+        start(
+            vertx,
+            config(
+                route("text-only", target("a")),
+                route(
+                    "ids",
+                    targetOf(
+                        "b", "{name: q, dimensions: 8, max_input_tokens: 64, tokenizer: qwen3}"))));
     List<EmbeddingInput> ids = List.of(new EmbeddingInput.TokenIds(new int[] {1, 2, 3}));
     ApiException e = h.embedFails(request("text-only", null, ids));
     assertEquals(400, e.error().httpStatus());
@@ -307,14 +357,20 @@ class GatewayTest {
 
   @Test
   void inputOverTheTokenLimitIs400(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(route("r", targetOf("a",
-        "{name: q, dimensions: 8, max_input_tokens: 64, tokenizer: qwen3}"))));
+    GatewayHarness h =
+        start(
+            vertx,
+            config(
+                route(
+                    "r",
+                    targetOf(
+                        "a", "{name: q, dimensions: 8, max_input_tokens: 64, tokenizer: qwen3}"))));
     ApiException text = h.embedFails(request("r", "short", "x".repeat(400)));
     assertEquals(400, text.error().httpStatus());
     assertEquals("input", text.error().param());
     assertTrue(text.error().message().startsWith("Input 1 "), text.error().message());
-    ApiException ids = h.embedFails(request("r", null,
-        List.of(new EmbeddingInput.TokenIds(new int[65]))));
+    ApiException ids =
+        h.embedFails(request("r", null, List.of(new EmbeddingInput.TokenIds(new int[65]))));
     assertEquals(400, ids.error().httpStatus());
     h.embed(request("r", "x".repeat(200)));
     assertEquals(1, h.backend("a").calls.size());
@@ -322,36 +378,66 @@ class GatewayTest {
 
   @Test
   void inProcessTargetsCountTextTokensThemselves(Vertx vertx) {
-    harness = new GatewayHarness(vertx, dir, config(route("r", targetOf("a",
-        "{name: q, dimensions: 8, max_input_tokens: 64, tokenizer: qwen3}"))),
-        (target, info) -> new ModelInfo(info.model(), 8, 64, null, "qwen3", BackendKind.IN_PROCESS,
-            "test")).started();
+    harness =
+        new GatewayHarness(
+                vertx,
+                dir,
+                config(
+                    route(
+                        "r",
+                        targetOf(
+                            "a",
+                            "{name: q, dimensions: 8, max_input_tokens: 64, tokenizer: qwen3}"))),
+                (target, info) ->
+                    new ModelInfo(
+                        info.model(), 8, 64, null, "qwen3", BackendKind.IN_PROCESS, "test"))
+            .started();
     harness.embed(request("r", "x".repeat(400)));
-    assertEquals(1, harness.backend("a").calls.size(), "the exact tokenizer decides, not the estimate");
-    ApiException ids = harness.embedFails(request("r", null,
-        List.of(new EmbeddingInput.TokenIds(new int[65]))));
+    assertEquals(
+        1, harness.backend("a").calls.size(), "the exact tokenizer decides, not the estimate");
+    ApiException ids =
+        harness.embedFails(request("r", null, List.of(new EmbeddingInput.TokenIds(new int[65]))));
     assertEquals(400, ids.error().httpStatus(), "token ids are counted exactly anyway");
   }
 
   @Test
   void mixedRouteOffersOnlyWhatEveryTargetCan(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(route("r", lines("allow_mixed_models: true"),
-        target("a"),
-        targetOf("b", "{name: big, dimensions: 16, max_input_tokens: 32, matryoshka: {min: 4, max: 16}}"))));
-    assertEquals(400, h.embedFails(request("r", 3, List.of(new EmbeddingInput.Text("x"))))
-        .error().httpStatus());
-    assertEquals(400, h.embedFails(request("r", 12, List.of(new EmbeddingInput.Text("x"))))
-        .error().httpStatus());
-    assertEquals(6, h.embed(request("r", 6, List.of(new EmbeddingInput.Text("x"))))
-        .response().vectors().get(0).length);
+    GatewayHarness h =
+        start(
+            vertx,
+            config(
+                route(
+                    "r",
+                    lines("allow_mixed_models: true"),
+                    target("a"),
+                    targetOf(
+                        "b",
+                        "{name: big, dimensions: 16, max_input_tokens: 32, matryoshka: {min: 4, max: 16}}"))));
+    assertEquals(
+        400,
+        h.embedFails(request("r", 3, List.of(new EmbeddingInput.Text("x")))).error().httpStatus());
+    assertEquals(
+        400,
+        h.embedFails(request("r", 12, List.of(new EmbeddingInput.Text("x")))).error().httpStatus());
+    assertEquals(
+        6,
+        h.embed(request("r", 6, List.of(new EmbeddingInput.Text("x"))))
+            .response()
+            .vectors()
+            .get(0)
+            .length);
     assertEquals(32, h.gateway.models().get(0).maxInputTokens());
   }
 
   @Test
   void dimensionsTruncateAndRenormalise(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(
-        route("mrl", target("a")),
-        route("bge", targetOf("b", "{name: bge-m3, dimensions: 8, max_input_tokens: 64}"))));
+    GatewayHarness h =
+        start(
+            vertx,
+            config(
+                route("mrl", target("a")),
+                route(
+                    "bge", targetOf("b", "{name: bge-m3, dimensions: 8, max_input_tokens: 64}"))));
     EmbeddingInput input = new EmbeddingInput.Text("hello");
     EmbeddingsOutcome outcome = h.embed(request("mrl", 4, List.of(input)));
     float[] full = ScriptedBackend.vectorFor(input, 8);
@@ -363,27 +449,41 @@ class GatewayTest {
     ApiException none = h.embedFails(request("bge", 8, List.of(input)));
     assertEquals(400, none.error().httpStatus());
     assertEquals("dimensions", none.error().param());
-    assertEquals(8, h.embed(request("bge", null, List.of(input))).response().vectors().get(0).length);
+    assertEquals(
+        8, h.embed(request("bge", null, List.of(input))).response().vectors().get(0).length);
   }
 
   @Test
   void defaultDimensionsApplyWhenTheRequestGivesNone(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(route("r", lines("default_dimensions: 4"), target("a"))));
+    GatewayHarness h =
+        start(vertx, config(route("r", lines("default_dimensions: 4"), target("a"))));
     assertEquals(4, h.embed(request("r", "x")).response().vectors().get(0).length);
-    assertEquals(6, h.embed(request("r", 6, List.of(new EmbeddingInput.Text("x"))))
-        .response().vectors().get(0).length);
+    assertEquals(
+        6,
+        h.embed(request("r", 6, List.of(new EmbeddingInput.Text("x"))))
+            .response()
+            .vectors()
+            .get(0)
+            .length);
   }
 
   @Test
   void instructionAppliesToQueriesNotDocuments(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(route("r", lines(
-        "instruction: {task: Find passages, document_aliases: [r-docs]}"),
-        targetOf("a", "{name: q, dimensions: 8, max_input_tokens: 64, tokenizer: qwen3}"))));
+    GatewayHarness h =
+        start(
+            vertx,
+            config(
+                route(
+                    "r",
+                    lines("instruction: {task: Find passages, document_aliases: [r-docs]}"),
+                    targetOf(
+                        "a", "{name: q, dimensions: 8, max_input_tokens: 64, tokenizer: qwen3}"))));
     h.embed(request("r", "hello"));
     h.embed(request("r-docs", "hello"));
     h.embed(request("r", null, List.of(new EmbeddingInput.TokenIds(new int[] {7}))));
     ScriptedBackend a = h.backend("a");
-    assertEquals(new EmbeddingInput.Text("Instruct: Find passages\nQuery:hello"),
+    assertEquals(
+        new EmbeddingInput.Text("Instruct: Find passages\nQuery:hello"),
         a.calls.get(0).inputs().get(0));
     assertEquals(new EmbeddingInput.Text("hello"), a.calls.get(1).inputs().get(0));
     assertEquals(new EmbeddingInput.TokenIds(new int[] {7}), a.calls.get(2).inputs().get(0));
@@ -391,41 +491,57 @@ class GatewayTest {
 
   @Test
   void customInstructionTemplate(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(route("r", lines(
-        "instruction: {task: T, template: \"query: {text} ({task})\"}"), target("a"))));
+    GatewayHarness h =
+        start(
+            vertx,
+            config(
+                route(
+                    "r",
+                    lines("instruction: {task: T, template: \"query: {text} ({task})\"}"),
+                    target("a"))));
     h.embed(request("r", "{task} x"));
-    assertEquals(new EmbeddingInput.Text("query: {task} x (T)"),
-        h.backend("a").calls.get(0).inputs().get(0), "text is never searched for placeholders");
+    assertEquals(
+        new EmbeddingInput.Text("query: {task} x (T)"),
+        h.backend("a").calls.get(0).inputs().get(0),
+        "text is never searched for placeholders");
   }
 
   @Test
   void splitRequestsAreReassembledInOrder(Vertx vertx) {
     GatewayHarness h = start(vertx, config(route("r", target("a", "max_batch_inputs: 3"))));
     // Later batches answer first, so arrival order is the reverse of input order.
-    h.backend("a").behave((backend, batch) -> {
-      int first = Integer.parseInt(((EmbeddingInput.Text) batch.inputs().get(0)).text());
-      return ScriptedBackend.delayed(vertx, 5 + 40 - first * 4).answer(backend, batch);
-    });
+    h.backend("a")
+        .behave(
+            (backend, batch) -> {
+              int first = Integer.parseInt(((EmbeddingInput.Text) batch.inputs().get(0)).text());
+              return ScriptedBackend.delayed(vertx, 5 + 40 - first * 4).answer(backend, batch);
+            });
     String[] texts = new String[10];
     for (int i = 0; i < texts.length; i++) {
       texts[i] = Integer.toString(i);
     }
     EmbeddingsOutcome outcome = h.embed(request("r", texts));
-    assertEquals(List.of(3, 3, 3, 1),
-        h.backend("a").calls.stream().map(c -> c.size()).toList());
+    assertEquals(List.of(3, 3, 3, 1), h.backend("a").calls.stream().map(c -> c.size()).toList());
     for (int i = 0; i < texts.length; i++) {
-      assertArrayEquals(ScriptedBackend.vectorFor(new EmbeddingInput.Text(texts[i]), 8),
-          outcome.response().vectors().get(i), "vector " + i);
+      assertArrayEquals(
+          ScriptedBackend.vectorFor(new EmbeddingInput.Text(texts[i]), 8),
+          outcome.response().vectors().get(i),
+          "vector " + i);
     }
   }
 
   @Test
   void oneFailingBatchFailsTheAttemptOver(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(route("r",
-        target("a", "max_batch_inputs: 2"), target("b", "weight: 0"))));
-    h.backend("a").behave((backend, batch) -> batch.inputs().get(0).equals(
-        new EmbeddingInput.Text("3")) ? Future.failedFuture(new ApiException(ApiError.upstream("x")))
-        : ScriptedBackend.vectors(backend, batch));
+    GatewayHarness h =
+        start(
+            vertx,
+            config(route("r", target("a", "max_batch_inputs: 2"), target("b", "weight: 0"))));
+    h.backend("a")
+        .behave(
+            (backend, batch) ->
+                batch.inputs().get(0).equals(new EmbeddingInput.Text("3"))
+                    ? Future.failedFuture(new ApiException(ApiError.upstream("x")))
+                    : ScriptedBackend.vectors(backend, batch));
     EmbeddingsOutcome outcome = h.embed(request("r", "1", "2", "3", "4"));
     assertEquals("b", outcome.target());
     assertEquals(4, outcome.response().vectors().size());
@@ -434,8 +550,10 @@ class GatewayTest {
   @Test
   void wrongShapedAnswerIs502(Vertx vertx) {
     GatewayHarness h = start(vertx, config(route("r", target("a"))));
-    h.backend("a").behave((backend, batch) -> Future.succeededFuture(
-        new EmbeddingResult(List.of(new float[3]), 1)));
+    h.backend("a")
+        .behave(
+            (backend, batch) ->
+                Future.succeededFuture(new EmbeddingResult(List.of(new float[3]), 1)));
     ApiException e = h.embedFails(request("r", "x"));
     assertEquals(502, e.error().httpStatus());
   }
@@ -443,9 +561,11 @@ class GatewayTest {
   @Test
   void nonApiFailureIs500WithoutDetail(Vertx vertx) {
     GatewayHarness h = start(vertx, config(route("r", target("a"))));
-    h.backend("a").behave((backend, batch) -> {
-      throw new IllegalStateException("secret internals");
-    });
+    h.backend("a")
+        .behave(
+            (backend, batch) -> {
+              throw new IllegalStateException("secret internals");
+            });
     ApiException e = h.embedFails(request("r", "x"));
     assertEquals(500, e.error().httpStatus());
     assertFalse(e.error().message().contains("secret"));
@@ -453,9 +573,12 @@ class GatewayTest {
 
   @Test
   void listsModels(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(
-        route("r", lines("aliases: [r1]", "owned_by: acme"), target("a")),
-        route("s", targetOf("b", "{name: s, dimensions: 16, max_input_tokens: 512}"))));
+    GatewayHarness h =
+        start(
+            vertx,
+            config(
+                route("r", lines("aliases: [r1]", "owned_by: acme"), target("a")),
+                route("s", targetOf("b", "{name: s, dimensions: 16, max_input_tokens: 512}"))));
     List<ModelListing> models = h.gateway.models();
     assertEquals(2, models.size());
     ModelListing r = models.get(0);
@@ -473,13 +596,24 @@ class GatewayTest {
   @Test
   void startRejectsABackendServingAnotherModel(Vertx vertx) {
     // Only target b is changed: its backend claims a different model.
-    GatewayHarness other = new GatewayHarness(vertx, dir,
-        config(route("r", target("a"), target("b"))),
-        (target, info) -> target.equals("b")
-            ? new ModelInfo("other", 8, 64, null, null, info.kind(), info.source())
-            : info);
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> other.startFuture.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS));
+    GatewayHarness other =
+        new GatewayHarness(
+            vertx,
+            dir,
+            config(route("r", target("a"), target("b"))),
+            (target, info) ->
+                target.equals("b")
+                    ? new ModelInfo("other", 8, 64, null, null, info.kind(), info.source())
+                    : info);
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                other
+                    .startFuture
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(5, TimeUnit.SECONDS));
     ConfigException config = (ConfigException) e.getCause();
     assertEquals("routes[0].targets[1]", config.key());
     assertTrue(config.reason().contains("other"), config.reason());
@@ -489,15 +623,33 @@ class GatewayTest {
 
   @Test
   void emulatedVectorsAreASpaceOfTheirOwn(Vertx vertx) {
-    GatewayHarness mixed = new GatewayHarness(vertx, dir,
-        config(route("r", target("a"), target("b"))),
-        (target, info) -> target.equals("b")
-            ? new ModelInfo(info.model(), 8, 64, info.matryoshka(), null, BackendKind.EMULATED,
-                "emulated: test")
-            : info);
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> mixed.startFuture.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS));
-    assertTrue(((ConfigException) e.getCause()).reason().contains("emulated:m"),
+    GatewayHarness mixed =
+        new GatewayHarness(
+            vertx,
+            dir,
+            config(route("r", target("a"), target("b"))),
+            (target, info) ->
+                target.equals("b")
+                    ? new ModelInfo(
+                        info.model(),
+                        8,
+                        64,
+                        info.matryoshka(),
+                        null,
+                        BackendKind.EMULATED,
+                        "emulated: test")
+                    : info);
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                mixed
+                    .startFuture
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(5, TimeUnit.SECONDS));
+    assertTrue(
+        ((ConfigException) e.getCause()).reason().contains("emulated:m"),
         e.getCause().getMessage());
   }
 
@@ -505,11 +657,18 @@ class GatewayTest {
   void startFailureNamesTheTarget(Vertx vertx) throws Exception {
     Files.writeString(dir.resolve("g.yaml"), config(route("r", target("a"))));
     GatewayConfig config = GatewayConfig.load(dir.resolve("g.yaml"));
-    Future<Gateway> start = Gateway.start(vertx, config, new SimpleMeterRegistry(),
-        GatewayOptions.defaults().withBackends((v, t) ->
-            Future.failedFuture(new IllegalStateException("port in use"))));
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> start.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS));
+    Future<Gateway> start =
+        Gateway.start(
+            vertx,
+            config,
+            new SimpleMeterRegistry(),
+            GatewayOptions.defaults()
+                .withBackends(
+                    (v, t) -> Future.failedFuture(new IllegalStateException("port in use"))));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () -> start.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS));
     ConfigException ce = (ConfigException) e.getCause();
     assertEquals("routes[0].targets[0]", ce.key());
     assertTrue(ce.reason().contains("'a' could not start: port in use"), ce.reason());
@@ -529,8 +688,14 @@ class GatewayTest {
 
   @Test
   void concurrentRequestsFromManyEventLoops(Vertx vertx) {
-    GatewayHarness h = start(vertx, config(route("r",
-        target("a", "max_concurrency: 10000"), target("b", "max_concurrency: 10000"))));
+    GatewayHarness h =
+        start(
+            vertx,
+            config(
+                route(
+                    "r",
+                    target("a", "max_concurrency: 10000"),
+                    target("b", "max_concurrency: 10000"))));
     h.backend("a").behave(ScriptedBackend.delayed(vertx, 1));
     h.backend("b").behave(ScriptedBackend.delayed(vertx, 1));
     List<Future<EmbeddingsOutcome>> all = new ArrayList<>();

@@ -19,7 +19,8 @@ class MatryoshkaTest {
 
   @Test
   void resultIsAUnitVector() {
-    float[] full = ScriptedBackend.vectorFor(new dev.embedbench.backends.EmbeddingInput.Text("q"), 1024);
+    float[] full =
+        ScriptedBackend.vectorFor(new dev.embedbench.backends.EmbeddingInput.Text("q"), 1024);
     for (int n : new int[] {32, 256, 1000, 1024}) {
       float[] cut = Matryoshka.truncate(full, n);
       double norm = 0;

@@ -51,39 +51,57 @@ class RemoteRoutingTest {
 
   /** An upstream answering /health, and /v1/embeddings with {@code status} (200: real vectors). */
   private int upstream(Vertx vertx, int status) {
-    HttpServer server = vertx.createHttpServer().requestHandler(req -> {
-      if (req.path().equals("/health")) {
-        req.response().end("ok");
-        return;
-      }
-      req.body().onSuccess(body -> {
-        EmbeddingsRequest parsed = EmbeddingsRequest.parse(body.getBytes());
-        upstreamModels.add(parsed.model());
-        if (status != 200) {
-          req.response().setStatusCode(status).end("{\"error\":{\"message\":\"boom\"}}");
-          return;
-        }
-        List<float[]> vectors = parsed.inputs().stream()
-            .map(input -> ScriptedBackend.vectorFor(input, 8)).toList();
-        req.response().putHeader("content-type", "application/json").end(Buffer.buffer(
-            new EmbeddingsResponse(parsed.model(), vectors, 3).encode(parsed.encodingFormat())));
-      });
-    });
+    HttpServer server =
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                req -> {
+                  if (req.path().equals("/health")) {
+                    req.response().end("ok");
+                    return;
+                  }
+                  req.body()
+                      .onSuccess(
+                          body -> {
+                            EmbeddingsRequest parsed = EmbeddingsRequest.parse(body.getBytes());
+                            upstreamModels.add(parsed.model());
+                            if (status != 200) {
+                              req.response()
+                                  .setStatusCode(status)
+                                  .end("{\"error\":{\"message\":\"boom\"}}");
+                              return;
+                            }
+                            List<float[]> vectors =
+                                parsed.inputs().stream()
+                                    .map(input -> ScriptedBackend.vectorFor(input, 8))
+                                    .toList();
+                            req.response()
+                                .putHeader("content-type", "application/json")
+                                .end(
+                                    Buffer.buffer(
+                                        new EmbeddingsResponse(parsed.model(), vectors, 3)
+                                            .encode(parsed.encodingFormat())));
+                          });
+                });
     servers.add(await(server.listen(0, "127.0.0.1")));
     return server.actualPort();
   }
 
   private int closedPort(Vertx vertx) {
-    HttpServer server = await(vertx.createHttpServer().requestHandler(r -> r.response().end())
-        .listen(0, "127.0.0.1"));
+    HttpServer server =
+        await(
+            vertx
+                .createHttpServer()
+                .requestHandler(r -> r.response().end())
+                .listen(0, "127.0.0.1"));
     int port = server.actualPort();
     await(server.close());
     return port;
   }
 
   private static String remote(String name, int port, String... lines) {
-    return Yaml.targetOf(name, Yaml.SMALL_MODEL, lines).replace("http://127.0.0.1:9",
-        "http://127.0.0.1:" + port);
+    return Yaml.targetOf(name, Yaml.SMALL_MODEL, lines)
+        .replace("http://127.0.0.1:9", "http://127.0.0.1:" + port);
   }
 
   private Gateway start(Vertx vertx, String yaml) throws Exception {
@@ -97,33 +115,52 @@ class RemoteRoutingTest {
   void servesThroughRemoteTargetsAndFailsOverOn5xx(Vertx vertx) throws Exception {
     int failing = upstream(vertx, 500);
     int healthy = upstream(vertx, 200);
-    start(vertx, Yaml.config(Yaml.route("r",
-        remote("a", failing, "upstream_model: Org/Upstream-Name"),
-        remote("b", healthy, "weight: 0"))));
-    EmbeddingsOutcome outcome = await(gateway.embed(new EmbeddingsRequest("r",
-        List.of(new EmbeddingInput.Text("x"), new EmbeddingInput.Text("y")), EncodingFormat.FLOAT,
-        4, null)));
+    start(
+        vertx,
+        Yaml.config(
+            Yaml.route(
+                "r",
+                remote("a", failing, "upstream_model: Org/Upstream-Name"),
+                remote("b", healthy, "weight: 0"))));
+    EmbeddingsOutcome outcome =
+        await(
+            gateway.embed(
+                new EmbeddingsRequest(
+                    "r",
+                    List.of(new EmbeddingInput.Text("x"), new EmbeddingInput.Text("y")),
+                    EncodingFormat.FLOAT,
+                    4,
+                    null)));
     assertEquals("b", outcome.target());
     assertEquals(BackendKind.REMOTE, outcome.kind());
     assertEquals(List.of("Org/Upstream-Name", "m"), upstreamModels);
     assertEquals(4, outcome.response().vectors().get(1).length);
     assertArrayEquals(
         Matryoshka.truncate(ScriptedBackend.vectorFor(new EmbeddingInput.Text("y"), 8), 4),
-        outcome.response().vectors().get(1), "vectors survive base64 upstream exactly");
+        outcome.response().vectors().get(1),
+        "vectors survive base64 upstream exactly");
   }
 
   @Test
   void anUpstreamDownAtStartDoesNotStopTheGateway(Vertx vertx) throws Exception {
     int down = closedPort(vertx);
     int healthy = upstream(vertx, 200);
-    start(vertx, Yaml.config(
-        Yaml.route("r", remote("a", down), remote("b", healthy, "weight: 0")),
-        Yaml.route("only-down", remote("c", down))));
+    start(
+        vertx,
+        Yaml.config(
+            Yaml.route("r", remote("a", down), remote("b", healthy, "weight: 0")),
+            Yaml.route("only-down", remote("c", down))));
     assertEquals("b", await(gateway.embed(GatewayHarness.request("r", "x"))).target());
     assertFalse(gateway.ready(), "route only-down has no ready target");
-    ExecutionException e = assertThrows(ExecutionException.class, () -> gateway
-        .embed(GatewayHarness.request("only-down", "x")).toCompletionStage().toCompletableFuture()
-        .get(5, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                gateway
+                    .embed(GatewayHarness.request("only-down", "x"))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(5, TimeUnit.SECONDS));
     assertEquals(503, ((ApiException) e.getCause()).error().httpStatus());
     assertEquals(1, upstreamModels.size(), "nothing was sent to the down upstream");
   }

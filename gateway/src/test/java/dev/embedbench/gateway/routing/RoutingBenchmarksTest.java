@@ -31,18 +31,19 @@ class RoutingBenchmarksTest {
   }
 
   private static void run() throws RunnerException {
-    Options options = new OptionsBuilder()
-        .include(RouteSelectionBenchmark.class.getName() + "\\.")
-        .include(EmbedPathBenchmark.class.getName() + "\\.")
-        .param("targets", "4")
-        .param("inputs", "32")
-        .param("dimensions", "256")
-        .forks(0)
-        .warmupIterations(0)
-        .measurementIterations(1)
-        .measurementTime(TimeValue.milliseconds(100))
-        .shouldFailOnError(true)
-        .build();
+    Options options =
+        new OptionsBuilder()
+            .include(RouteSelectionBenchmark.class.getName() + "\\.")
+            .include(EmbedPathBenchmark.class.getName() + "\\.")
+            .param("targets", "4")
+            .param("inputs", "32")
+            .param("dimensions", "256")
+            .forks(0)
+            .warmupIterations(0)
+            .measurementIterations(1)
+            .measurementTime(TimeValue.milliseconds(100))
+            .shouldFailOnError(true)
+            .build();
     Collection<RunResult> results = new Runner(options).run();
     assertEquals(3, results.size());
     for (RunResult result : results) {

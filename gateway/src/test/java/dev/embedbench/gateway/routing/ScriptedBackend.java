@@ -33,6 +33,7 @@ final class ScriptedBackend implements EmbeddingBackend {
   private volatile Behaviour behaviour = ScriptedBackend::vectors;
   private volatile boolean closed;
   final List<EmbeddingBatch> calls = new CopyOnWriteArrayList<>();
+
   /** An answer held back by {@link #hang}. */
   record Held(EmbeddingBatch batch, Promise<EmbeddingResult> answer) {}
 

@@ -30,7 +30,8 @@ class TargetSelectorTest {
     for (int i = 0; i < 100; i++) {
       assertEquals(1, selector.pickFirst(t -> t != 0, random));
     }
-    assertEquals(2, selector.pickFirst(t -> t == 2, random), "fallback when no weighted one is left");
+    assertEquals(
+        2, selector.pickFirst(t -> t == 2, random), "fallback when no weighted one is left");
     assertEquals(-1, selector.pickFirst(t -> false, random));
   }
 

@@ -13,7 +13,9 @@ final class Yaml {
     return "routes:\n" + String.join("", routes);
   }
 
-  /** @param lines route keys such as {@code "aliases: [x]"}, written at route level */
+  /**
+   * @param lines route keys such as {@code "aliases: [x]"}, written at route level
+   */
   static String route(String name, String[] lines, String... targets) {
     StringBuilder b = new StringBuilder("  - name: ").append(name).append('\n');
     for (String line : lines) {
@@ -35,10 +37,15 @@ final class Yaml {
   }
 
   static String targetOf(String name, String model, String... lines) {
-    StringBuilder b = new StringBuilder("      - name: ").append(name).append('\n')
-        .append("        type: remote\n")
-        .append("        url: http://127.0.0.1:9\n")
-        .append("        model: ").append(model).append('\n');
+    StringBuilder b =
+        new StringBuilder("      - name: ")
+            .append(name)
+            .append('\n')
+            .append("        type: remote\n")
+            .append("        url: http://127.0.0.1:9\n")
+            .append("        model: ")
+            .append(model)
+            .append('\n');
     for (String line : lines) {
       b.append("        ").append(line).append('\n');
     }

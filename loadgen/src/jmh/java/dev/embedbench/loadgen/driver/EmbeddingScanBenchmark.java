@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Cost of the check every response gets: one 1024-dimension float embedding (about 22 KB, the capacity
- * benchmark's response) scanned as it arrives in 8 KB chunks, heap (what Vert.x hands the handler) or
- * direct. Run with {@code bench/jmh --module loadgen EmbeddingScanBenchmark}.
+ * Cost of the check every response gets: one 1024-dimension float embedding (about 22 KB, the
+ * capacity benchmark's response) scanned as it arrives in 8 KB chunks, heap (what Vert.x hands the
+ * handler) or direct. Run with {@code bench/jmh --module loadgen EmbeddingScanBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,20 +41,25 @@ public class EmbeddingScanBenchmark {
 
   @Setup
   public void setUp() {
-    StringBuilder body = new StringBuilder("{\"object\": \"list\", \"data\": [{\"object\": \"embedding\", "
-        + "\"index\": 0, \"embedding\": [");
+    StringBuilder body =
+        new StringBuilder(
+            "{\"object\": \"list\", \"data\": [{\"object\": \"embedding\", "
+                + "\"index\": 0, \"embedding\": [");
     for (int i = 0; i < 1024; i++) {
       body.append(i == 0 ? "" : ", ").append(0.03125);
     }
-    body.append("]}], \"model\": \"bench\", \"usage\": {\"prompt_tokens\": 8, \"total_tokens\": 8}}");
+    body.append(
+        "]}], \"model\": \"bench\", \"usage\": {\"prompt_tokens\": 8, \"total_tokens\": 8}}");
     byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
     chunks = new Buffer[(bytes.length + CHUNK_BYTES - 1) / CHUNK_BYTES];
     for (int i = 0; i < chunks.length; i++) {
       int from = i * CHUNK_BYTES;
       int length = Math.min(CHUNK_BYTES, bytes.length - from);
-      chunks[i] = BufferInternal.buffer("heap".equals(memory)
-          ? Unpooled.wrappedBuffer(bytes, from, length)
-          : Unpooled.directBuffer(length).writeBytes(bytes, from, length));
+      chunks[i] =
+          BufferInternal.buffer(
+              "heap".equals(memory)
+                  ? Unpooled.wrappedBuffer(bytes, from, length)
+                  : Unpooled.directBuffer(length).writeBytes(bytes, from, length));
     }
   }
 

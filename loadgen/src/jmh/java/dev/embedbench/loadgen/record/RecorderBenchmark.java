@@ -15,10 +15,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Cost of recording one latency from an event loop: the multi-writer {@link Recorder} every loop used
- * to share (the baseline) against {@link PerThreadRecorder} (a {@code SingleWriterRecorder} per loop),
- * with one and two writer threads (the reporter's swap, once a second, is left out). Run with
- * {@code bench/jmh --module loadgen RecorderBenchmark}.
+ * Cost of recording one latency from an event loop: the multi-writer {@link Recorder} every loop
+ * used to share (the baseline) against {@link PerThreadRecorder} (a {@code SingleWriterRecorder}
+ * per loop), with one and two writer threads (the reporter's swap, once a second, is left out). Run
+ * with {@code bench/jmh --module loadgen RecorderBenchmark}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -28,11 +28,14 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RecorderBenchmark {
 
   /** Spread over three decades, like response times in nanoseconds. */
-  private static final long[] VALUES = {48_000, 150_000, 1_200_000, 380_000, 95_000, 2_700_000, 61_000, 830_000};
+  private static final long[] VALUES = {
+    48_000, 150_000, 1_200_000, 380_000, 95_000, 2_700_000, 61_000, 830_000
+  };
 
   @State(Scope.Group)
   public static class Shared {
-    final Recorder shared = new Recorder(RunRecorder.HIGHEST_TRACKABLE_NANOS, RunRecorder.SIGNIFICANT_DIGITS);
+    final Recorder shared =
+        new Recorder(RunRecorder.HIGHEST_TRACKABLE_NANOS, RunRecorder.SIGNIFICANT_DIGITS);
     final PerThreadRecorder perThread = new PerThreadRecorder();
   }
 

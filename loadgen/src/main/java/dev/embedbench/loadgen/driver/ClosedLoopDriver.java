@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A fixed number of workers on one event loop, each sending its next request when its previous one ends,
- * so at most {@code workers} requests of this loop are ever outstanding. Latency is measured from each
- * actual send: a closed loop has no schedule to correct against. The loops of one run share a
- * {@link Shared}: the request indices, the measured-request bound and the outstanding count, so the
- * run's total concurrency is the sum of its loops' workers and its bound is exact.
+ * A fixed number of workers on one event loop, each sending its next request when its previous one
+ * ends, so at most {@code workers} requests of this loop are ever outstanding. Latency is measured
+ * from each actual send: a closed loop has no schedule to correct against. The loops of one run
+ * share a {@link Shared}: the request indices, the measured-request bound and the outstanding
+ * count, so the run's total concurrency is the sum of its loops' workers and its bound is exact.
  */
 public final class ClosedLoopDriver implements Driver {
 
@@ -38,8 +38,16 @@ public final class ClosedLoopDriver implements Driver {
   private final CompletableFuture<Long> dispatched = new CompletableFuture<>();
   private volatile boolean stopped;
 
-  public ClosedLoopDriver(Context context, int workers, RunClock clock, long endNanos, long maxMeasuredRequests,
-      Workload workload, Sender sender, RunRecorder recorder, Shared shared) {
+  public ClosedLoopDriver(
+      Context context,
+      int workers,
+      RunClock clock,
+      long endNanos,
+      long maxMeasuredRequests,
+      Workload workload,
+      Sender sender,
+      RunRecorder recorder,
+      Shared shared) {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be >= 1, got " + workers);
     }
@@ -77,8 +85,10 @@ public final class ClosedLoopDriver implements Driver {
   private void next() {
     long nowNanos = clock.elapsedNanos();
     Phase phase = clock.phaseAt(nowNanos);
-    if (stopped || nowNanos >= endNanos
-        || (phase == Phase.MEASURE && shared.measuredSent.incrementAndGet() > maxMeasuredRequests)) {
+    if (stopped
+        || nowNanos >= endNanos
+        || (phase == Phase.MEASURE
+            && shared.measuredSent.incrementAndGet() > maxMeasuredRequests)) {
       if (activeWorkers.decrementAndGet() == 0) {
         dispatched.complete(Math.min(nowNanos, endNanos));
       }
@@ -87,9 +97,14 @@ public final class ClosedLoopDriver implements Driver {
     long index = shared.nextIndex.getAndIncrement();
     shared.outstanding.incrementAndGet();
     recorder.sentUnscheduled(phase);
-    sender.send(workload.request(index), index, clock.startNanos() + nowNanos, phase, () -> {
-      shared.outstanding.decrementAndGet();
-      next();
-    });
+    sender.send(
+        workload.request(index),
+        index,
+        clock.startNanos() + nowNanos,
+        phase,
+        () -> {
+          shared.outstanding.decrementAndGet();
+          next();
+        });
   }
 }

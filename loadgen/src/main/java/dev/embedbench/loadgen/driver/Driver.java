@@ -6,9 +6,9 @@ import java.util.concurrent.CompletableFuture;
 public interface Driver {
 
   /**
-   * Starts dispatching. The future completes once no further request will be dispatched, with the end
-   * of the send window as an offset from the run's start: the schedule's end, the time the next request
-   * was due when a request bound was reached, or the time of the stop.
+   * Starts dispatching. The future completes once no further request will be dispatched, with the
+   * end of the send window as an offset from the run's start: the schedule's end, the time the next
+   * request was due when a request bound was reached, or the time of the stop.
    */
   CompletableFuture<Long> start();
 

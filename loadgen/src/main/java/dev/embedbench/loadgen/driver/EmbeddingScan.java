@@ -11,12 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Checks an embeddings response as its bytes arrive, without parsing it: counts the
- * {@code "embedding"} members and the length of each (commas of a float array, or the size of a base64
- * string). The bulk of a response, the vectors, is crossed eight bytes at a time; only the few bytes of
- * structure around them go through the state machine one by one. One instance per response, fed on the
- * event loop that reads it. This is the check every response gets; {@link ResponseValidator} parses
- * sampled responses in full and checks the values.
+ * Checks an embeddings response as its bytes arrive, without parsing it: counts the {@code
+ * "embedding"} members and the length of each (commas of a float array, or the size of a base64
+ * string). The bulk of a response, the vectors, is crossed eight bytes at a time; only the few
+ * bytes of structure around them go through the state machine one by one. One instance per
+ * response, fed on the event loop that reads it. This is the check every response gets; {@link
+ * ResponseValidator} parses sampled responses in full and checks the values.
  */
 final class EmbeddingScan {
 
@@ -25,12 +25,24 @@ final class EmbeddingScan {
   private static final long EQUALS = 0x3D3D3D3D3D3D3D3DL;
   private static final long CLOSES = 0x5D5D5D5D5D5D5D5DL;
   private static final long QUOTES = 0x2222222222222222L;
-  /** Eight bytes of a buffer as one little-endian long, so byte k of the word is the byte at i + k. */
-  private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * Eight bytes of a buffer as one little-endian long, so byte k of the word is the byte at i + k.
+   */
+  private static final VarHandle LONGS =
+      MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final byte[] KEY = "embedding".getBytes(StandardCharsets.US_ASCII);
 
-  private enum State { OUTSIDE, STRING, STRING_ESCAPE, AFTER_KEY, BEFORE_VALUE, FLOATS, BASE64 }
+  private enum State {
+    OUTSIDE,
+    STRING,
+    STRING_ESCAPE,
+    AFTER_KEY,
+    BEFORE_VALUE,
+    FLOATS,
+    BASE64
+  }
 
   private final AtomicInteger dimensions;
   private State state = State.OUTSIDE;
@@ -42,7 +54,9 @@ final class EmbeddingScan {
   private int base64Padding;
   private String problem;
 
-  /** @param dimensions the run's dimension, 0 until learned; shared with the full validator */
+  /**
+   * @param dimensions the run's dimension, 0 until learned; shared with the full validator
+   */
   EmbeddingScan(AtomicInteger dimensions) {
     this.dimensions = dimensions;
   }
@@ -52,8 +66,8 @@ final class EmbeddingScan {
   }
 
   /**
-   * Reads the chunk in place, heap or direct, through a {@link ByteBuffer} view: no copy, and the word
-   * reads below are plain loads.
+   * Reads the chunk in place, heap or direct, through a {@link ByteBuffer} view: no copy, and the
+   * word reads below are plain loads.
    */
   void feed(ByteBuf buf) {
     int length = buf.readableBytes();
@@ -86,8 +100,8 @@ final class EmbeddingScan {
   }
 
   /**
-   * Crosses a float array up to its closing bracket in one pass, eight bytes at a time: counts its commas
-   * and ends the vector at the bracket. Returns where the bytes after the vector begin.
+   * Crosses a float array up to its closing bracket in one pass, eight bytes at a time: counts its
+   * commas and ends the vector at the bracket. Returns where the bytes after the vector begin.
    */
   private int floats(ByteBuffer bytes, int from, int end) {
     int i = from;
@@ -155,15 +169,17 @@ final class EmbeddingScan {
   }
 
   /**
-   * The high bit of every byte of {@code word} that equals the byte repeated in {@code pattern}, and no
-   * other bit (exact: no carry crosses from one byte into the next).
+   * The high bit of every byte of {@code word} that equals the byte repeated in {@code pattern},
+   * and no other bit (exact: no carry crosses from one byte into the next).
    */
   static long matches(long word, long pattern) {
     long x = word ^ pattern;
     return ~(((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x | LOW_SEVEN_BITS);
   }
 
-  /** Returns null when the response held {@code expectedInputs} embeddings of the run's dimension. */
+  /**
+   * Returns null when the response held {@code expectedInputs} embeddings of the run's dimension.
+   */
   String finish(int expectedInputs) {
     if (problem != null) {
       return problem;
@@ -219,7 +235,8 @@ final class EmbeddingScan {
           fail("data[" + embeddings + "].embedding is neither an array nor a base64 string");
         }
       }
-      default -> throw new IllegalStateException("vectors are crossed in bulk, not in state " + state);
+      default ->
+          throw new IllegalStateException("vectors are crossed in bulk, not in state " + state);
     }
   }
 

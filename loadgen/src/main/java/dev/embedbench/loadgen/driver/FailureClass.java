@@ -16,8 +16,10 @@ public final class FailureClass {
   public static final String CONNECTION_REFUSED = "connection_refused";
   public static final String CONNECTION_RESET = "connection_reset";
   public static final String INVALID_BODY = "invalid_body";
+
   /** Still in flight when the run ended (drain time over, or interrupted). */
   public static final String ABANDONED = "abandoned";
+
   public static final String OTHER = "other";
 
   private FailureClass() {}
@@ -30,16 +32,22 @@ public final class FailureClass {
   public static String forThrowable(Throwable failure) {
     String name = failure.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     String message = String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT);
-    if (failure instanceof TimeoutException || name.contains("timeout") || message.contains("timeout")
+    if (failure instanceof TimeoutException
+        || name.contains("timeout")
+        || message.contains("timeout")
         || message.contains("timed out")) {
       return TIMEOUT;
     }
-    if (failure instanceof ConnectException || failure instanceof NoRouteToHostException
-        || failure instanceof UnknownHostException || message.contains("connection refused")) {
+    if (failure instanceof ConnectException
+        || failure instanceof NoRouteToHostException
+        || failure instanceof UnknownHostException
+        || message.contains("connection refused")) {
       return CONNECTION_REFUSED;
     }
-    if (failure instanceof HttpClosedException || failure instanceof ClosedChannelException
-        || message.contains("reset") || message.contains("closed")
+    if (failure instanceof HttpClosedException
+        || failure instanceof ClosedChannelException
+        || message.contains("reset")
+        || message.contains("closed")
         || (failure instanceof IOException && message.contains("broken pipe"))) {
       return CONNECTION_RESET;
     }

@@ -9,12 +9,12 @@ import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
 
 /**
- * Sends through one event loop's {@link Http1Pool} and records each outcome, with the same checks as
- * {@link RequestSender}: every 2xx body is scanned as it streams in ({@link EmbeddingScan}); one in
- * {@code readValuesEvery}, at most 100 a second ({@link ValueSample}), and every error body, are gathered
- * whole, the former parsed and its values checked ({@link ResponseValidator}), the latter kept as the
- * failure's detail. The actual send time is taken when the pool hands the request a connection. Runs on
- * the pool's event loop.
+ * Sends through one event loop's {@link Http1Pool} and records each outcome, with the same checks
+ * as {@link RequestSender}: every 2xx body is scanned as it streams in ({@link EmbeddingScan}); one
+ * in {@code readValuesEvery}, at most 100 a second ({@link ValueSample}), and every error body, are
+ * gathered whole, the former parsed and its values checked ({@link ResponseValidator}), the latter
+ * kept as the failure's detail. The actual send time is taken when the pool hands the request a
+ * connection. Runs on the pool's event loop.
  */
 public final class Http1Sender implements Sender {
 
@@ -24,7 +24,8 @@ public final class Http1Sender implements Sender {
   private final AnswerRecorder answers;
   private final ValueSample values;
 
-  public Http1Sender(Http1Pool pool, RunRecorder recorder, ResponseValidator validator, long readValuesEvery) {
+  public Http1Sender(
+      Http1Pool pool, RunRecorder recorder, ResponseValidator validator, long readValuesEvery) {
     this.pool = pool;
     this.recorder = recorder;
     this.validator = validator;
@@ -33,7 +34,8 @@ public final class Http1Sender implements Sender {
   }
 
   @Override
-  public void send(PreparedRequest request, long index, long intendedNanos, Phase phase, Runnable done) {
+  public void send(
+      PreparedRequest request, long index, long intendedNanos, Phase phase, Runnable done) {
     pool.send(index, new Exchange(request, values.take(index), intendedNanos, phase, done));
   }
 
@@ -51,7 +53,12 @@ public final class Http1Sender implements Sender {
     private byte[] whole;
     private int wholeLength;
 
-    Exchange(PreparedRequest request, boolean readValues, long intendedNanos, Phase phase, Runnable done) {
+    Exchange(
+        PreparedRequest request,
+        boolean readValues,
+        long intendedNanos,
+        Phase phase,
+        Runnable done) {
       this.request = request;
       this.readValues = readValues;
       this.intendedNanos = intendedNanos;
@@ -92,9 +99,11 @@ public final class Http1Sender implements Sender {
     public void end() {
       long endNanos = System.nanoTime();
       if (scan != null) {
-        answers.scanned(request, phase, intendedNanos, sendNanos, endNanos, scan.finish(request.inputs()));
+        answers.scanned(
+            request, phase, intendedNanos, sendNanos, endNanos, scan.finish(request.inputs()));
       } else {
-        answers.whole(request, phase, intendedNanos, sendNanos, endNanos, status, whole, wholeLength);
+        answers.whole(
+            request, phase, intendedNanos, sendNanos, endNanos, status, whole, wholeLength);
       }
       done.run();
     }

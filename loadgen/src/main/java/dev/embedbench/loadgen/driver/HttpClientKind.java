@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * Which HTTP client a run sends through. {@link #NETTY} is embedbench's own lean HTTP/1.1 client
- * ({@code loadgen.http}), plain {@code http://} only; {@link #VERTX} is Vert.x's {@code HttpClient}, which
- * also speaks TLS and serves as the baseline the lean client is benchmarked against.
+ * ({@code loadgen.http}), plain {@code http://} only; {@link #VERTX} is Vert.x's {@code
+ * HttpClient}, which also speaks TLS and serves as the baseline the lean client is benchmarked
+ * against.
  */
 public enum HttpClientKind {
   NETTY("netty"),
@@ -38,8 +39,8 @@ public enum HttpClientKind {
   /** Checks that this client can reach {@code targetUrl}. */
   public void requireSupports(String targetUrl) {
     if (this == NETTY && !targetUrl.toLowerCase(Locale.ROOT).startsWith("http://")) {
-      throw new IllegalArgumentException("the netty HTTP client speaks plain http:// only; use the vertx client for "
-          + targetUrl);
+      throw new IllegalArgumentException(
+          "the netty HTTP client speaks plain http:// only; use the vertx client for " + targetUrl);
     }
   }
 }

@@ -4,16 +4,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The drivers of one run, one per event loop, seen as one driver. The send window ends when every loop's
- * has: for an open loop at the earliest loop's end (each loop stops at its first index past the bound,
- * the earliest of which is the bound itself), for a closed loop at the latest (the last worker's stop).
+ * The drivers of one run, one per event loop, seen as one driver. The send window ends when every
+ * loop's has: for an open loop at the earliest loop's end (each loop stops at its first index past
+ * the bound, the earliest of which is the bound itself), for a closed loop at the latest (the last
+ * worker's stop).
  */
 public final class LoopGroup implements Driver {
 
   private final List<Driver> loops;
   private final boolean endAtEarliest;
 
-  /** @param endAtEarliest true for open-loop drivers, false for closed-loop ones */
+  /**
+   * @param endAtEarliest true for open-loop drivers, false for closed-loop ones
+   */
   public LoopGroup(List<Driver> loops, boolean endAtEarliest) {
     if (loops.isEmpty()) {
       throw new IllegalArgumentException("a loop group needs at least one driver");

@@ -13,12 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Sends each request of its {@link LoopShare} when the clock passes its intended time, whatever the
  * server does. A timer wakes the dispatcher for the next due request; every request already due is
- * dispatched at once, so when the generator falls behind it catches up without sliding the schedule, and
- * the lag is recorded. A due request that finds every connection of this loop busy waits in a backlog here
- * (cheaper than the client pool's wait queue and its timers) and goes out as soon as one frees; its wait
- * counts in the corrected response time. A request that finds {@code maxOutstanding} requests unfinished,
- * over all loops, is counted as not sent. Dispatching and the backlog belong to this driver's event-loop
- * thread; completions from other threads hop to it.
+ * dispatched at once, so when the generator falls behind it catches up without sliding the
+ * schedule, and the lag is recorded. A due request that finds every connection of this loop busy
+ * waits in a backlog here (cheaper than the client pool's wait queue and its timers) and goes out
+ * as soon as one frees; its wait counts in the corrected response time. A request that finds {@code
+ * maxOutstanding} requests unfinished, over all loops, is counted as not sent. Dispatching and the
+ * backlog belong to this driver's event-loop thread; completions from other threads hop to it.
  */
 public final class OpenLoopDriver implements Driver {
 
@@ -45,14 +45,26 @@ public final class OpenLoopDriver implements Driver {
   private long index;
 
   /**
-   * @param schedule this driver's own sequence (sequences are not thread-safe), the run's for every loop
+   * @param schedule this driver's own sequence (sequences are not thread-safe), the run's for every
+   *     loop
    * @param endNanos offset from the run's start at which the schedule ends (warm-up plus duration)
-   * @param endIndex the first index not to schedule (the request bound), {@code Long.MAX_VALUE} for none
+   * @param endIndex the first index not to schedule (the request bound), {@code Long.MAX_VALUE} for
+   *     none
    * @param outstanding requests dispatched and unfinished, shared by every loop of the run
    * @param connections this loop's connections
    */
-  public OpenLoopDriver(Context context, LoopShare share, FireTimeSequence schedule, RunClock clock, long endNanos,
-      long endIndex, long maxOutstanding, AtomicLong outstanding, int connections, Workload workload, Sender sender,
+  public OpenLoopDriver(
+      Context context,
+      LoopShare share,
+      FireTimeSequence schedule,
+      RunClock clock,
+      long endNanos,
+      long endIndex,
+      long maxOutstanding,
+      AtomicLong outstanding,
+      int connections,
+      Workload workload,
+      Sender sender,
       RunRecorder recorder) {
     if (connections < 1) {
       throw new IllegalArgumentException("connections must be >= 1, got " + connections);
@@ -73,9 +85,10 @@ public final class OpenLoopDriver implements Driver {
   }
 
   /**
-   * The first index whose intended time is at or after {@code warmupNanos}: requests before it are warm-up.
-   * A bound of N measured requests is then the index bound {@code firstMeasured + N}, which every loop
-   * applies to its own indices, so the run schedules exactly N measured requests in all.
+   * The first index whose intended time is at or after {@code warmupNanos}: requests before it are
+   * warm-up. A bound of N measured requests is then the index bound {@code firstMeasured + N},
+   * which every loop applies to its own indices, so the run schedules exactly N measured requests
+   * in all.
    */
   public static long firstMeasuredIndex(FireTimeSequence schedule, long warmupNanos) {
     long index = 0;
@@ -165,7 +178,8 @@ public final class OpenLoopDriver implements Driver {
   private void release() {
     sending--;
     Due next = backlog.poll();
-    // Once stopped, the run closes its client: a waiting request stays outstanding (abandoned), unsent.
+    // Once stopped, the run closes its client: a waiting request stays outstanding (abandoned),
+    // unsent.
     if (next != null && !stopped) {
       send(next.index(), next.intendedNanos(), next.phase());
     }

@@ -14,21 +14,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Checks a 2xx embeddings response with a streaming parser, building no tree: the number of
  * embeddings, and that every vector has the run's dimension (given, or learned from the first
- * response). On sampled responses it also reads the values and checks they are finite and, when asked,
- * unit-norm. Thread-safe; called on whichever event loop received the response.
+ * response). On sampled responses it also reads the values and checks they are finite and, when
+ * asked, unit-norm. Thread-safe; called on whichever event loop received the response.
  */
 public final class ResponseValidator {
 
-  /** Jackson's fast number parser: the values of a sampled response are most of the generator's parsing. */
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+  /**
+   * Jackson's fast number parser: the values of a sampled response are most of the generator's
+   * parsing.
+   */
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+
   /** Loose enough for fp16/bf16 servers, tight enough to catch unnormalised vectors. */
   private static final double NORM_TOLERANCE = 0.02;
 
   private final AtomicInteger dimensions;
   private final boolean checkNorm;
 
-  /** @param expectedDimensions 0 to learn the dimension from the first valid response */
+  /**
+   * @param expectedDimensions 0 to learn the dimension from the first valid response
+   */
   public ResponseValidator(int expectedDimensions, boolean checkNorm) {
     this.dimensions = new AtomicInteger(expectedDimensions);
     this.checkNorm = checkNorm;
@@ -49,7 +55,10 @@ public final class ResponseValidator {
     return check(bytes, bytes.length, expectedInputs, readValues);
   }
 
-  /** As {@link #check(Buffer, int, boolean)}, for a body in the first {@code length} bytes of {@code body}. */
+  /**
+   * As {@link #check(Buffer, int, boolean)}, for a body in the first {@code length} bytes of {@code
+   * body}.
+   */
   public String check(byte[] body, int length, int expectedInputs, boolean readValues) {
     try (JsonParser parser = JSON.createParser(body, 0, length)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -175,7 +184,8 @@ public final class ResponseValidator {
   private String checkNorm(int position, double sumOfSquares) {
     double norm = Math.sqrt(sumOfSquares);
     if (checkNorm && Math.abs(norm - 1.0) > NORM_TOLERANCE) {
-      return String.format(java.util.Locale.ROOT, "data[%d].embedding has norm %.4f, expected 1", position, norm);
+      return String.format(
+          java.util.Locale.ROOT, "data[%d].embedding has norm %.4f, expected 1", position, norm);
     }
     return null;
   }

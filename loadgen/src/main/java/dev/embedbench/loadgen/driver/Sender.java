@@ -8,8 +8,8 @@ import dev.embedbench.loadgen.workload.PreparedRequest;
 public interface Sender {
 
   /**
-   * Sends request {@code index}; {@code done} runs once its outcome is recorded, on the event loop that
-   * finished it.
+   * Sends request {@code index}; {@code done} runs once its outcome is recorded, on the event loop
+   * that finished it.
    *
    * @param intendedNanos the intended send time on the {@link System#nanoTime()} clock
    */

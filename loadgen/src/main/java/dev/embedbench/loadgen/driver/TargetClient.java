@@ -29,10 +29,12 @@ public final class TargetClient implements AutoCloseable {
   private final HttpClientAgent client;
 
   /**
-   * @param baseUrl the API's base URL as in the OpenAI SDKs' {@code base_url}, e.g. {@code http://host:8080/v1}
+   * @param baseUrl the API's base URL as in the OpenAI SDKs' {@code base_url}, e.g. {@code
+   *     http://host:8080/v1}
    * @param apiKey null for none
    */
-  public TargetClient(Vertx vertx, String baseUrl, String apiKey, int connections, Duration timeout) {
+  public TargetClient(
+      Vertx vertx, String baseUrl, String apiKey, int connections, Duration timeout) {
     if (connections < 1) {
       throw new IllegalArgumentException("connections must be >= 1, got " + connections);
     }
@@ -41,9 +43,10 @@ public final class TargetClient implements AutoCloseable {
     this.timeout = timeout;
     // Connections live on the event loop of the context that asks for them (the driver's), so that
     // responses are handled where they are read, with no hop between threads.
-    this.client = vertx.createHttpClient(
-        new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
-        new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+    this.client =
+        vertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
+            new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
   }
 
   /** Checks the URL's shape and drops a trailing slash. */
@@ -52,12 +55,14 @@ public final class TargetClient implements AutoCloseable {
     try {
       uri = URI.create(baseUrl.trim());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("target must be a URL such as http://127.0.0.1:8080/v1, got '" + baseUrl + "'");
+      throw new IllegalArgumentException(
+          "target must be a URL such as http://127.0.0.1:8080/v1, got '" + baseUrl + "'");
     }
-    if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+    if (uri.getScheme() == null
+        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
         || uri.getHost() == null) {
-      throw new IllegalArgumentException("target must be an http(s) URL such as http://127.0.0.1:8080/v1, got '"
-          + baseUrl + "'");
+      throw new IllegalArgumentException(
+          "target must be an http(s) URL such as http://127.0.0.1:8080/v1, got '" + baseUrl + "'");
     }
     String text = uri.toString();
     return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
@@ -76,12 +81,17 @@ public final class TargetClient implements AutoCloseable {
   }
 
   public RequestOptions embeddingsRequest() {
-    return withHeaders(new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(embeddingsUrl())
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json"));
+    return withHeaders(
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setAbsoluteURI(embeddingsUrl())
+            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json"));
   }
 
   private RequestOptions withHeaders(RequestOptions options) {
-    options.setConnectTimeout(timeout.toMillis()).setIdleTimeout(timeout.toMillis())
+    options
+        .setConnectTimeout(timeout.toMillis())
+        .setIdleTimeout(timeout.toMillis())
         .putHeader(HttpHeaders.ACCEPT, "application/json");
     if (apiKey != null && !apiKey.isEmpty()) {
       options.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey);
@@ -89,13 +99,22 @@ public final class TargetClient implements AutoCloseable {
     return options;
   }
 
-  /** The {@code kind} that {@code GET <base>/models} reports for {@code model}, else {@value #UNKNOWN_KIND}. */
+  /**
+   * The {@code kind} that {@code GET <base>/models} reports for {@code model}, else {@value
+   * #UNKNOWN_KIND}.
+   */
   public Future<String> probeKind(String model) {
-    RequestOptions options = withHeaders(new RequestOptions().setMethod(HttpMethod.GET)
-        .setAbsoluteURI(baseUrl + "/models"));
-    return client.request(options)
+    RequestOptions options =
+        withHeaders(
+            new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(baseUrl + "/models"));
+    return client
+        .request(options)
         .compose(request -> request.send())
-        .compose(response -> response.statusCode() == 200 ? response.body() : Future.failedFuture("no model list"))
+        .compose(
+            response ->
+                response.statusCode() == 200
+                    ? response.body()
+                    : Future.failedFuture("no model list"))
         .map(body -> kindIn(body.toString(), model))
         .otherwise(UNKNOWN_KIND);
   }

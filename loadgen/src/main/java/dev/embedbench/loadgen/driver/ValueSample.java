@@ -5,11 +5,11 @@ import java.util.function.LongSupplier;
 
 /**
  * Which successful responses have their vector values read and checked: request indices that are a
- * multiple of {@code every}, at most {@value #MAX_PER_SECOND} a second. The cap matters only at rates far
- * above any GPU server's: in a JFR profile of a closed-loop run against nginx, the full parses of one
- * response in 64 took a third as many samples as the scan every response gets, about 20 scans' work
- * each. Below {@code every × MAX_PER_SECOND} requests/s it never applies. One per sender, used on its
- * event loop only.
+ * multiple of {@code every}, at most {@value #MAX_PER_SECOND} a second. The cap matters only at
+ * rates far above any GPU server's: in a JFR profile of a closed-loop run against nginx, the full
+ * parses of one response in 64 took a third as many samples as the scan every response gets, about
+ * 20 scans' work each. Below {@code every × MAX_PER_SECOND} requests/s it never applies. One per
+ * sender, used on its event loop only.
  */
 final class ValueSample {
 

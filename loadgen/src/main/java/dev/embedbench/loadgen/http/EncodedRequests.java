@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Every distinct request of a run as the bytes that go on the wire: request line, headers and JSON body,
- * encoded once before the run into direct buffers, so that sending one is a single write of a shared
- * buffer. Each send takes its own reference ({@link #request}), which the channel releases once written.
+ * Every distinct request of a run as the bytes that go on the wire: request line, headers and JSON
+ * body, encoded once before the run into direct buffers, so that sending one is a single write of a
+ * shared buffer. Each send takes its own reference ({@link #request}), which the channel releases
+ * once written.
  */
 public final class EncodedRequests implements AutoCloseable {
 
@@ -40,24 +41,38 @@ public final class EncodedRequests implements AutoCloseable {
     if (url.getRawQuery() != null) {
       path += "?" + url.getRawQuery();
     }
-    StringBuilder head = new StringBuilder(256)
-        .append("POST ").append(path).append(" HTTP/1.1\r\n")
-        .append("Host: ").append(url.getHost()).append(url.getPort() == -1 ? "" : ":" + url.getPort()).append("\r\n")
-        .append("Content-Type: application/json\r\n")
-        .append("Accept: application/json\r\n");
+    StringBuilder head =
+        new StringBuilder(256)
+            .append("POST ")
+            .append(path)
+            .append(" HTTP/1.1\r\n")
+            .append("Host: ")
+            .append(url.getHost())
+            .append(url.getPort() == -1 ? "" : ":" + url.getPort())
+            .append("\r\n")
+            .append("Content-Type: application/json\r\n")
+            .append("Accept: application/json\r\n");
     if (apiKey != null && !apiKey.isEmpty()) {
       head.append("Authorization: Bearer ").append(apiKey).append("\r\n");
     }
     ByteBuf[] requests = new ByteBuf[bodies.size()];
     for (int i = 0; i < requests.length; i++) {
       byte[] body = bodies.get(i);
-      byte[] headBytes = (head + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-      requests[i] = Unpooled.directBuffer(headBytes.length + body.length).writeBytes(headBytes).writeBytes(body);
+      byte[] headBytes =
+          (head + "Content-Length: " + body.length + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII);
+      requests[i] =
+          Unpooled.directBuffer(headBytes.length + body.length)
+              .writeBytes(headBytes)
+              .writeBytes(body);
     }
     return new EncodedRequests(requests, url.getHost(), port);
   }
 
-  /** Request {@code index} of the run, cycling through the bodies as the workload does; the caller's to release. */
+  /**
+   * Request {@code index} of the run, cycling through the bodies as the workload does; the caller's
+   * to release.
+   */
   public ByteBuf request(long index) {
     return requests[(int) (index % requests.length)].retainedDuplicate();
   }

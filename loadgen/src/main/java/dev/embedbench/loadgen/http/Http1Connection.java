@@ -13,9 +13,9 @@ import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One keep-alive connection: at most one request in flight (no pipelining), its response handed to that
- * request's listener as Netty's decoder produces it. When the response ends the connection goes back to
- * its pool, unless the server asked to close it. Runs on the pool's event loop.
+ * One keep-alive connection: at most one request in flight (no pipelining), its response handed to
+ * that request's listener as Netty's decoder produces it. When the response ends the connection
+ * goes back to its pool, unless the server asked to close it. Runs on the pool's event loop.
  */
 final class Http1Connection extends ChannelInboundHandlerAdapter {
 
@@ -32,7 +32,8 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
-    // Set here, not in channelActive: the connect future, which hands the connection out, completes first.
+    // Set here, not in channelActive: the connect future, which hands the connection out, completes
+    // first.
     channel = ctx.channel();
   }
 
@@ -58,13 +59,17 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object message) {
     try {
       if (listener == null) {
-        fail(new MalformedResponseException("bytes from the server with no request in flight", null));
+        fail(
+            new MalformedResponseException(
+                "bytes from the server with no request in flight", null));
         return;
       }
       HttpObject object = (HttpObject) message;
       if (object.decoderResult().isFailure()) {
-        fail(new MalformedResponseException("malformed HTTP response: " + object.decoderResult().cause(),
-            object.decoderResult().cause()));
+        fail(
+            new MalformedResponseException(
+                "malformed HTTP response: " + object.decoderResult().cause(),
+                object.decoderResult().cause()));
         return;
       }
       if (object instanceof HttpResponse response) {

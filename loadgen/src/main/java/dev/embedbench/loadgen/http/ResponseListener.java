@@ -3,10 +3,11 @@ package dev.embedbench.loadgen.http;
 import io.netty.buffer.ByteBuf;
 
 /**
- * One request's view of its exchange, called on the pool's event loop in this order: {@link #sending}
- * once a connection is free and the request is about to be written, {@link #status} when the response's
- * head is in, {@link #content} for each piece of the body, then {@link #end}. {@link #failed} may come at
- * any point instead of what remains, and is final. Exactly one of {@link #end} and {@link #failed} is called.
+ * One request's view of its exchange, called on the pool's event loop in this order: {@link
+ * #sending} once a connection is free and the request is about to be written, {@link #status} when
+ * the response's head is in, {@link #content} for each piece of the body, then {@link #end}. {@link
+ * #failed} may come at any point instead of what remains, and is final. Exactly one of {@link #end}
+ * and {@link #failed} is called.
  */
 public interface ResponseListener {
 

@@ -7,11 +7,12 @@ import java.util.TreeMap;
  * Request counts at one moment. Every scheduled request is sent or not sent; every sent one ends
  * ok, failed (by class), or is still in flight.
  *
- * @param failures failed requests by class: {@code http_<status>}, {@code timeout},
- *     {@code connection_refused}, {@code connection_reset}, {@code invalid_body}, {@code abandoned}, {@code other}
+ * @param failures failed requests by class: {@code http_<status>}, {@code timeout}, {@code
+ *     connection_refused}, {@code connection_reset}, {@code invalid_body}, {@code abandoned},
+ *     {@code other}
  */
-public record Counts(long sent, long notSent, long ok, long inputsOk, long tokensOk,
-    Map<String, Long> failures) {
+public record Counts(
+    long sent, long notSent, long ok, long inputsOk, long tokensOk, Map<String, Long> failures) {
 
   public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, Map.of());
 
@@ -42,14 +43,20 @@ public record Counts(long sent, long notSent, long ok, long inputsOk, long token
   /** The counts of the interval that ends with this snapshot and began with {@code earlier}. */
   public Counts minus(Counts earlier) {
     Map<String, Long> delta = new TreeMap<>();
-    failures.forEach((key, value) -> {
-      long diff = value - earlier.failures.getOrDefault(key, 0L);
-      if (diff != 0) {
-        delta.put(key, diff);
-      }
-    });
-    return new Counts(sent - earlier.sent, notSent - earlier.notSent,
-        ok - earlier.ok, inputsOk - earlier.inputsOk, tokensOk - earlier.tokensOk, delta);
+    failures.forEach(
+        (key, value) -> {
+          long diff = value - earlier.failures.getOrDefault(key, 0L);
+          if (diff != 0) {
+            delta.put(key, diff);
+          }
+        });
+    return new Counts(
+        sent - earlier.sent,
+        notSent - earlier.notSent,
+        ok - earlier.ok,
+        inputsOk - earlier.inputsOk,
+        tokensOk - earlier.tokensOk,
+        delta);
   }
 
   /** These counts with the in-flight requests counted as failed with {@code failureClass}. */

@@ -10,6 +10,11 @@ import dev.embedbench.results.Percentiles;
  * @param intervalResponse this interval's corrected response times
  * @param cumulativeResponse the measured phase's corrected response times so far
  */
-public record IntervalStats(double elapsedSeconds, double intervalSeconds, Phase phase, Counts interval,
-    Counts cumulative, Percentiles intervalResponse, Percentiles cumulativeResponse) {
-}
+public record IntervalStats(
+    double elapsedSeconds,
+    double intervalSeconds,
+    Phase phase,
+    Counts interval,
+    Counts cumulative,
+    Percentiles intervalResponse,
+    Percentiles cumulativeResponse) {}

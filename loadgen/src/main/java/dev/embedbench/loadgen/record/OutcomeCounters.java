@@ -5,7 +5,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Live request counts written by any event loop without locks; read as a {@link Counts} snapshot. */
+/**
+ * Live request counts written by any event loop without locks; read as a {@link Counts} snapshot.
+ */
 final class OutcomeCounters {
 
   final LongAdder sent = new LongAdder();

@@ -9,19 +9,21 @@ import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * HdrHistogram's answer to several writer threads: a {@link SingleWriterRecorder} per writer (each
- * event loop records into its own plain histogram, with no atomic per value), added together by the one
- * reader at each interval. A writer's recorder is made on its first value.
+ * event loop records into its own plain histogram, with no atomic per value), added together by the
+ * one reader at each interval. A writer's recorder is made on its first value.
  */
 final class PerThreadRecorder {
 
   private final List<SingleWriterRecorder> writers = new CopyOnWriteArrayList<>();
   private final ThreadLocal<SingleWriterRecorder> own = ThreadLocal.withInitial(this::register);
+
   /** Reader thread only: each writer's last interval histogram, handed back to it for reuse. */
   private final Map<SingleWriterRecorder, Histogram> recycled = new HashMap<>();
 
   private SingleWriterRecorder register() {
     SingleWriterRecorder recorder =
-        new SingleWriterRecorder(RunRecorder.HIGHEST_TRACKABLE_NANOS, RunRecorder.SIGNIFICANT_DIGITS);
+        new SingleWriterRecorder(
+            RunRecorder.HIGHEST_TRACKABLE_NANOS, RunRecorder.SIGNIFICANT_DIGITS);
     writers.add(recorder);
     return recorder;
   }
@@ -32,8 +34,8 @@ final class PerThreadRecorder {
   }
 
   /**
-   * Swaps every writer's interval out and adds them into {@code into} (reset first), which then spans
-   * from the earliest writer's interval start to the latest one's end. Reader thread only.
+   * Swaps every writer's interval out and adds them into {@code into} (reset first), which then
+   * spans from the earliest writer's interval start to the latest one's end. Reader thread only.
    */
   Histogram intervalHistogram(Histogram into) {
     into.reset();

@@ -1,8 +1,9 @@
 package dev.embedbench.loadgen.record;
 
 /**
- * The run's time origin. Offsets are nanoseconds from {@code startNanos} (a {@link System#nanoTime()}
- * reading taken at {@code startEpochMillis}); requests intended before {@code warmupNanos} are warm-up.
+ * The run's time origin. Offsets are nanoseconds from {@code startNanos} (a {@link
+ * System#nanoTime()} reading taken at {@code startEpochMillis}); requests intended before {@code
+ * warmupNanos} are warm-up.
  */
 public record RunClock(long startNanos, long startEpochMillis, long warmupNanos) {
 

@@ -4,14 +4,13 @@ import dev.embedbench.results.LatencyHistograms;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * Where the drivers record every request. Latencies of the measured phase go to three
- * {@link PerThreadRecorder}s (each event loop writes its own HdrHistogram without waiting; the reporter
- * swaps the interval histograms out and adds them up), counts to lock-free counters, each phase apart.
- * All values are nanoseconds.
+ * Where the drivers record every request. Latencies of the measured phase go to three {@link
+ * PerThreadRecorder}s (each event loop writes its own HdrHistogram without waiting; the reporter
+ * swaps the interval histograms out and adds them up), counts to lock-free counters, each phase
+ * apart. All values are nanoseconds.
  *
  * <ul>
  *   <li>response time: from the intended send time to the end of the response (corrected for
@@ -19,12 +18,14 @@ import org.HdrHistogram.Histogram;
  *   <li>service time: from the actual send (a connection obtained, the request written) to the end;
  *   <li>schedule lag: actual dispatch minus intended send time, the generator's own lateness.
  * </ul>
+ *
  * Latencies are recorded for successful requests only; failures are counted by class.
  */
 public final class RunRecorder {
 
   /** Values above this are clamped (and the clamp is visible as a max at this value). */
   public static final long HIGHEST_TRACKABLE_NANOS = LatencyHistograms.HIGHEST_TRACKABLE_NANOS;
+
   public static final int SIGNIFICANT_DIGITS = LatencyHistograms.SIGNIFICANT_DIGITS;
 
   private final PerThreadRecorder responseTime = new PerThreadRecorder();
@@ -61,14 +62,17 @@ public final class RunRecorder {
     }
   }
 
-  /** A closed-loop request: sent when its predecessor ended, so there is no schedule to lag behind. */
+  /**
+   * A closed-loop request: sent when its predecessor ended, so there is no schedule to lag behind.
+   */
   public void sentUnscheduled(Phase phase) {
     if (!closed) {
       counters(phase).sent.increment();
     }
   }
 
-  public void ok(Phase phase, long intendedNanos, long sendNanos, long endNanos, int inputs, int tokens) {
+  public void ok(
+      Phase phase, long intendedNanos, long sendNanos, long endNanos, int inputs, int tokens) {
     if (closed) {
       return;
     }
@@ -82,7 +86,9 @@ public final class RunRecorder {
     counters.ok.increment();
   }
 
-  /** @param detail what went wrong, kept for the first failure of each class only */
+  /**
+   * @param detail what went wrong, kept for the first failure of each class only
+   */
   public void failed(Phase phase, String failureClass, String detail) {
     if (!closed) {
       counters(phase).fail(failureClass);
@@ -92,7 +98,9 @@ public final class RunRecorder {
     }
   }
 
-  /** The first failure's detail for each class seen, so that results say why, not just how often. */
+  /**
+   * The first failure's detail for each class seen, so that results say why, not just how often.
+   */
   public Map<String, String> failureSamples() {
     return new TreeMap<>(failureSamples);
   }

@@ -8,7 +8,9 @@ public enum ArrivalProcess {
   POISSON;
 
   public FireTimeSequence sequence(double ratePerSecond, long seed) {
-    return this == CONSTANT ? new ConstantRateSequence(ratePerSecond) : new PoissonSequence(ratePerSecond, seed);
+    return this == CONSTANT
+        ? new ConstantRateSequence(ratePerSecond)
+        : new PoissonSequence(ratePerSecond, seed);
   }
 
   public String label() {
@@ -21,6 +23,7 @@ public enum ArrivalProcess {
         return process;
       }
     }
-    throw new IllegalArgumentException("arrival must be 'constant' or 'poisson', got '" + text + "'");
+    throw new IllegalArgumentException(
+        "arrival must be 'constant' or 'poisson', got '" + text + "'");
   }
 }

@@ -5,7 +5,8 @@ public record ConstantRateSequence(double ratePerSecond) implements FireTimeSequ
 
   public ConstantRateSequence {
     if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
-      throw new IllegalArgumentException("ratePerSecond must be a positive finite number, got " + ratePerSecond);
+      throw new IllegalArgumentException(
+          "ratePerSecond must be a positive finite number, got " + ratePerSecond);
     }
   }
 

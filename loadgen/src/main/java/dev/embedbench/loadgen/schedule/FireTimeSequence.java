@@ -7,7 +7,10 @@ package dev.embedbench.loadgen.schedule;
  */
 public interface FireTimeSequence {
 
-  /** Offset of request {@code index}'s intended send time from the run's start; non-decreasing in index. */
+  /**
+   * Offset of request {@code index}'s intended send time from the run's start; non-decreasing in
+   * index.
+   */
   long fireTimeNanos(long index);
 
   /** The mean rate this sequence fires at. */

@@ -4,9 +4,9 @@ import java.util.SplittableRandom;
 
 /**
  * Poisson arrivals: exponential gaps with mean {@code 1/rate} from a seeded generator, so a run's
- * schedule is reproducible. The first request fires at zero. Times are generated forward from the last
- * index asked for; asking for an earlier index replays the stream, so the result depends on the index
- * and the seed only. Not thread-safe: one driver thread owns it.
+ * schedule is reproducible. The first request fires at zero. Times are generated forward from the
+ * last index asked for; asking for an earlier index replays the stream, so the result depends on
+ * the index and the seed only. Not thread-safe: one driver thread owns it.
  */
 public final class PoissonSequence implements FireTimeSequence {
 
@@ -19,7 +19,8 @@ public final class PoissonSequence implements FireTimeSequence {
 
   public PoissonSequence(double ratePerSecond, long seed) {
     if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
-      throw new IllegalArgumentException("ratePerSecond must be a positive finite number, got " + ratePerSecond);
+      throw new IllegalArgumentException(
+          "ratePerSecond must be a positive finite number, got " + ratePerSecond);
     }
     this.ratePerSecond = ratePerSecond;
     this.meanGapNanos = 1e9 / ratePerSecond;

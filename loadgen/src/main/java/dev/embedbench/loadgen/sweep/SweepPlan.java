@@ -10,10 +10,15 @@ import java.time.Duration;
  * {@code maxSteps} open-loop steps and {@code maxTotal} of wall time, probe included; each repeated
  * search ({@code --repeat}) at most {@code bisectSteps} steps.
  *
- * @param probeConcurrency requests the probe keeps in flight; null for the sweep's fixed pool size, else
- *     {@link Sweep#DEFAULT_PROBE_CONCURRENCY}
+ * @param probeConcurrency requests the probe keeps in flight; null for the sweep's fixed pool size,
+ *     else {@link Sweep#DEFAULT_PROBE_CONCURRENCY}
  */
-public record SweepPlan(double startRate, double maxRate, int maxSteps, int bisectSteps, Duration maxTotal,
+public record SweepPlan(
+    double startRate,
+    double maxRate,
+    int maxSteps,
+    int bisectSteps,
+    Duration maxTotal,
     Integer probeConcurrency) {
 
   public SweepPlan {
@@ -21,7 +26,8 @@ public record SweepPlan(double startRate, double maxRate, int maxSteps, int bise
       throw new IllegalArgumentException("sweep start rate must be > 0, got " + startRate);
     }
     if (!(maxRate >= startRate)) {
-      throw new IllegalArgumentException("sweep max rate must be >= the start rate " + startRate + ", got " + maxRate);
+      throw new IllegalArgumentException(
+          "sweep max rate must be >= the start rate " + startRate + ", got " + maxRate);
     }
     if (maxSteps < 1 || maxSteps > 100) {
       throw new IllegalArgumentException("sweep max steps must be in 1..100, got " + maxSteps);
@@ -33,17 +39,28 @@ public record SweepPlan(double startRate, double maxRate, int maxSteps, int bise
       throw new IllegalArgumentException("sweep max total time must be > 0");
     }
     if (probeConcurrency != null && (probeConcurrency < 1 || probeConcurrency > 4096)) {
-      throw new IllegalArgumentException("sweep probe concurrency must be in 1..4096, got " + probeConcurrency);
+      throw new IllegalArgumentException(
+          "sweep probe concurrency must be in 1..4096, got " + probeConcurrency);
     }
   }
 
-  public SweepPlan(double startRate, double maxRate, int maxSteps, int bisectSteps, Duration maxTotal) {
+  public SweepPlan(
+      double startRate, double maxRate, int maxSteps, int bisectSteps, Duration maxTotal) {
     this(startRate, maxRate, maxSteps, bisectSteps, maxTotal, null);
   }
 
   /** The plan as written to sweep.json, with what the sweep ran it with. */
-  public SweepPlanInfo describe(int repeats, Duration stepDuration, Duration stepWarmup, int probeConcurrency) {
-    return new SweepPlanInfo(startRate, maxRate, maxSteps, bisectSteps, repeats, DurationText.format(maxTotal),
-        DurationText.format(stepDuration), DurationText.format(stepWarmup), probeConcurrency);
+  public SweepPlanInfo describe(
+      int repeats, Duration stepDuration, Duration stepWarmup, int probeConcurrency) {
+    return new SweepPlanInfo(
+        startRate,
+        maxRate,
+        maxSteps,
+        bisectSteps,
+        repeats,
+        DurationText.format(maxTotal),
+        DurationText.format(stepDuration),
+        DurationText.format(stepWarmup),
+        probeConcurrency);
   }
 }

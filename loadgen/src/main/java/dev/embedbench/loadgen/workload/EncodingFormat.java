@@ -17,6 +17,7 @@ public enum EncodingFormat {
         return format;
       }
     }
-    throw new IllegalArgumentException("encoding format must be 'float' or 'base64', got '" + text + "'");
+    throw new IllegalArgumentException(
+        "encoding format must be 'float' or 'base64', got '" + text + "'");
   }
 }

@@ -14,23 +14,25 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * Exact counts from a Hugging Face {@code tokenizer.json}, through DJL's tokenizer (a native library
- * bundled in its jar; nothing is downloaded).
+ * Exact counts from a Hugging Face {@code tokenizer.json}, through DJL's tokenizer (a native
+ * library bundled in its jar; nothing is downloaded).
  *
- * <p>The rule is the estimator's, made exact: the tokens of the text encoded <em>without</em> special
- * tokens, plus one end-of-text token, which is what a Qwen3 embedding server feeds its model (its
- * tokenizer's post-processor appends {@code <|endoftext|>}; counting without special tokens and adding
- * one keeps a tokenizer whose post-processor appends nothing, or something else, on the same rule).
- * DJL's defaults would truncate to 512 tokens and pad; both are off so every token is counted.
+ * <p>The rule is the estimator's, made exact: the tokens of the text encoded <em>without</em>
+ * special tokens, plus one end-of-text token, which is what a Qwen3 embedding server feeds its
+ * model (its tokenizer's post-processor appends {@code <|endoftext|>}; counting without special
+ * tokens and adding one keeps a tokenizer whose post-processor appends nothing, or something else,
+ * on the same rule). DJL's defaults would truncate to 512 tokens and pad; both are off so every
+ * token is counted.
  */
 public final class HuggingFaceTokenCounter implements TokenCounter {
 
   static final String FILE_NAME = "tokenizer.json";
 
-  private static final Map<String, String> OPTIONS = Map.of(
-      "addSpecialTokens", "false",
-      "padding", "false",
-      "truncation", "false");
+  private static final Map<String, String> OPTIONS =
+      Map.of(
+          "addSpecialTokens", "false",
+          "padding", "false",
+          "truncation", "false");
 
   private final HuggingFaceTokenizer tokenizer;
   private final TokenCounting counting;
@@ -43,7 +45,8 @@ public final class HuggingFaceTokenCounter implements TokenCounter {
   /**
    * Loads {@code given}: a {@code tokenizer.json}, or a directory holding one (a model directory).
    *
-   * @throws WorkloadException naming the file and the reason: missing, unreadable or not a tokenizer
+   * @throws WorkloadException naming the file and the reason: missing, unreadable or not a
+   *     tokenizer
    */
   public static HuggingFaceTokenCounter load(Path given) {
     Path file = resolve(given);
@@ -58,10 +61,12 @@ public final class HuggingFaceTokenCounter implements TokenCounter {
       tokenizer = HuggingFaceTokenizer.newInstance(in, OPTIONS);
     } catch (IOException | RuntimeException | LinkageError e) {
       // The native parser's message says what is wrong (JSON syntax, an unknown model type...).
-      throw new WorkloadException("tokenizer " + file + ": not a valid Hugging Face tokenizer.json ("
-          + firstLine(e) + ")", e);
+      throw new WorkloadException(
+          "tokenizer " + file + ": not a valid Hugging Face tokenizer.json (" + firstLine(e) + ")",
+          e);
     }
-    return new HuggingFaceTokenCounter(tokenizer, TokenCounting.exact(file.toString(), sha256(json)));
+    return new HuggingFaceTokenCounter(
+        tokenizer, TokenCounting.exact(file.toString(), sha256(json)));
   }
 
   static Path resolve(Path given) {
@@ -88,16 +93,17 @@ public final class HuggingFaceTokenCounter implements TokenCounter {
   }
 
   /**
-   * Cuts at the end of a token (DJL's spans count code points), first after the last text token that
-   * fits. Encoding a prefix can give other tokens than the ones it was cut from (a word cut short may
-   * merge into fewer tokens, a character split over byte-level tokens into more), so each cut is counted
-   * again: while it falls short of the budget the cut moves a token later, while it is over, a token
-   * earlier. The result is the longest such cut that fits.
+   * Cuts at the end of a token (DJL's spans count code points), first after the last text token
+   * that fits. Encoding a prefix can give other tokens than the ones it was cut from (a word cut
+   * short may merge into fewer tokens, a character split over byte-level tokens into more), so each
+   * cut is counted again: while it falls short of the budget the cut moves a token later, while it
+   * is over, a token earlier. The result is the longest such cut that fits.
    */
   @Override
   public String truncate(String text, int maxTokens) {
     if (maxTokens < 1) {
-      throw new IllegalArgumentException("maxTokens must be >= 1 (the end-of-text token), got " + maxTokens);
+      throw new IllegalArgumentException(
+          "maxTokens must be >= 1 (the end-of-text token), got " + maxTokens);
     }
     Encoding encoding = tokenizer.encode(text, false, false);
     CharSpan[] spans = encoding.getCharTokenSpans();

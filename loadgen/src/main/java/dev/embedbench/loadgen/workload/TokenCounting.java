@@ -1,8 +1,9 @@
 package dev.embedbench.loadgen.workload;
 
 /**
- * How a workload's token counts were obtained: {@code estimated} from characters, or {@code exact} with a
- * tokenizer, named by its file and SHA-256 so that results say which vocabulary they were counted in.
+ * How a workload's token counts were obtained: {@code estimated} from characters, or {@code exact}
+ * with a tokenizer, named by its file and SHA-256 so that results say which vocabulary they were
+ * counted in.
  *
  * @param tokenizerFile the absolute path of the tokenizer.json; null when estimated
  * @param tokenizerSha256 the file's SHA-256 in hex; null when estimated
@@ -14,8 +15,14 @@ public record TokenCounting(boolean exact, String tokenizerFile, String tokenize
 
   public TokenCounting {
     if (exact != (tokenizerFile != null) || exact != (tokenizerSha256 != null)) {
-      throw new IllegalArgumentException("exact counts name their tokenizer file and its SHA-256, estimated ones "
-          + "name neither; got exact=" + exact + ", file=" + tokenizerFile + ", sha256=" + tokenizerSha256);
+      throw new IllegalArgumentException(
+          "exact counts name their tokenizer file and its SHA-256, estimated ones "
+              + "name neither; got exact="
+              + exact
+              + ", file="
+              + tokenizerFile
+              + ", sha256="
+              + tokenizerSha256);
     }
   }
 

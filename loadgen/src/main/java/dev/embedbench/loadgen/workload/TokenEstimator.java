@@ -1,9 +1,10 @@
 package dev.embedbench.loadgen.workload;
 
 /**
- * Approximate token count without a tokenizer: one token per four ASCII characters, one per other code
- * point (CJK scripts run close to one token per character in Qwen3's and XLM-R's vocabularies), plus
- * the end-of-text token. The same rule as the gateway's, copied because loadgen depends on no module.
+ * Approximate token count without a tokenizer: one token per four ASCII characters, one per other
+ * code point (CJK scripts run close to one token per character in Qwen3's and XLM-R's
+ * vocabularies), plus the end-of-text token. The same rule as the gateway's, copied because loadgen
+ * depends on no module.
  */
 public final class TokenEstimator {
 
@@ -24,7 +25,10 @@ public final class TokenEstimator {
     return (ascii + 3) / 4 + other + 1;
   }
 
-  /** The longest prefix of {@code text}, cut at a code point, whose estimate is at most {@code maxTokens}. */
+  /**
+   * The longest prefix of {@code text}, cut at a code point, whose estimate is at most {@code
+   * maxTokens}.
+   */
   public static String truncate(String text, int maxTokens) {
     if (estimate(text) <= maxTokens) {
       return text;

@@ -1,14 +1,15 @@
 package dev.embedbench.loadgen.workload;
 
 /**
- * The token length every input is shaped to, from {@code --tokens MIN-MAX} or {@code --tokens N}, as the
- * workload's {@link TokenCounter} counts (estimated, or exact with a tokenizer).
+ * The token length every input is shaped to, from {@code --tokens MIN-MAX} or {@code --tokens N},
+ * as the workload's {@link TokenCounter} counts (estimated, or exact with a tokenizer).
  */
 public record TokenRange(int minTokens, int maxTokens) {
 
   public TokenRange {
     if (minTokens < 2) {
-      throw new IllegalArgumentException("minTokens must be >= 2 (one text token plus end-of-text), got " + minTokens);
+      throw new IllegalArgumentException(
+          "minTokens must be >= 2 (one text token plus end-of-text), got " + minTokens);
     }
     if (maxTokens < minTokens) {
       throw new IllegalArgumentException(
@@ -24,10 +25,12 @@ public record TokenRange(int minTokens, int maxTokens) {
         int exact = Integer.parseInt(trimmed);
         return new TokenRange(exact, exact);
       }
-      return new TokenRange(Integer.parseInt(trimmed.substring(0, dash).trim()),
+      return new TokenRange(
+          Integer.parseInt(trimmed.substring(0, dash).trim()),
           Integer.parseInt(trimmed.substring(dash + 1).trim()));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("tokens must be MIN-MAX or N (whole numbers), got '" + text + "'");
+      throw new IllegalArgumentException(
+          "tokens must be MIN-MAX or N (whole numbers), got '" + text + "'");
     }
   }
 

@@ -3,8 +3,8 @@ package dev.embedbench.loadgen.workload;
 import java.util.List;
 
 /**
- * One line of a workload: a single text (a text line or {@code {"text": ...}}), or the exact inputs of
- * one request ({@code {"input": [...]}}), which are sent as they are.
+ * One line of a workload: a single text (a text line or {@code {"text": ...}}), or the exact inputs
+ * of one request ({@code {"input": [...]}}), which are sent as they are.
  */
 public record WorkloadEntry(List<String> inputs, boolean wholeRequest) {
 
@@ -14,7 +14,8 @@ public record WorkloadEntry(List<String> inputs, boolean wholeRequest) {
       throw new IllegalArgumentException("a workload entry needs at least one input");
     }
     if (!wholeRequest && inputs.size() != 1) {
-      throw new IllegalArgumentException("a single-text entry holds exactly one input, got " + inputs.size());
+      throw new IllegalArgumentException(
+          "a single-text entry holds exactly one input, got " + inputs.size());
     }
   }
 

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a workload file. If its first non-blank line starts with <code>{</code> the file is JSONL, each
- * line {@code {"text": "..."}} or {@code {"input": ["...", ...]}} (or {@code "input": "..."}); otherwise
- * each non-blank line is one text. Errors name the file and the line.
+ * Reads a workload file. If its first non-blank line starts with <code>{</code> the file is JSONL,
+ * each line {@code {"text": "..."}} or {@code {"input": ["...", ...]}} (or {@code "input": "..."});
+ * otherwise each non-blank line is one text. Errors name the file and the line.
  */
 public final class WorkloadFileParser {
 
@@ -35,8 +35,12 @@ public final class WorkloadFileParser {
     } catch (IOException e) {
       throw new WorkloadException(file + ": cannot read: " + e.getMessage(), e);
     }
-    boolean jsonl = lines.stream().filter(line -> !line.isBlank()).findFirst()
-        .map(line -> line.stripLeading().startsWith("{")).orElse(false);
+    boolean jsonl =
+        lines.stream()
+            .filter(line -> !line.isBlank())
+            .findFirst()
+            .map(line -> line.stripLeading().startsWith("{"))
+            .orElse(false);
     List<WorkloadEntry> entries = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
@@ -74,13 +78,15 @@ public final class WorkloadFileParser {
       return WorkloadEntry.text(text.asText());
     }
     if (input == null) {
-      throw new WorkloadException(where + "expected a \"text\" string or an \"input\" array of strings");
+      throw new WorkloadException(
+          where + "expected a \"text\" string or an \"input\" array of strings");
     }
     if (input.isTextual() && !input.asText().isEmpty()) {
       return new WorkloadEntry(List.of(input.asText()), true);
     }
     if (!input.isArray() || input.isEmpty()) {
-      throw new WorkloadException(where + "\"input\" must be a non-empty string or a non-empty array of strings");
+      throw new WorkloadException(
+          where + "\"input\" must be a non-empty string or a non-empty array of strings");
     }
     List<String> inputs = new ArrayList<>();
     for (int j = 0; j < input.size(); j++) {

@@ -35,9 +35,12 @@ import org.junit.jupiter.api.Test;
 class LoopDispatchTest {
 
   private static final int LOOPS = 3;
-  private static final Workload WORKLOAD = Workload.fromEntries("inline",
-      List.of(WorkloadEntry.text("alpha"), WorkloadEntry.text("beta")), new WorkloadSpec("inline", 1, null, null, null),
-      "m");
+  private static final Workload WORKLOAD =
+      Workload.fromEntries(
+          "inline",
+          List.of(WorkloadEntry.text("alpha"), WorkloadEntry.text("beta")),
+          new WorkloadSpec("inline", 1, null, null, null),
+          "m");
 
   private Vertx vertx;
   private final Map<Long, String> sentOn = new ConcurrentHashMap<>();
@@ -63,23 +66,41 @@ class LoopDispatchTest {
       }
       maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
       long sendNanos = System.nanoTime();
-      vertx.setTimer(1, id -> {
-        inFlight.decrementAndGet();
-        recorder.ok(phase, intendedNanos, sendNanos, System.nanoTime(), request.inputs(), 1);
-        done.run();
-      });
+      vertx.setTimer(
+          1,
+          id -> {
+            inFlight.decrementAndGet();
+            recorder.ok(phase, intendedNanos, sendNanos, System.nanoTime(), request.inputs(), 1);
+            done.run();
+          });
     };
   }
 
-  private LoopGroup openLoops(IntFunction<FireTimeSequence> schedules, RunClock clock, long endNanos, long endIndex,
+  private LoopGroup openLoops(
+      IntFunction<FireTimeSequence> schedules,
+      RunClock clock,
+      long endNanos,
+      long endIndex,
       RunRecorder recorder) {
     List<Driver> parts = new ArrayList<>();
     AtomicLong outstanding = new AtomicLong();
     for (int loop = 0; loop < LOOPS; loop++) {
       Context context = ((VertxInternal) vertx).createEventLoopContext();
       LoopShare share = new LoopShare(loop, LOOPS);
-      parts.add(new OpenLoopDriver(context, share, schedules.apply(loop), clock, endNanos, endIndex, 10_000,
-          outstanding, share.of(8), WORKLOAD, sender(recorder), recorder));
+      parts.add(
+          new OpenLoopDriver(
+              context,
+              share,
+              schedules.apply(loop),
+              clock,
+              endNanos,
+              endIndex,
+              10_000,
+              outstanding,
+              share.of(8),
+              WORKLOAD,
+              sender(recorder),
+              recorder));
     }
     return new LoopGroup(parts, true);
   }
@@ -101,13 +122,17 @@ class LoopDispatchTest {
     for (long i = 0; i < expected; i++) {
       String thread = sentOn.get(i);
       assertTrue(thread != null, "index " + i + " never sent");
-      assertEquals(sentOn.get(i % LOOPS), thread, "index " + i + " sent by another loop than " + (i % LOOPS));
+      assertEquals(
+          sentOn.get(i % LOOPS),
+          thread,
+          "index " + i + " sent by another loop than " + (i % LOOPS));
       threads.add(thread);
     }
     assertEquals(LOOPS, threads.size(), "each loop on its own event-loop thread");
     Counts measured = run.recorder.counts(Phase.MEASURE);
     Counts warmup = run.recorder.counts(Phase.WARMUP);
-    long firstMeasured = OpenLoopDriver.firstMeasuredIndex(new ConstantRateSequence(3000), run.warmupNanos);
+    long firstMeasured =
+        OpenLoopDriver.firstMeasuredIndex(new ConstantRateSequence(3000), run.warmupNanos);
     assertEquals(expected - firstMeasured, measured.sent());
     assertEquals(expected - firstMeasured, measured.ok());
     assertEquals(firstMeasured, warmup.sent());
@@ -116,19 +141,25 @@ class LoopDispatchTest {
 
   @Test
   void requestBoundIsExactOverAllLoopsForPoissonArrivals() throws Exception {
-    long firstMeasured = OpenLoopDriver.firstMeasuredIndex(new PoissonSequence(3000, 5), TimeUnit.MILLISECONDS.toNanos(100));
+    long firstMeasured =
+        OpenLoopDriver.firstMeasuredIndex(
+            new PoissonSequence(3000, 5), TimeUnit.MILLISECONDS.toNanos(100));
     RecordedRun run = openRun(i -> new PoissonSequence(3000, 5), firstMeasured + 101);
     assertEquals(101, run.recorder.counts(Phase.MEASURE).sent());
     assertEquals(firstMeasured, run.recorder.counts(Phase.WARMUP).sent());
     assertEquals(firstMeasured + 101, sentOn.size());
     assertEquals(0, duplicates.get());
-    assertEquals(new PoissonSequence(3000, 5).fireTimeNanos(firstMeasured + 101), run.dispatchEndNanos,
+    assertEquals(
+        new PoissonSequence(3000, 5).fireTimeNanos(firstMeasured + 101),
+        run.dispatchEndNanos,
         "the send window ends when the first request past the bound was due");
   }
 
-  private record RecordedRun(RunRecorder recorder, long warmupNanos, long endNanos, long dispatchEndNanos) {}
+  private record RecordedRun(
+      RunRecorder recorder, long warmupNanos, long endNanos, long dispatchEndNanos) {}
 
-  private RecordedRun openRun(IntFunction<FireTimeSequence> schedules, long endIndex) throws Exception {
+  private RecordedRun openRun(IntFunction<FireTimeSequence> schedules, long endIndex)
+      throws Exception {
     long warmupNanos = TimeUnit.MILLISECONDS.toNanos(100);
     long endNanos = TimeUnit.MILLISECONDS.toNanos(400);
     RunRecorder recorder = new RunRecorder();
@@ -148,8 +179,17 @@ class LoopDispatchTest {
     List<Driver> parts = new ArrayList<>();
     for (int loop = 0; loop < LOOPS; loop++) {
       LoopShare share = new LoopShare(loop, LOOPS);
-      parts.add(new ClosedLoopDriver(((VertxInternal) vertx).createEventLoopContext(), share.of(concurrency), clock,
-          TimeUnit.SECONDS.toNanos(20), 700, WORKLOAD, sender(recorder), recorder, shared));
+      parts.add(
+          new ClosedLoopDriver(
+              ((VertxInternal) vertx).createEventLoopContext(),
+              share.of(concurrency),
+              clock,
+              TimeUnit.SECONDS.toNanos(20),
+              700,
+              WORKLOAD,
+              sender(recorder),
+              recorder,
+              shared));
     }
     LoopGroup group = new LoopGroup(parts, false);
     group.start().get(20, TimeUnit.SECONDS);
@@ -158,7 +198,9 @@ class LoopDispatchTest {
     assertEquals(700, recorder.counts(Phase.MEASURE).ok());
     assertEquals(700, sentOn.size(), "indices 0..699, each once");
     assertEquals(0, duplicates.get());
-    assertTrue(maxInFlight.get() <= concurrency, "at most " + concurrency + " in flight, saw " + maxInFlight.get());
+    assertTrue(
+        maxInFlight.get() <= concurrency,
+        "at most " + concurrency + " in flight, saw " + maxInFlight.get());
     assertEquals(LOOPS, new HashSet<>(sentOn.values()).size(), "workers on every loop");
   }
 

@@ -41,13 +41,24 @@ class Http1PoolTest {
   @BeforeEach
   void start() throws Exception {
     vertx = Vertx.vertx();
-    server = vertx.createHttpServer()
-        .connectionHandler(connection -> serverConnections.add(connection))
-        .requestHandler(request -> request.body().onSuccess(body -> behaviour.accept(request, body)))
-        .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    server =
+        vertx
+            .createHttpServer()
+            .connectionHandler(connection -> serverConnections.add(connection))
+            .requestHandler(
+                request -> request.body().onSuccess(body -> behaviour.accept(request, body)))
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
     loop = ((ContextInternal) ((VertxInternal) vertx).createEventLoopContext()).nettyEventLoop();
-    requests = EncodedRequests.encode(URI.create("http://127.0.0.1:" + server.actualPort() + "/v1/embeddings"),
-        null, List.of("{\"n\":0}".getBytes(StandardCharsets.US_ASCII), "{\"n\":1}".getBytes(StandardCharsets.US_ASCII)));
+    requests =
+        EncodedRequests.encode(
+            URI.create("http://127.0.0.1:" + server.actualPort() + "/v1/embeddings"),
+            null,
+            List.of(
+                "{\"n\":0}".getBytes(StandardCharsets.US_ASCII),
+                "{\"n\":1}".getBytes(StandardCharsets.US_ASCII)));
   }
 
   @AfterEach
@@ -60,8 +71,13 @@ class Http1PoolTest {
   }
 
   private Http1Pool pool(int connections, Duration timeout) {
-    pool = new Http1Pool(loop, ((VertxInternal) vertx).transport().channelFactory(false), requests, connections,
-        timeout);
+    pool =
+        new Http1Pool(
+            loop,
+            ((VertxInternal) vertx).transport().channelFactory(false),
+            requests,
+            connections,
+            timeout);
     return pool;
   }
 
@@ -107,11 +123,12 @@ class Http1PoolTest {
     for (int i = 0; i < count; i++) {
       outcomes.add(new Outcome());
     }
-    loop.execute(() -> {
-      for (int i = 0; i < count; i++) {
-        pool.send(i, outcomes.get(i));
-      }
-    });
+    loop.execute(
+        () -> {
+          for (int i = 0; i < count; i++) {
+            pool.send(i, outcomes.get(i));
+          }
+        });
     for (Outcome outcome : outcomes) {
       outcome.done.get(10, TimeUnit.SECONDS);
     }
@@ -131,11 +148,12 @@ class Http1PoolTest {
 
   @Test
   void readsAChunkedResponseInPieces() throws Exception {
-    behaviour = (request, body) -> {
-      request.response().setChunked(true).setStatusCode(201);
-      request.response().write(Buffer.buffer("first,"));
-      vertx.setTimer(20, id -> request.response().end("second"));
-    };
+    behaviour =
+        (request, body) -> {
+          request.response().setChunked(true).setStatusCode(201);
+          request.response().write(Buffer.buffer("first,"));
+          vertx.setTimer(20, id -> request.response().end("second"));
+        };
     Outcome outcome = send(pool(1, Duration.ofSeconds(5)), 1).get(0);
     assertEquals(201, outcome.status);
     assertEquals("first,second", outcome.body.toString());
@@ -161,14 +179,15 @@ class Http1PoolTest {
   @Test
   void aConnectionClosedMidResponseFailsThatRequestOnlyAndNextRequestsGoOn() throws Exception {
     int[] seen = new int[1];
-    behaviour = (request, body) -> {
-      if (++seen[0] == 1) {
-        request.response().setChunked(true).write("partial");
-        vertx.setTimer(20, id -> request.connection().close());
-      } else {
-        request.response().end("fine");
-      }
-    };
+    behaviour =
+        (request, body) -> {
+          if (++seen[0] == 1) {
+            request.response().setChunked(true).write("partial");
+            vertx.setTimer(20, id -> request.connection().close());
+          } else {
+            request.response().end("fine");
+          }
+        };
     List<Outcome> outcomes = send(pool(1, Duration.ofSeconds(5)), 2);
     assertInstanceOf(ConnectionClosedException.class, outcomes.get(0).failure);
     assertEquals("fine", outcomes.get(1).body.toString());
@@ -177,11 +196,12 @@ class Http1PoolTest {
   @Test
   void aRequestWithNoAnswerTimesOutAndItsConnectionIsNotReused() throws Exception {
     int[] seen = new int[1];
-    behaviour = (request, body) -> {
-      if (++seen[0] > 1) {
-        request.response().end("late but fine");
-      }
-    };
+    behaviour =
+        (request, body) -> {
+          if (++seen[0] > 1) {
+            request.response().end("late but fine");
+          }
+        };
     Http1Pool pool = pool(1, Duration.ofMillis(300));
     // One at a time: a request's timeout counts its wait for a connection too.
     assertInstanceOf(TimeoutException.class, send(pool, 1).get(0).failure);
@@ -192,14 +212,19 @@ class Http1PoolTest {
   @Test
   void anUnreachableServerFailsEveryRequestWithTheConnectError() throws Exception {
     int port;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
     requests.close();
-    requests = EncodedRequests.encode(URI.create("http://127.0.0.1:" + port + "/v1/embeddings"), null,
-        List.of(new byte[] {'{', '}'}));
+    requests =
+        EncodedRequests.encode(
+            URI.create("http://127.0.0.1:" + port + "/v1/embeddings"),
+            null,
+            List.of(new byte[] {'{', '}'}));
     List<Outcome> outcomes = send(pool(2, Duration.ofSeconds(5)), 4);
-    assertTrue(outcomes.stream().allMatch(o -> o.failure instanceof java.net.ConnectException),
+    assertTrue(
+        outcomes.stream().allMatch(o -> o.failure instanceof java.net.ConnectException),
         outcomes.get(0).failure::toString);
   }
 }

@@ -20,16 +20,18 @@ class PerThreadRecorderTest {
     Thread[] writers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
       long value = 1_000L * (t + 1);
-      writers[t] = new Thread(() -> {
-        try {
-          start.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        for (int i = 0; i < perThread; i++) {
-          recorder.recordValue(value);
-        }
-      });
+      writers[t] =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                for (int i = 0; i < perThread; i++) {
+                  recorder.recordValue(value);
+                }
+              });
       writers[t].start();
     }
     start.countDown();
@@ -53,7 +55,9 @@ class PerThreadRecorderTest {
     recorder.recordValue(5_000);
     recorder.intervalHistogram(interval);
     assertEquals(1, interval.getTotalCount());
-    assertTrue(interval.getStartTimeStamp() >= before && interval.getEndTimeStamp() >= interval.getStartTimeStamp());
+    assertTrue(
+        interval.getStartTimeStamp() >= before
+            && interval.getEndTimeStamp() >= interval.getStartTimeStamp());
 
     recorder.intervalHistogram(interval);
     assertEquals(0, interval.getTotalCount());

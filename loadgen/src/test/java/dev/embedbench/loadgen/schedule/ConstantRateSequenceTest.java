@@ -36,6 +36,7 @@ class ConstantRateSequenceTest {
   void rejectsRatesThatAreNotPositive() {
     assertThrows(IllegalArgumentException.class, () -> new ConstantRateSequence(0));
     assertThrows(IllegalArgumentException.class, () -> new ConstantRateSequence(Double.NaN));
-    assertThrows(IllegalArgumentException.class, () -> new ConstantRateSequence(-1).fireTimeNanos(0));
+    assertThrows(
+        IllegalArgumentException.class, () -> new ConstantRateSequence(-1).fireTimeNanos(0));
   }
 }

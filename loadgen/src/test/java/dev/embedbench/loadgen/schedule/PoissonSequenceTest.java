@@ -27,7 +27,8 @@ class PoissonSequenceTest {
     double mean = sum / n;
     double std = Math.sqrt(sumOfSquares / n - mean * mean);
     assertEquals(1_000_000, mean, 10_000, "mean gap of 1 ms at 1000/s");
-    // An exponential distribution's standard deviation equals its mean (coefficient of variation 1).
+    // An exponential distribution's standard deviation equals its mean (coefficient of variation
+    // 1).
     assertEquals(1.0, std / mean, 0.02);
   }
 

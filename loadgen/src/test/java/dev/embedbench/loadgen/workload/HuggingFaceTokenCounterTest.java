@@ -15,17 +15,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** Exact counts with a tokenizer.json written by the test (see {@link TinyTokenizer}). */
 class HuggingFaceTokenCounterTest {
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void countsTheTextsTokensWithoutSpecialTokensPlusOneEndOfText() throws Exception {
     try (TokenCounter counter = TokenCounter.open(TinyTokenizer.write(tmp))) {
-      assertEquals(4, counter.count("alpha beta gamma"), "three words, and end-of-text once (not the [EOS] too)");
+      assertEquals(
+          4,
+          counter.count("alpha beta gamma"),
+          "three words, and end-of-text once (not the [EOS] too)");
       assertEquals(4, counter.count("alpha, beta"), "a punctuation run is a token");
       assertEquals(3, counter.count("unknown words"), "each unknown word is one [UNK]");
       assertEquals(1, counter.count(""), "an empty text is end-of-text alone");
-      assertEquals(6, TokenEstimator.estimate("alphabetagamma zeta"), "the estimator counts characters");
+      assertEquals(
+          6, TokenEstimator.estimate("alphabetagamma zeta"), "the estimator counts characters");
       assertEquals(3, counter.count("alphabetagamma zeta"), "the tokenizer counts its tokens");
     }
   }
@@ -43,8 +46,12 @@ class HuggingFaceTokenCounterTest {
     try (TokenCounter counter = TokenCounter.open(TinyTokenizer.write(tmp))) {
       assertEquals("alpha beta gamma", counter.truncate("alpha beta gamma delta epsilon", 4));
       assertEquals("alpha,", counter.truncate("alpha, beta", 3));
-      assertEquals("alpha beta", counter.truncate("alpha beta", 3), "a text that fits is kept whole");
-      assertEquals("", counter.truncate("alpha beta", 1), "a budget of one leaves room for end-of-text only");
+      assertEquals(
+          "alpha beta", counter.truncate("alpha beta", 3), "a text that fits is kept whole");
+      assertEquals(
+          "",
+          counter.truncate("alpha beta", 1),
+          "a budget of one leaves room for end-of-text only");
       assertEquals("中文", counter.truncate("中文 字 x", 2), "cuts at code points, not bytes");
     }
   }
@@ -52,13 +59,18 @@ class HuggingFaceTokenCounterTest {
   @Test
   void saysItCountsExactlyAndWithWhichFile() throws Exception {
     Path file = TinyTokenizer.write(tmp.resolve("model"));
-    String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    String sha256 =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     for (Path given : new Path[] {file, file.getParent()}) {
       try (TokenCounter counter = TokenCounter.open(given)) {
         TokenCounting counting = counter.counting();
         assertTrue(counting.exact());
         assertEquals("exact", counting.label());
-        assertEquals(file.toAbsolutePath().toString(), counting.tokenizerFile(), "a directory resolves to its file");
+        assertEquals(
+            file.toAbsolutePath().toString(),
+            counting.tokenizerFile(),
+            "a directory resolves to its file");
         assertEquals(sha256, counting.tokenizerSha256());
         assertEquals("exact, tokenizer " + file.toAbsolutePath(), counting.describe());
       }

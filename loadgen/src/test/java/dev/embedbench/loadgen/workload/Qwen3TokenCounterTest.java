@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Exact counts with the real Qwen3-Embedding tokenizer, kept outside the repository at
- * {@code ../shared/models/qwen3-embedding-tokenizer} relative to the repository root (the parent of this
+ * Exact counts with the real Qwen3-Embedding tokenizer, kept outside the repository at {@code
+ * ../shared/models/qwen3-embedding-tokenizer} relative to the repository root (the parent of this
  * module's directory), or beside the nearest ancestor that has one (a git worktree a level further
  * down); the system property {@value #DIR_PROPERTY} overrides both. Skipped where it is absent.
  */
@@ -26,8 +26,13 @@ class Qwen3TokenCounterTest {
   void findTokenizer() {
     String configured = System.getProperty(DIR_PROPERTY);
     dir = configured != null && !configured.isBlank() ? Path.of(configured) : besideTheRepository();
-    assumeTrue(Files.isRegularFile(dir.resolve("tokenizer.json")), "skipped: no Qwen3 tokenizer.json in " + dir
-        + " (set -D" + DIR_PROPERTY + " to its directory)");
+    assumeTrue(
+        Files.isRegularFile(dir.resolve("tokenizer.json")),
+        "skipped: no Qwen3 tokenizer.json in "
+            + dir
+            + " (set -D"
+            + DIR_PROPERTY
+            + " to its directory)");
   }
 
   private static Path besideTheRepository() {
@@ -53,12 +58,14 @@ class Qwen3TokenCounterTest {
   @Test
   void shapesEveryBuiltinInputIntoRangeByExactCount() {
     for (TokenRange range : new TokenRange[] {new TokenRange(60, 80), new TokenRange(64, 64)}) {
-      Workload workload = Workload.prepare(new WorkloadSpec("multilingual-short", 1, range, null, null, dir), "m",
-          HOME);
+      Workload workload =
+          Workload.prepare(
+              new WorkloadSpec("multilingual-short", 1, range, null, null, dir), "m", HOME);
       assertTrue(workload.tokenCounting().exact());
       for (int i = 0; i < workload.distinctBodies(); i++) {
         int tokens = workload.request(i).tokens();
-        assertTrue(tokens >= range.minTokens() && tokens <= range.maxTokens(),
+        assertTrue(
+            tokens >= range.minTokens() && tokens <= range.maxTokens(),
             range + ": request " + i + " has " + tokens + " tokens");
       }
     }

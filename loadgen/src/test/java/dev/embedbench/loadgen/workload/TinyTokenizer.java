@@ -6,15 +6,16 @@ import java.nio.file.Path;
 
 /**
  * A small but valid Hugging Face tokenizer.json, written by tests: a WordLevel vocabulary behind a
- * Whitespace pre-tokenizer, so every word and every run of punctuation is one token (unknown words are
- * {@code [UNK]}, still one token). Its post-processor appends {@code [EOS]} as Qwen3's appends
- * {@code <|endoftext|>}, to show that the counter does not count end-of-text twice. Exact counts are
- * therefore easy to state: words plus punctuation runs plus one. They differ from the estimator's
- * (one per four ASCII characters), which tells the two counters apart.
+ * Whitespace pre-tokenizer, so every word and every run of punctuation is one token (unknown words
+ * are {@code [UNK]}, still one token). Its post-processor appends {@code [EOS]} as Qwen3's appends
+ * {@code <|endoftext|>}, to show that the counter does not count end-of-text twice. Exact counts
+ * are therefore easy to state: words plus punctuation runs plus one. They differ from the
+ * estimator's (one per four ASCII characters), which tells the two counters apart.
  */
 public final class TinyTokenizer {
 
-  static final String JSON = """
+  static final String JSON =
+      """
       {
         "version": "1.0",
         "truncation": null,

@@ -27,8 +27,9 @@ class TokenEstimatorTest {
 
   @Test
   void shapingJoinsShortTextsAndCutsLongOnes() {
-    List<String> shaped = TokenShaper.shape(List.of("ab", "x".repeat(400)), new TokenRange(10, 20),
-        TokenCounter.open(null));
+    List<String> shaped =
+        TokenShaper.shape(
+            List.of("ab", "x".repeat(400)), new TokenRange(10, 20), TokenCounter.open(null));
     for (String text : shaped) {
       int tokens = TokenEstimator.estimate(text);
       assertTrue(tokens >= 10 && tokens <= 20, text + " has " + tokens);

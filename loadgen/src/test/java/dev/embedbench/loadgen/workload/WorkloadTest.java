@@ -18,23 +18,37 @@ class WorkloadTest {
   @Test
   void groupsTextsIntoRequestsAndKeepsWholeRequestsAsTheyAre() throws Exception {
     WorkloadSpec spec = new WorkloadSpec("inline", 2, null, EncodingFormat.BASE64, 256);
-    Workload workload = Workload.fromEntries("inline", List.of(WorkloadEntry.text("one"), WorkloadEntry.text("two"),
-        WorkloadEntry.text("three"), new WorkloadEntry(List.of("x", "y", "z"), true)), spec, "m");
+    Workload workload =
+        Workload.fromEntries(
+            "inline",
+            List.of(
+                WorkloadEntry.text("one"),
+                WorkloadEntry.text("two"),
+                WorkloadEntry.text("three"),
+                new WorkloadEntry(List.of("x", "y", "z"), true)),
+            spec,
+            "m");
     assertEquals(3, workload.distinctBodies());
     JsonNode first = JSON.readTree(workload.request(0).body().getBytes());
     assertEquals("m", first.get("model").asText());
     assertEquals("[\"one\",\"two\"]", first.get("input").toString());
     assertEquals("base64", first.get("encoding_format").asText());
     assertEquals(256, first.get("dimensions").asInt());
-    assertEquals("[\"three\",\"one\"]", JSON.readTree(workload.request(1).body().getBytes()).get("input").toString());
+    assertEquals(
+        "[\"three\",\"one\"]",
+        JSON.readTree(workload.request(1).body().getBytes()).get("input").toString());
     assertEquals(3, workload.request(2).inputs());
-    assertEquals(workload.request(0).body(), workload.request(3).body(), "requests cycle through the bodies");
+    assertEquals(
+        workload.request(0).body(),
+        workload.request(3).body(),
+        "requests cycle through the bodies");
   }
 
   @Test
   void leavesOptionalFieldsOutWhenNotGiven() throws Exception {
     WorkloadSpec spec = new WorkloadSpec("inline", 1, null, null, null);
-    Workload workload = Workload.fromEntries("inline", List.of(WorkloadEntry.text("hello")), spec, "m");
+    Workload workload =
+        Workload.fromEntries("inline", List.of(WorkloadEntry.text("hello")), spec, "m");
     JsonNode body = JSON.readTree(workload.request(0).body().getBytes());
     assertEquals(List.of("model", "input"), iterable(body));
     assertEquals(TokenEstimator.estimate("hello"), workload.request(0).tokens());
@@ -59,7 +73,8 @@ class WorkloadTest {
   @Test
   void tokenShapingBringsEveryInputIntoRange() {
     TokenRange range = TokenRange.parse("60-80");
-    Workload workload = Workload.prepare(new WorkloadSpec("multilingual-short", 1, range, null, null), "m", HOME);
+    Workload workload =
+        Workload.prepare(new WorkloadSpec("multilingual-short", 1, range, null, null), "m", HOME);
     for (int i = 0; i < workload.distinctBodies(); i++) {
       int tokens = workload.request(i).tokens();
       assertTrue(tokens >= 60 && tokens <= 80, "request " + i + " has " + tokens + " tokens");
@@ -68,8 +83,12 @@ class WorkloadTest {
 
   @Test
   void unknownBuiltinNamesListTheKnownOnes() {
-    WorkloadException e = assertThrows(WorkloadException.class,
-        () -> Workload.prepare(new WorkloadSpec("klingon-short", 1, null, null, null), "m", HOME));
+    WorkloadException e =
+        assertThrows(
+            WorkloadException.class,
+            () ->
+                Workload.prepare(
+                    new WorkloadSpec("klingon-short", 1, null, null, null), "m", HOME));
     assertTrue(e.getMessage().contains("english-short"), e.getMessage());
   }
 

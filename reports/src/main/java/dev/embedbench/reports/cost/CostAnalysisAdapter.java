@@ -5,14 +5,14 @@ import dev.embedbench.costmodel.cost.CostReport;
 import dev.embedbench.costmodel.cost.DemandPoint;
 import dev.embedbench.costmodel.cost.DeploymentCost;
 import dev.embedbench.costmodel.cost.UnitCost;
+import dev.embedbench.reports.format.Figures;
 import dev.embedbench.reports.model.AnswerRow;
+import dev.embedbench.reports.model.AuditFinding;
 import dev.embedbench.reports.model.BreakEvenRow;
 import dev.embedbench.reports.model.CostAnswer;
-import dev.embedbench.reports.model.DemandRow;
-import dev.embedbench.reports.format.Figures;
-import dev.embedbench.reports.model.AuditFinding;
 import dev.embedbench.reports.model.CostRow;
 import dev.embedbench.reports.model.CostSection;
+import dev.embedbench.reports.model.DemandRow;
 import dev.embedbench.reports.model.Provenance;
 import dev.embedbench.reports.read.CostReportFiles;
 import java.util.ArrayList;
@@ -24,20 +24,22 @@ import java.util.Optional;
 /** The cost model's analysis as the report's cost section and audit. */
 public final class CostAnalysisAdapter {
 
-  /** How the cost model's provenance label marks a capacity rescaled to the demand's token length. */
+  /**
+   * How the cost model's provenance label marks a capacity rescaled to the demand's token length.
+   */
   private static final String RESCALED = ", rescaled ";
 
-  private CostAnalysisAdapter() {
-  }
+  private CostAnalysisAdapter() {}
 
   /**
-   * @param measured the provenance of the models measured in this run, by model name: a measured capacity of
-   *     such a model is labelled with it ({@code measured: emulated · GPU · A10G profile}) instead of the cost
-   *     model's shorter {@code measured (emulated)}
+   * @param measured the provenance of the models measured in this run, by model name: a measured
+   *     capacity of such a model is labelled with it ({@code measured: emulated · GPU · A10G
+   *     profile}) instead of the cost model's shorter {@code measured (emulated)}
    */
-  public static CostReportFiles.Contents contents(CostAnalysis analysis, Map<String, Provenance> measured) {
-    return new CostReportFiles.Contents(Optional.of(costSection(analysis.report(), measured)),
-        audit(analysis.audit()));
+  public static CostReportFiles.Contents contents(
+      CostAnalysis analysis, Map<String, Provenance> measured) {
+    return new CostReportFiles.Contents(
+        Optional.of(costSection(analysis.report(), measured)), audit(analysis.audit()));
   }
 
   public static CostSection costSection(CostReport report, Map<String, Provenance> measured) {
@@ -49,30 +51,59 @@ public final class CostAnalysisAdapter {
         baseline = label;
       }
       boolean isBaseline = deployment.deploymentId().equals(report.baselineId());
-      // A saving from a lower-bound capacity (the row's or the baseline's) is a bound, which this table's
+      // A saving from a lower-bound capacity (the row's or the baseline's) is a bound, which this
+      // table's
       // plain figures cannot carry: the row says so in its label and leaves the saving out.
-      boolean bounded = deployment.capacityLowerBound() || report.deployment(report.baselineId()).capacityLowerBound();
-      rows.add(new CostRow(label, fleetProvenance(deployment, measured) + boundNote(deployment), deployment.gpuId(),
-          deployment.capacityRequestsPerSecPerReplica(), deployment.replicasAtPeak(), deployment.usdPerHour(),
-          deployment.usdPerMillionRequests(), deployment.usdPerYear(),
-          isBaseline || bounded ? Optional.empty() : Optional.of(deployment.savingsVsBaselinePercent() / 100),
-          Optional.ofNullable(deployment.qualityScore()),
-          Optional.ofNullable(deployment.usdPerMillionRequestsPerQualityPoint()),
-          Optional.of(deployment.usdPerMillionTokens()), Optional.of(deployment.rooflineUsdPerMillionTokens())));
+      boolean bounded =
+          deployment.capacityLowerBound()
+              || report.deployment(report.baselineId()).capacityLowerBound();
+      rows.add(
+          new CostRow(
+              label,
+              fleetProvenance(deployment, measured) + boundNote(deployment),
+              deployment.gpuId(),
+              deployment.capacityRequestsPerSecPerReplica(),
+              deployment.replicasAtPeak(),
+              deployment.usdPerHour(),
+              deployment.usdPerMillionRequests(),
+              deployment.usdPerYear(),
+              isBaseline || bounded
+                  ? Optional.empty()
+                  : Optional.of(deployment.savingsVsBaselinePercent() / 100),
+              Optional.ofNullable(deployment.qualityScore()),
+              Optional.ofNullable(deployment.usdPerMillionRequestsPerQualityPoint()),
+              Optional.of(deployment.usdPerMillionTokens()),
+              Optional.of(deployment.rooflineUsdPerMillionTokens())));
     }
-    String scenario = report.scenarioName() + ": " + Figures.number(report.requestsPerDay()) + " requests/day, peak ×"
-        + Figures.number(report.peakToAverage()) + ", " + Figures.number(report.inputsPerRequest()) + " input(s) of "
-        + report.tokensPerInput() + " tokens per request, SLO " + report.slo() + ", target utilisation "
-        + Figures.percent(report.targetUtilisation());
+    String scenario =
+        report.scenarioName()
+            + ": "
+            + Figures.number(report.requestsPerDay())
+            + " requests/day, peak ×"
+            + Figures.number(report.peakToAverage())
+            + ", "
+            + Figures.number(report.inputsPerRequest())
+            + " input(s) of "
+            + report.tokensPerInput()
+            + " tokens per request, SLO "
+            + report.slo()
+            + ", target utilisation "
+            + Figures.percent(report.targetUtilisation());
     return new CostSection(scenario, baseline, report.qualityBenchmark(), rows);
   }
 
   private static String boundNote(DeploymentCost d) {
-    return d.capacityLowerBound() ? "; capacity ≥ " + Figures.number(d.capacityRequestsPerSecPerReplica())
-        + " req/s (a lower bound: costs are upper bounds, savings in the answer table)" : "";
+    return d.capacityLowerBound()
+        ? "; capacity ≥ "
+            + Figures.number(d.capacityRequestsPerSecPerReplica())
+            + " req/s (a lower bound: costs are upper bounds, savings in the answer table)"
+        : "";
   }
 
-  /** The answer: unit costs at capacity, the fleet at the demand and across it, one sentence from the audit. */
+  /**
+   * The answer: unit costs at capacity, the fleet at the demand and across it, one sentence from
+   * the audit.
+   */
   public static CostAnswer answer(CostAnalysis analysis, Map<String, Provenance> measured) {
     CostReport report = analysis.report();
     Map<String, String> labels = new LinkedHashMap<>();
@@ -82,56 +113,116 @@ public final class CostAnalysisAdapter {
       DeploymentCost fleet = report.deployment(unit.deploymentId());
       boolean baseline = unit.deploymentId().equals(report.baselineId());
       int comma = fleet.capacityProvenance().indexOf(RESCALED);
-      rows.add(new AnswerRow(labels.get(unit.deploymentId()), provenance(fleet, measured), unit.gpuId(),
-          unit.priceLabel(), unit.pricePerGpuHourUsd(), unit.capacityRequestsPerSec(),
-          unit.capacityMinRequestsPerSec(), unit.capacityMaxRequestsPerSec(), unit.capacityRepeats(),
-          unit.capacityLowerBound(), unit.tokensPerInput(), unit.tokensStated(),
-          comma < 0 ? "" : fleet.capacityProvenance().substring(comma + 2), unit.usdPerMillionRequests(),
-          unit.usdPerMillionTokens(), unit.savingVsBaseline(), unit.savingBasis(), baseline, fleet.replicasAtPeak(),
-          fleet.usdPerYear(), baseline ? null : fleet.savingsVsBaselinePercent()));
+      rows.add(
+          new AnswerRow(
+              labels.get(unit.deploymentId()),
+              provenance(fleet, measured),
+              unit.gpuId(),
+              unit.priceLabel(),
+              unit.pricePerGpuHourUsd(),
+              unit.capacityRequestsPerSec(),
+              unit.capacityMinRequestsPerSec(),
+              unit.capacityMaxRequestsPerSec(),
+              unit.capacityRepeats(),
+              unit.capacityLowerBound(),
+              unit.tokensPerInput(),
+              unit.tokensStated(),
+              comma < 0 ? "" : fleet.capacityProvenance().substring(comma + 2),
+              unit.usdPerMillionRequests(),
+              unit.usdPerMillionTokens(),
+              unit.savingVsBaseline(),
+              unit.savingBasis(),
+              baseline,
+              fleet.replicasAtPeak(),
+              fleet.usdPerYear(),
+              baseline ? null : fleet.savingsVsBaselinePercent()));
     }
     List<DemandRow> demand = new ArrayList<>();
     for (DemandPoint point : report.demandCurve().points()) {
       Map<String, Integer> instances = new LinkedHashMap<>();
       Map<String, Double> years = new LinkedHashMap<>();
       Map<String, Double> savings = new LinkedHashMap<>();
-      labels.forEach((id, label) -> {
-        instances.put(label, point.replicasById().get(id));
-        years.put(label, point.usdPerYearById().get(id));
-        savings.put(label, point.savingPercentById().get(id));
-      });
+      labels.forEach(
+          (id, label) -> {
+            instances.put(label, point.replicasById().get(id));
+            years.put(label, point.usdPerYearById().get(id));
+            savings.put(label, point.savingPercentById().get(id));
+          });
       demand.add(new DemandRow(point.requestsPerDay(), instances, years, savings));
     }
-    List<BreakEvenRow> breakEvens = report.demandCurve().breakEvens().stream().map(b -> new BreakEvenRow(
-        labels.get(b.deploymentId()), b.requestsPerDay(), b.savingBelowPercent(), b.savingAbovePercent(), b.change()))
-        .toList();
-    String scenario = report.scenarioName() + ": " + Figures.number(report.requestsPerDay()) + " requests/day, peak ×"
-        + Figures.number(report.peakToAverage()) + ", " + Figures.number(report.inputsPerRequest()) + " input(s) of "
-        + report.tokensPerInput() + " tokens per request, target utilisation " + Figures.percent(report.targetUtilisation());
-    return new CostAnswer(scenario, labels.get(report.baselineId()), report.requestsPerDay(),
-        report.targetUtilisation(), report.gpuPrices(), rows, demand, breakEvens,
-        analysis.audit().stream().filter(f -> f.id().equals("savings.annual")).map(f -> f.claimedValue()).findFirst()
-            .orElse(null), AuditSentence.of(analysis.audit()));
+    List<BreakEvenRow> breakEvens =
+        report.demandCurve().breakEvens().stream()
+            .map(
+                b ->
+                    new BreakEvenRow(
+                        labels.get(b.deploymentId()),
+                        b.requestsPerDay(),
+                        b.savingBelowPercent(),
+                        b.savingAbovePercent(),
+                        b.change()))
+            .toList();
+    String scenario =
+        report.scenarioName()
+            + ": "
+            + Figures.number(report.requestsPerDay())
+            + " requests/day, peak ×"
+            + Figures.number(report.peakToAverage())
+            + ", "
+            + Figures.number(report.inputsPerRequest())
+            + " input(s) of "
+            + report.tokensPerInput()
+            + " tokens per request, target utilisation "
+            + Figures.percent(report.targetUtilisation());
+    return new CostAnswer(
+        scenario,
+        labels.get(report.baselineId()),
+        report.requestsPerDay(),
+        report.targetUtilisation(),
+        report.gpuPrices(),
+        rows,
+        demand,
+        breakEvens,
+        analysis.audit().stream()
+            .filter(f -> f.id().equals("savings.annual"))
+            .map(f -> f.claimedValue())
+            .findFirst()
+            .orElse(null),
+        AuditSentence.of(analysis.audit()));
   }
 
-  public static List<AuditFinding> audit(List<dev.embedbench.costmodel.audit.AuditFinding> findings) {
+  public static List<AuditFinding> audit(
+      List<dev.embedbench.costmodel.audit.AuditFinding> findings) {
     List<AuditFinding> audit = new ArrayList<>();
     for (dev.embedbench.costmodel.audit.AuditFinding finding : findings) {
       String note = finding.note().isBlank() ? "" : finding.note() + " ";
-      audit.add(new AuditFinding(finding.topic(), finding.claim(), Optional.ofNullable(finding.claimedValue()),
-          Optional.ofNullable(finding.derivedValue()), finding.unit(), finding.derivation(), finding.verdict().label(),
-          finding.flagged(), note + "(Tolerance: " + finding.tolerance() + ".)"));
+      audit.add(
+          new AuditFinding(
+              finding.topic(),
+              finding.claim(),
+              Optional.ofNullable(finding.claimedValue()),
+              Optional.ofNullable(finding.derivedValue()),
+              finding.unit(),
+              finding.derivation(),
+              finding.verdict().label(),
+              finding.flagged(),
+              note + "(Tolerance: " + finding.tolerance() + ".)"));
     }
     return audit;
   }
 
   /** The model's name, with the GPU when the scenario prices the same model more than once. */
   private static String label(DeploymentCost deployment, List<DeploymentCost> all) {
-    long sameModel = all.stream().filter(other -> other.modelName().equals(deployment.modelName())).count();
-    return sameModel == 1 ? deployment.modelName() : deployment.modelName() + " on " + deployment.gpuId();
+    long sameModel =
+        all.stream().filter(other -> other.modelName().equals(deployment.modelName())).count();
+    return sameModel == 1
+        ? deployment.modelName()
+        : deployment.modelName() + " on " + deployment.gpuId();
   }
 
-  /** The run's provenance for a measured capacity, the cost model's label otherwise; without any token rescaling. */
+  /**
+   * The run's provenance for a measured capacity, the cost model's label otherwise; without any
+   * token rescaling.
+   */
   private static String provenance(DeploymentCost deployment, Map<String, Provenance> measured) {
     Provenance run = measured.get(deployment.modelName());
     String own = deployment.capacityProvenance();
@@ -144,8 +235,10 @@ public final class CostAnalysisAdapter {
   }
 
   /** The provenance with the token rescaling the fleet used, when it used one. */
-  private static String fleetProvenance(DeploymentCost deployment, Map<String, Provenance> measured) {
+  private static String fleetProvenance(
+      DeploymentCost deployment, Map<String, Provenance> measured) {
     int rescaled = deployment.capacityProvenance().indexOf(RESCALED);
-    return provenance(deployment, measured) + (rescaled < 0 ? "" : deployment.capacityProvenance().substring(rescaled));
+    return provenance(deployment, measured)
+        + (rescaled < 0 ? "" : deployment.capacityProvenance().substring(rescaled));
   }
 }

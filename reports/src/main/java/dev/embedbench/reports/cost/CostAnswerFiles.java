@@ -15,21 +15,23 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@code cost-answer.json}: the {@link CostAnswer} of a priced run, the record tree as it is (field names
- * carry their units), stored beside {@code cost-report.json} so that a report rebuilt later shows the same
- * answer without re-running the cost model.
+ * {@code cost-answer.json}: the {@link CostAnswer} of a priced run, the record tree as it is (field
+ * names carry their units), stored beside {@code cost-report.json} so that a report rebuilt later
+ * shows the same answer without re-running the cost model.
  */
 public final class CostAnswerFiles {
 
   public static final String FILE = "cost-answer.json";
+
   /** As deep below a given directory as run directories are looked for. */
   static final int MAX_DEPTH = 3;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  private CostAnswerFiles() {
-  }
+  private CostAnswerFiles() {}
 
   public static Path write(CostAnswer answer, Path dir) throws IOException {
     Files.createDirectories(dir);
@@ -43,15 +45,19 @@ public final class CostAnswerFiles {
     List<Path> found = new ArrayList<>();
     for (Path dir : dirs) {
       try (Stream<Path> files = Files.walk(dir, MAX_DEPTH + 1)) {
-        files.filter(f -> f.getFileName().toString().equals(FILE) && Files.isRegularFile(f)).sorted()
+        files
+            .filter(f -> f.getFileName().toString().equals(FILE) && Files.isRegularFile(f))
+            .sorted()
             .forEach(found::add);
       } catch (IOException e) {
         throw new RunDirectoryException(dir + ": cannot list: " + e.getMessage(), e);
       }
     }
     if (found.size() > 1) {
-      throw new RunDirectoryException("cost answers in more than one directory (" + found
-          + "); a report shows one comparison: pass the directories of one comparison");
+      throw new RunDirectoryException(
+          "cost answers in more than one directory ("
+              + found
+              + "); a report shows one comparison: pass the directories of one comparison");
     }
     return found.isEmpty() ? Optional.empty() : Optional.of(read(found.get(0)));
   }

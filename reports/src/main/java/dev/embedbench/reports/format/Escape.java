@@ -3,10 +3,12 @@ package dev.embedbench.reports.format;
 /** Escaping for text that lands in HTML, SVG or Markdown. */
 public final class Escape {
 
-  private Escape() {
-  }
+  private Escape() {}
 
-  /** Escapes text for an HTML/SVG element body or a quoted attribute value. Control characters are dropped. */
+  /**
+   * Escapes text for an HTML/SVG element body or a quoted attribute value. Control characters are
+   * dropped.
+   */
   public static String xml(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
@@ -28,7 +30,8 @@ public final class Escape {
           out.append("&#39;");
           break;
         default:
-          // XML 1.0 forbids most control characters even as references; they carry nothing for a reader.
+          // XML 1.0 forbids most control characters even as references; they carry nothing for a
+          // reader.
           if (c >= 0x20 || c == '\n' || c == '\t') {
             out.append(c);
           }
@@ -38,8 +41,9 @@ public final class Escape {
   }
 
   /**
-   * Escapes text for a Markdown table cell: pipes, backslashes, line breaks, inline-markup characters, and
-   * {@code $}, which GitHub would otherwise read as the start of inline math in a row of dollar figures.
+   * Escapes text for a Markdown table cell: pipes, backslashes, line breaks, inline-markup
+   * characters, and {@code $}, which GitHub would otherwise read as the start of inline math in a
+   * row of dollar figures.
    */
   public static String markdownCell(String text) {
     StringBuilder out = new StringBuilder(text.length() + 8);

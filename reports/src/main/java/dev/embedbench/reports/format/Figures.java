@@ -8,16 +8,15 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
- * Human-readable figures, the same in HTML, Markdown and chart labels. Three significant digits at most
- * below 1000 and whole numbers with thousands separators above, so a reader can compare them at a glance;
- * CSV files carry the full precision instead.
+ * Human-readable figures, the same in HTML, Markdown and chart labels. Three significant digits at
+ * most below 1000 and whole numbers with thousands separators above, so a reader can compare them
+ * at a glance; CSV files carry the full precision instead.
  */
 public final class Figures {
 
   private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ROOT);
 
-  private Figures() {
-  }
+  private Figures() {}
 
   /** A plain quantity: {@code 1,234}, {@code 65.2}, {@code 3.14}, {@code 0.000180}. */
   public static String number(double value) {
@@ -56,13 +55,22 @@ public final class Figures {
     if (Double.isInfinite(fraction)) {
       return (fraction > 0 ? "" : "-") + "∞%";
     }
-    // Round the decimal the reader sees (0.5725 is 57.25%, shown 57.3%), not its binary approximation.
-    return BigDecimal.valueOf(fraction).movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+    // Round the decimal the reader sees (0.5725 is 57.25%, shown 57.3%), not its binary
+    // approximation.
+    return BigDecimal.valueOf(fraction)
+            .movePointRight(2)
+            .setScale(1, RoundingMode.HALF_UP)
+            .toPlainString()
+        + "%";
   }
 
-  /** Reads back what {@link #number}, {@link #usd} or {@link #percent} wrote (percent gives the percentage). */
+  /**
+   * Reads back what {@link #number}, {@link #usd} or {@link #percent} wrote (percent gives the
+   * percentage).
+   */
   public static double parse(String text) {
-    String cleaned = text.strip().replace("$", "").replace(",", "").replace("%", "").replace(" ms", "");
+    String cleaned =
+        text.strip().replace("$", "").replace(",", "").replace("%", "").replace(" ms", "");
     return Double.parseDouble(cleaned);
   }
 

@@ -14,13 +14,26 @@ final class HtmlBuilder {
   }
 
   HtmlBuilder element(String tag, String text) {
-    out.append('<').append(tag).append('>').append(Escape.xml(text)).append("</").append(tag).append(">\n");
+    out.append('<')
+        .append(tag)
+        .append('>')
+        .append(Escape.xml(text))
+        .append("</")
+        .append(tag)
+        .append(">\n");
     return this;
   }
 
   HtmlBuilder element(String tag, String cssClass, String text) {
-    out.append('<').append(tag).append(" class=\"").append(Escape.xml(cssClass)).append("\">")
-        .append(Escape.xml(text)).append("</").append(tag).append(">\n");
+    out.append('<')
+        .append(tag)
+        .append(" class=\"")
+        .append(Escape.xml(cssClass))
+        .append("\">")
+        .append(Escape.xml(text))
+        .append("</")
+        .append(tag)
+        .append(">\n");
     return this;
   }
 
@@ -36,7 +49,10 @@ final class HtmlBuilder {
 
   /** Opens a table with a caption and a header row. */
   HtmlBuilder table(String id, String caption, List<String> headers) {
-    out.append("<table id=\"").append(Escape.xml(id)).append("\">\n<caption>").append(Escape.xml(caption))
+    out.append("<table id=\"")
+        .append(Escape.xml(id))
+        .append("\">\n<caption>")
+        .append(Escape.xml(caption))
         .append("</caption>\n<thead><tr>");
     for (String header : headers) {
       out.append("<th scope=\"col\">").append(Escape.xml(header)).append("</th>");
@@ -61,15 +77,21 @@ final class HtmlBuilder {
   }
 
   HtmlBuilder cell(String metric, String text) {
-    out.append("<td data-metric=\"").append(Escape.xml(metric)).append("\">").append(Escape.xml(text))
+    out.append("<td data-metric=\"")
+        .append(Escape.xml(metric))
+        .append("\">")
+        .append(Escape.xml(text))
         .append("</td>");
     return this;
   }
 
   /** A numeric cell, right-aligned, tagged with the metric it shows so that tests can find it. */
   HtmlBuilder number(String metric, String text) {
-    out.append("<td class=\"num\" data-metric=\"").append(Escape.xml(metric)).append("\">")
-        .append(Escape.xml(text)).append("</td>");
+    out.append("<td class=\"num\" data-metric=\"")
+        .append(Escape.xml(metric))
+        .append("\">")
+        .append(Escape.xml(text))
+        .append("</td>");
     return this;
   }
 

@@ -1,5 +1,5 @@
 /**
- * {@code report.md}: the same tables as the HTML report, as GitHub-flavoured Markdown for pull requests.
- * Stateless; any thread.
+ * {@code report.md}: the same tables as the HTML report, as GitHub-flavoured Markdown for pull
+ * requests. Stateless; any thread.
  */
 package dev.embedbench.reports.markdown;

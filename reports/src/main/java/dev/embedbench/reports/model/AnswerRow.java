@@ -7,7 +7,8 @@ import java.util.Objects;
  * One priced model in the answer.
  *
  * @param modelName the model (with its GPU when one model is priced on several)
- * @param provenanceLabel where its capacity comes from: {@code measured: emulated · ...}, {@code stated}...
+ * @param provenanceLabel where its capacity comes from: {@code measured: emulated · ...}, {@code
+ *     stated}...
  * @param gpuName the catalog GPU
  * @param priceLabel the one price of that GPU in this scenario, named
  * @param pricePerGpuHourUsd that price
@@ -26,7 +27,8 @@ import java.util.Objects;
  * @param baseline true for the baseline row
  * @param instancesAtDemand whole instances at the scenario's demand
  * @param usdPerYearAtDemand their yearly cost
- * @param fleetSavingPercent the whole-instance saving at the scenario's demand; null for the baseline
+ * @param fleetSavingPercent the whole-instance saving at the scenario's demand; null for the
+ *     baseline
  */
 public record AnswerRow(
     String modelName,

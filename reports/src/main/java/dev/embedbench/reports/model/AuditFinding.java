@@ -35,7 +35,8 @@ public record AuditFinding(
     Objects.requireNonNull(derivedValue, "derivedValue must not be null (use Optional.empty())");
     if (statedValue.filter(v -> !Double.isFinite(v)).isPresent()
         || derivedValue.filter(v -> !Double.isFinite(v)).isPresent()) {
-      throw new IllegalArgumentException("stated and derived values must be finite for claim '" + claim + "'");
+      throw new IllegalArgumentException(
+          "stated and derived values must be finite for claim '" + claim + "'");
     }
     unit = unit == null ? "" : unit.strip();
     derivation = derivation == null ? "" : derivation.strip();

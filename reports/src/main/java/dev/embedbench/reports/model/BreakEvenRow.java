@@ -9,5 +9,9 @@ package dev.embedbench.reports.model;
  * @param savingAbovePercent the saving from it on
  * @param change in words: a saving appears, the saving vanishes...
  */
-public record BreakEvenRow(String modelName, double requestsPerDay, double savingBelowPercent,
-    double savingAbovePercent, String change) {}
+public record BreakEvenRow(
+    String modelName,
+    double requestsPerDay,
+    double savingBelowPercent,
+    double savingAbovePercent,
+    String change) {}

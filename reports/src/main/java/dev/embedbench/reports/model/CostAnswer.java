@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a comparison answers, shown first in every output: per model the unit cost at its capacity and the
- * saving against the baseline, then the whole-instance fleet across demand. Written beside the runs as
- * {@code cost-answer.json} so that {@code report} rebuilds it from the run directory alone.
+ * What a comparison answers, shown first in every output: per model the unit cost at its capacity
+ * and the saving against the baseline, then the whole-instance fleet across demand. Written beside
+ * the runs as {@code cost-answer.json} so that {@code report} rebuilds it from the run directory
+ * alone.
  *
  * @param scenario what was priced, in words
  * @param baselineModel the row savings are measured against
@@ -16,8 +17,10 @@ import java.util.Objects;
  * @param rows one per priced model, in scenario order
  * @param demand the whole-instance fleet from 1/100 to 100× the demand
  * @param breakEvens demands where whole-instance rounding erases, restores or flips a saving
- * @param claimedSavingPercent the saving the audited article claims, drawn on the demand chart; null when none
- * @param auditSentence one sentence on the article's claimed saving, from the audit; empty when there is none
+ * @param claimedSavingPercent the saving the audited article claims, drawn on the demand chart;
+ *     null when none
+ * @param auditSentence one sentence on the article's claimed saving, from the audit; empty when
+ *     there is none
  */
 public record CostAnswer(
     String scenario,

@@ -5,13 +5,17 @@ import java.util.Optional;
 /**
  * The cost of serving the demand with one deployment (a model on a GPU).
  *
- * @param modelName the model's name, as the runs name it (with the GPU when one model is priced on several)
- * @param provenanceLabel where the capacity came from, e.g. {@code "measured: emulated · GPU · A10G profile"} or
- *     {@code "stated"}
+ * @param modelName the model's name, as the runs name it (with the GPU when one model is priced on
+ *     several)
+ * @param provenanceLabel where the capacity came from, e.g. {@code "measured: emulated · GPU · A10G
+ *     profile"} or {@code "stated"}
  * @param instances replicas (GPUs) at peak
- * @param savingsFraction savings against the baseline (0.45 = 45% cheaper); empty for the baseline itself
- * @param usdPerMillionRequestsPerQualityPoint dollars per million requests divided by the quality score
- * @param rooflineUsdPerMillionTokens the floor: dollars per million tokens if the GPU ran at its peak FLOP/s
+ * @param savingsFraction savings against the baseline (0.45 = 45% cheaper); empty for the baseline
+ *     itself
+ * @param usdPerMillionRequestsPerQualityPoint dollars per million requests divided by the quality
+ *     score
+ * @param rooflineUsdPerMillionTokens the floor: dollars per million tokens if the GPU ran at its
+ *     peak FLOP/s
  */
 public record CostRow(
     String modelName,
@@ -34,7 +38,8 @@ public record CostRow(
     requireText("gpuName", gpuName);
     requirePositive("capacityRequestsPerSecond", capacityRequestsPerSecond);
     if (instances < 1) {
-      throw new IllegalArgumentException("instances must be >= 1; got " + instances + " for " + modelName);
+      throw new IllegalArgumentException(
+          "instances must be >= 1; got " + instances + " for " + modelName);
     }
     requireNonNegative("usdPerHour", usdPerHour);
     requireNonNegative("usdPerMillionRequests", usdPerMillionRequests);

@@ -9,14 +9,16 @@ import java.util.List;
  * @param baselineModel the model savings are measured against; empty string when there is none
  * @param qualityMetric the name of the quality score, e.g. {@code "MTEB multilingual mean"}
  */
-public record CostSection(String scenario, String baselineModel, String qualityMetric, List<CostRow> rows) {
+public record CostSection(
+    String scenario, String baselineModel, String qualityMetric, List<CostRow> rows) {
 
   public CostSection {
     if (scenario == null || scenario.isBlank()) {
       throw new IllegalArgumentException("scenario must not be blank");
     }
     baselineModel = baselineModel == null ? "" : baselineModel.strip();
-    qualityMetric = qualityMetric == null || qualityMetric.isBlank() ? "quality score" : qualityMetric.strip();
+    qualityMetric =
+        qualityMetric == null || qualityMetric.isBlank() ? "quality score" : qualityMetric.strip();
     rows = List.copyOf(rows);
   }
 }

@@ -10,7 +10,10 @@ import java.util.Map;
  * @param usdPerYear yearly cost per model
  * @param savingPercent saving against the baseline per model (the baseline's is 0)
  */
-public record DemandRow(double requestsPerDay, Map<String, Integer> instances, Map<String, Double> usdPerYear,
+public record DemandRow(
+    double requestsPerDay,
+    Map<String, Integer> instances,
+    Map<String, Double> usdPerYear,
     Map<String, Double> savingPercent) {
 
   public DemandRow {

@@ -2,7 +2,10 @@ package dev.embedbench.reports.model;
 
 import java.util.Locale;
 
-/** Where the model's arithmetic ran (or, for an emulated profile, which device the profile stands for). */
+/**
+ * Where the model's arithmetic ran (or, for an emulated profile, which device the profile stands
+ * for).
+ */
 public enum Device {
   CPU("CPU"),
   GPU("GPU"),
@@ -30,7 +33,8 @@ public enum Device {
       case "unknown":
         return UNKNOWN;
       default:
-        throw new IllegalArgumentException("device must be one of cpu, gpu, unknown; got '" + text + "'");
+        throw new IllegalArgumentException(
+            "device must be one of cpu, gpu, unknown; got '" + text + "'");
     }
   }
 }

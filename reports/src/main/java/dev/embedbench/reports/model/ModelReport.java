@@ -6,11 +6,12 @@ import java.util.Optional;
 /**
  * Everything measured for one model.
  *
- * @param headline the figures shown in the summary table: the best step that met the SLO for a sweep (or its
- *     first step when none did), or the single run
+ * @param headline the figures shown in the summary table: the best step that met the SLO for a
+ *     sweep (or its first step when none did), or the single run
  * @param sweep the sweep, when the model was swept
  */
-public record ModelReport(String modelName, Provenance provenance, RunStats headline, Optional<Sweep> sweep) {
+public record ModelReport(
+    String modelName, Provenance provenance, RunStats headline, Optional<Sweep> sweep) {
 
   public ModelReport {
     if (modelName == null || modelName.isBlank()) {

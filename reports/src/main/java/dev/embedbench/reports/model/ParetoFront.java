@@ -4,13 +4,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The cost/quality Pareto front: the models for which no other model is at least as cheap per million
- * requests and at least as good, and strictly better in one of the two.
+ * The cost/quality Pareto front: the models for which no other model is at least as cheap per
+ * million requests and at least as good, and strictly better in one of the two.
  */
 public final class ParetoFront {
 
-  private ParetoFront() {
-  }
+  private ParetoFront() {}
 
   /** The rows on the front, cheapest first; rows without a quality score take no part. */
   public static List<CostRow> of(List<CostRow> rows) {

@@ -7,9 +7,11 @@ import java.util.List;
  *
  * @param points in increasing quantile order, latencies not decreasing
  * @param sampleCount how many requests the distribution holds
- * @param fromHistogram true when drawn from recorded histograms, false when only a summary's few percentiles were available
+ * @param fromHistogram true when drawn from recorded histograms, false when only a summary's few
+ *     percentiles were available
  */
-public record PercentileSpectrum(List<SpectrumPoint> points, long sampleCount, boolean fromHistogram) {
+public record PercentileSpectrum(
+    List<SpectrumPoint> points, long sampleCount, boolean fromHistogram) {
 
   /** The quantiles that charts mark and tables list: p50, p90, p99, p99.9, p99.99. */
   public static final List<Double> MARKED_QUANTILES = List.of(0.5, 0.9, 0.99, 0.999, 0.9999);
@@ -24,7 +26,9 @@ public record PercentileSpectrum(List<SpectrumPoint> points, long sampleCount, b
       SpectrumPoint after = points.get(i);
       if (after.quantile() <= before.quantile() || after.latencyMillis() < before.latencyMillis()) {
         throw new IllegalArgumentException(
-            "spectrum points must rise in quantile and not fall in latency; point " + i + " breaks it");
+            "spectrum points must rise in quantile and not fall in latency; point "
+                + i
+                + " breaks it");
       }
     }
     if (sampleCount < 0) {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * Where a model's figures came from. Rendered beside every figure so that an emulated profile or a
  * synthetic checkpoint is never mistaken for a measurement of the real model on real hardware.
  *
- * @param detail free text such as the emulated profile's name or the GPU ({@code "A10G profile"}); may be empty
+ * @param detail free text such as the emulated profile's name or the GPU ({@code "A10G profile"});
+ *     may be empty
  */
 public record Provenance(TargetKind kind, WeightsSource weights, Device device, String detail) {
 
@@ -20,11 +21,15 @@ public record Provenance(TargetKind kind, WeightsSource weights, Device device, 
     detail = detail == null ? "" : detail.strip();
   }
 
-  /** A short label such as {@code "emulated · GPU · A10G profile"} or {@code "in-process · synthetic weights · CPU"}. */
+  /**
+   * A short label such as {@code "emulated · GPU · A10G profile"} or {@code "in-process · synthetic
+   * weights · CPU"}.
+   */
   public String label() {
     List<String> parts = new ArrayList<>();
     parts.add(kind.label());
-    // Weights only mean something when our own backend loaded them; a remote server's weights are its own.
+    // Weights only mean something when our own backend loaded them; a remote server's weights are
+    // its own.
     if (kind == TargetKind.IN_PROCESS || weights != WeightsSource.UNKNOWN) {
       parts.add(weights.label());
     }

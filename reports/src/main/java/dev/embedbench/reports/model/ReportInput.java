@@ -33,13 +33,22 @@ public record ReportInput(
     audit = List.copyOf(audit);
     answer = answer == null ? Optional.empty() : answer;
     if (models.isEmpty() && cost.isEmpty() && audit.isEmpty()) {
-      throw new IllegalArgumentException("a report needs at least one model, a cost section or an audit");
+      throw new IllegalArgumentException(
+          "a report needs at least one model, a cost section or an audit");
     }
   }
 
-  /** Without an answer (reports of runs that were not priced, or priced before answers were written). */
-  public ReportInput(String title, Instant generatedAt, List<String> sourceDirs, List<ModelReport> models,
-      Optional<CostSection> cost, List<AuditFinding> audit) {
+  /**
+   * Without an answer (reports of runs that were not priced, or priced before answers were
+   * written).
+   */
+  public ReportInput(
+      String title,
+      Instant generatedAt,
+      List<String> sourceDirs,
+      List<ModelReport> models,
+      Optional<CostSection> cost,
+      List<AuditFinding> audit) {
     this(title, generatedAt, sourceDirs, models, cost, audit, Optional.empty());
   }
 

@@ -27,15 +27,16 @@ public record RunStats(
     List<String> sourceDirs) {
 
   public RunStats {
-    Objects.requireNonNull(targetRatePerSecond, "targetRatePerSecond must not be null (use Optional.empty())");
+    Objects.requireNonNull(
+        targetRatePerSecond, "targetRatePerSecond must not be null (use Optional.empty())");
     Objects.requireNonNull(requests, "requests must not be null");
     Objects.requireNonNull(responseTime, "responseTime must not be null");
     Objects.requireNonNull(serviceTime, "serviceTime must not be null");
     Objects.requireNonNull(responseSpectrum, "responseSpectrum must not be null");
     sourceDirs = List.copyOf(sourceDirs);
     if (!(achievedRatePerSecond >= 0) || Double.isInfinite(achievedRatePerSecond)) {
-      throw new IllegalArgumentException("achievedRatePerSecond must be a finite number >= 0; got "
-          + achievedRatePerSecond);
+      throw new IllegalArgumentException(
+          "achievedRatePerSecond must be a finite number >= 0; got " + achievedRatePerSecond);
     }
     if (sourceDirs.isEmpty()) {
       throw new IllegalArgumentException("run figures must name at least one source directory");

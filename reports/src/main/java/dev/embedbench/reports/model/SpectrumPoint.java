@@ -8,7 +8,8 @@ public record SpectrumPoint(double quantile, double latencyMillis) {
       throw new IllegalArgumentException("quantile must be in [0, 1); got " + quantile);
     }
     if (!(latencyMillis >= 0) || Double.isInfinite(latencyMillis)) {
-      throw new IllegalArgumentException("latencyMillis must be a finite number >= 0; got " + latencyMillis);
+      throw new IllegalArgumentException(
+          "latencyMillis must be a finite number >= 0; got " + latencyMillis);
     }
   }
 

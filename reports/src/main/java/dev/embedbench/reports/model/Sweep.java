@@ -16,7 +16,8 @@ public record Sweep(Slo slo, List<SweepStep> steps, Optional<Double> bestRatePer
 
   public Sweep {
     Objects.requireNonNull(slo, "slo must not be null");
-    Objects.requireNonNull(bestRatePerSecond, "bestRatePerSecond must not be null (use Optional.empty())");
+    Objects.requireNonNull(
+        bestRatePerSecond, "bestRatePerSecond must not be null (use Optional.empty())");
     steps = List.copyOf(steps);
     if (steps.isEmpty()) {
       throw new IllegalArgumentException("a sweep needs at least one step");

@@ -2,7 +2,9 @@ package dev.embedbench.reports.model;
 
 import java.util.Locale;
 
-/** Whether the measured model ran real checkpoint weights or a synthetic random-weight checkpoint. */
+/**
+ * Whether the measured model ran real checkpoint weights or a synthetic random-weight checkpoint.
+ */
 public enum WeightsSource {
   REAL("real weights"),
   SYNTHETIC("synthetic weights"),
@@ -30,7 +32,8 @@ public enum WeightsSource {
       case "unknown":
         return UNKNOWN;
       default:
-        throw new IllegalArgumentException("weights must be one of real, synthetic, unknown; got '" + text + "'");
+        throw new IllegalArgumentException(
+            "weights must be one of real, synthetic, unknown; got '" + text + "'");
     }
   }
 }

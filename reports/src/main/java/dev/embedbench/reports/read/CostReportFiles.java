@@ -13,13 +13,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code cost-report.json}: the cost comparison and claim audit of a run, stored in the run directory so
- * that {@code report} can rebuild the whole report later without re-running the cost model.
+ * {@code cost-report.json}: the cost comparison and claim audit of a run, stored in the run
+ * directory so that {@code report} can rebuild the whole report later without re-running the cost
+ * model.
+ *
  * <pre>{"scenario": "...", "baseline_model": "...", "quality_metric": "...",
  *  "rows": [{"model", "provenance", "gpu", "capacity_rps", "instances", "usd_per_hour",
  *            "usd_per_million_requests", "usd_per_year", "savings_fraction"?, "usd_per_million_tokens"?,
  *            "roofline_usd_per_million_tokens"?, "quality_score"?, "usd_per_million_requests_per_quality_point"?}],
- *  "audit": [{"topic", "claim", "stated"?, "derived"?, "unit", "derivation", "verdict", "flagged", "note"}]}</pre>
+ *  "audit": [{"topic", "claim", "stated"?, "derived"?, "unit", "derivation", "verdict", "flagged", "note"}]}
+ * </pre>
  */
 public final class CostReportFiles {
 
@@ -33,34 +36,39 @@ public final class CostReportFiles {
     }
   }
 
-  private CostReportFiles() {
-  }
+  private CostReportFiles() {}
 
   public static Path write(Contents contents, Path dir) throws IOException {
     ObjectNode root = JsonFields.mapper().createObjectNode();
-    contents.cost().ifPresent(cost -> {
-      root.put("scenario", cost.scenario());
-      root.put("baseline_model", cost.baselineModel());
-      root.put("quality_metric", cost.qualityMetric());
-      ArrayNode rows = root.putArray("rows");
-      for (CostRow row : cost.rows()) {
-        ObjectNode node = rows.addObject();
-        node.put("model", row.modelName());
-        node.put("provenance", row.provenanceLabel());
-        node.put("gpu", row.gpuName());
-        node.put("capacity_rps", row.capacityRequestsPerSecond());
-        node.put("instances", row.instances());
-        node.put("usd_per_hour", row.usdPerHour());
-        node.put("usd_per_million_requests", row.usdPerMillionRequests());
-        node.put("usd_per_year", row.usdPerYear());
-        row.savingsFraction().ifPresent(value -> node.put("savings_fraction", value));
-        row.usdPerMillionTokens().ifPresent(value -> node.put("usd_per_million_tokens", value));
-        row.rooflineUsdPerMillionTokens().ifPresent(value -> node.put("roofline_usd_per_million_tokens", value));
-        row.qualityScore().ifPresent(value -> node.put("quality_score", value));
-        row.usdPerMillionRequestsPerQualityPoint()
-            .ifPresent(value -> node.put("usd_per_million_requests_per_quality_point", value));
-      }
-    });
+    contents
+        .cost()
+        .ifPresent(
+            cost -> {
+              root.put("scenario", cost.scenario());
+              root.put("baseline_model", cost.baselineModel());
+              root.put("quality_metric", cost.qualityMetric());
+              ArrayNode rows = root.putArray("rows");
+              for (CostRow row : cost.rows()) {
+                ObjectNode node = rows.addObject();
+                node.put("model", row.modelName());
+                node.put("provenance", row.provenanceLabel());
+                node.put("gpu", row.gpuName());
+                node.put("capacity_rps", row.capacityRequestsPerSecond());
+                node.put("instances", row.instances());
+                node.put("usd_per_hour", row.usdPerHour());
+                node.put("usd_per_million_requests", row.usdPerMillionRequests());
+                node.put("usd_per_year", row.usdPerYear());
+                row.savingsFraction().ifPresent(value -> node.put("savings_fraction", value));
+                row.usdPerMillionTokens()
+                    .ifPresent(value -> node.put("usd_per_million_tokens", value));
+                row.rooflineUsdPerMillionTokens()
+                    .ifPresent(value -> node.put("roofline_usd_per_million_tokens", value));
+                row.qualityScore().ifPresent(value -> node.put("quality_score", value));
+                row.usdPerMillionRequestsPerQualityPoint()
+                    .ifPresent(
+                        value -> node.put("usd_per_million_requests_per_quality_point", value));
+              }
+            });
     ArrayNode audit = root.putArray("audit");
     for (AuditFinding finding : contents.audit()) {
       ObjectNode node = audit.addObject();
@@ -92,29 +100,49 @@ public final class CostReportFiles {
       for (int i = 0; i < root.arraySize("rows"); i++) {
         JsonFields row = root.element("rows", i);
         try {
-          rows.add(new CostRow(row.text("model"), row.text("provenance"), row.text("gpu"),
-              row.number("capacity_rps"), (int) row.count("instances"), row.number("usd_per_hour"),
-              row.number("usd_per_million_requests"), row.number("usd_per_year"),
-              row.optionalNumber("savings_fraction"), row.optionalNumber("quality_score"),
-              row.optionalNumber("usd_per_million_requests_per_quality_point"),
-              row.optionalNumber("usd_per_million_tokens"), row.optionalNumber("roofline_usd_per_million_tokens")));
+          rows.add(
+              new CostRow(
+                  row.text("model"),
+                  row.text("provenance"),
+                  row.text("gpu"),
+                  row.number("capacity_rps"),
+                  (int) row.count("instances"),
+                  row.number("usd_per_hour"),
+                  row.number("usd_per_million_requests"),
+                  row.number("usd_per_year"),
+                  row.optionalNumber("savings_fraction"),
+                  row.optionalNumber("quality_score"),
+                  row.optionalNumber("usd_per_million_requests_per_quality_point"),
+                  row.optionalNumber("usd_per_million_tokens"),
+                  row.optionalNumber("roofline_usd_per_million_tokens")));
         } catch (IllegalArgumentException e) {
           throw root.error("rows[" + i + "]", e.getMessage());
         }
       }
-      cost = Optional.of(new CostSection(root.text("scenario"), root.optionalText("baseline_model").orElse(""),
-          root.optionalText("quality_metric").orElse(""), rows));
+      cost =
+          Optional.of(
+              new CostSection(
+                  root.text("scenario"),
+                  root.optionalText("baseline_model").orElse(""),
+                  root.optionalText("quality_metric").orElse(""),
+                  rows));
     }
     List<AuditFinding> audit = new ArrayList<>();
     if (root.has("audit")) {
       for (int i = 0; i < root.arraySize("audit"); i++) {
         JsonFields finding = root.element("audit", i);
         try {
-          audit.add(new AuditFinding(finding.optionalText("topic").orElse(""), finding.text("claim"),
-              finding.optionalNumber("stated"), finding.optionalNumber("derived"),
-              finding.optionalText("unit").orElse(""), finding.optionalText("derivation").orElse(""),
-              finding.text("verdict"), finding.optionalBool("flagged", false),
-              finding.optionalText("note").orElse("")));
+          audit.add(
+              new AuditFinding(
+                  finding.optionalText("topic").orElse(""),
+                  finding.text("claim"),
+                  finding.optionalNumber("stated"),
+                  finding.optionalNumber("derived"),
+                  finding.optionalText("unit").orElse(""),
+                  finding.optionalText("derivation").orElse(""),
+                  finding.text("verdict"),
+                  finding.optionalBool("flagged", false),
+                  finding.optionalText("note").orElse("")));
         } catch (IllegalArgumentException e) {
           throw root.error("audit[" + i + "]", e.getMessage());
         }

@@ -6,11 +6,12 @@ import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 
-/** Reads HdrHistogram interval logs ({@code HistogramLogWriter} format) into one total histogram. */
+/**
+ * Reads HdrHistogram interval logs ({@code HistogramLogWriter} format) into one total histogram.
+ */
 final class HistogramLogs {
 
-  private HistogramLogs() {
-  }
+  private HistogramLogs() {}
 
   /** Adds up every interval of the log; an empty log gives an empty histogram. */
   static Histogram readTotal(Path log) {
@@ -21,8 +22,12 @@ final class HistogramLogs {
         EncodableHistogram interval;
         while ((interval = reader.nextIntervalHistogram()) != null) {
           if (!(interval instanceof Histogram)) {
-            throw RunDirectoryException.at(log, "", "holds " + interval.getClass().getSimpleName()
-                + " intervals; expected integer histograms (HdrHistogram Histogram)");
+            throw RunDirectoryException.at(
+                log,
+                "",
+                "holds "
+                    + interval.getClass().getSimpleName()
+                    + " intervals; expected integer histograms (HdrHistogram Histogram)");
           }
           total.add((Histogram) interval);
         }

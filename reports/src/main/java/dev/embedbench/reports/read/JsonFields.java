@@ -102,7 +102,10 @@ final class JsonFields {
 
   long count(String name) {
     JsonNode child = node.get(name);
-    if (child == null || !child.canConvertToLong() || !child.isIntegralNumber() || child.longValue() < 0) {
+    if (child == null
+        || !child.canConvertToLong()
+        || !child.isIntegralNumber()
+        || child.longValue() < 0) {
       throw RunDirectoryException.at(file, key(name), "missing or not a whole number >= 0");
     }
     return child.longValue();

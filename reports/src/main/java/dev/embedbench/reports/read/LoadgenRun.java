@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
- * One load-generator run directory as read: its summary figures, and its histograms (nanoseconds) when the
- * interval logs are there. Histograms are mutable, so they stay inside this package.
+ * One load-generator run directory as read: its summary figures, and its histograms (nanoseconds)
+ * when the interval logs are there. Histograms are mutable, so they stay inside this package.
  */
 record LoadgenRun(
     Path dir,
@@ -24,5 +24,4 @@ record LoadgenRun(
     boolean valid,
     boolean partial,
     Optional<Histogram> responseNanos,
-    Optional<Histogram> serviceNanos) {
-}
+    Optional<Histogram> serviceNanos) {}

@@ -2,7 +2,10 @@ package dev.embedbench.reports.read;
 
 import java.nio.file.Path;
 
-/** A run directory could not be read; the message names the file, the key where known, and the reason. */
+/**
+ * A run directory could not be read; the message names the file, the key where known, and the
+ * reason.
+ */
 public final class RunDirectoryException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
@@ -16,6 +19,7 @@ public final class RunDirectoryException extends RuntimeException {
   }
 
   static RunDirectoryException at(Path file, String key, String reason) {
-    return new RunDirectoryException(file + (key.isEmpty() ? "" : ": key '" + key + "'") + ": " + reason);
+    return new RunDirectoryException(
+        file + (key.isEmpty() ? "" : ": key '" + key + "'") + ": " + reason);
   }
 }

@@ -12,12 +12,12 @@ import org.HdrHistogram.Histogram;
 /** Turns one run, or several concurrent runs of the same model, into report figures. */
 final class RunMerger {
 
-  private RunMerger() {
-  }
+  private RunMerger() {}
 
   /**
-   * One run keeps its summary's percentiles exactly. Several runs are merged through their histograms:
-   * percentiles are recomputed from the merged distribution (never averaged), counts and rates added.
+   * One run keeps its summary's percentiles exactly. Several runs are merged through their
+   * histograms: percentiles are recomputed from the merged distribution (never averaged), counts
+   * and rates added.
    */
   static RunStats merge(List<LoadgenRun> runs) {
     if (runs.isEmpty()) {
@@ -25,10 +25,19 @@ final class RunMerger {
     }
     if (runs.size() == 1) {
       LoadgenRun run = runs.get(0);
-      PercentileSpectrum spectrum = run.responseNanos().map(Spectra::fromHistogram)
-          .orElseGet(() -> Spectra.fromSummary(run.responseTime(), run.requests().ok()));
-      return new RunStats(run.targetRatePerSecond(), run.achievedRatePerSecond(), run.requests(),
-          run.responseTime(), run.serviceTime(), spectrum, run.valid(), run.partial(),
+      PercentileSpectrum spectrum =
+          run.responseNanos()
+              .map(Spectra::fromHistogram)
+              .orElseGet(() -> Spectra.fromSummary(run.responseTime(), run.requests().ok()));
+      return new RunStats(
+          run.targetRatePerSecond(),
+          run.achievedRatePerSecond(),
+          run.requests(),
+          run.responseTime(),
+          run.serviceTime(),
+          spectrum,
+          run.valid(),
+          run.partial(),
           List.of(run.dir().toString()));
     }
     Histogram response = new Histogram(3);
@@ -51,13 +60,27 @@ final class RunMerger {
     }
     LatencyPercentiles responseTime = Spectra.percentiles(response);
     LatencyPercentiles serviceTime = Spectra.percentiles(service);
-    return new RunStats(allTargeted ? Optional.of(targetRate) : Optional.empty(), achievedRate, requests,
-        responseTime, serviceTime, Spectra.fromHistogram(response), valid, partial,
+    return new RunStats(
+        allTargeted ? Optional.of(targetRate) : Optional.empty(),
+        achievedRate,
+        requests,
+        responseTime,
+        serviceTime,
+        Spectra.fromHistogram(response),
+        valid,
+        partial,
         runs.stream().map(run -> run.dir().toString()).toList());
   }
 
   private static RunDirectoryException missingLog(LoadgenRun run, String metric) {
-    return new RunDirectoryException(run.dir() + ": no " + metric + " histogram log (*" + SummaryFiles.LOG_SUFFIX
-        + "); runs of model '" + run.model() + "' from several directories merge only through their logs");
+    return new RunDirectoryException(
+        run.dir()
+            + ": no "
+            + metric
+            + " histogram log (*"
+            + SummaryFiles.LOG_SUFFIX
+            + "); runs of model '"
+            + run.model()
+            + "' from several directories merge only through their logs");
   }
 }

@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
 
-/** Percentile spectra and percentiles from histograms of nanoseconds, as HdrHistogram's own tools compute them. */
+/**
+ * Percentile spectra and percentiles from histograms of nanoseconds, as HdrHistogram's own tools
+ * compute them.
+ */
 final class Spectra {
 
   private static final double NANOS_PER_MILLI = 1e6;
+
   /** Points per decade of 1/(1-q): smooth enough for a curve, few enough for a small file. */
   private static final int POINTS_PER_DECADE = 20;
 
-  private Spectra() {
-  }
+  private Spectra() {}
 
   static LatencyPercentiles percentiles(Histogram nanos) {
     if (nanos.getTotalCount() == 0) {
@@ -32,8 +35,8 @@ final class Spectra {
   }
 
   /**
-   * The spectrum up to the highest quantile the sample count resolves (1 - 1/count), always including the
-   * quantiles the chart marks when the count reaches them.
+   * The spectrum up to the highest quantile the sample count resolves (1 - 1/count), always
+   * including the quantiles the chart marks when the count reaches them.
    */
   static PercentileSpectrum fromHistogram(Histogram nanos) {
     long count = nanos.getTotalCount();
@@ -50,7 +53,8 @@ final class Spectra {
         quantiles.add(quantile);
       }
     }
-    // p50, p90 and p99 are always drawn, as every summary lists them, even when few samples resolve p99.
+    // p50, p90 and p99 are always drawn, as every summary lists them, even when few samples resolve
+    // p99.
     double maxMarked = Math.max(maxQuantile, 0.99);
     for (double marked : PercentileSpectrum.MARKED_QUANTILES) {
       if (marked <= maxMarked) {

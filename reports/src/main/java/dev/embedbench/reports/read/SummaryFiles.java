@@ -16,16 +16,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One load-generator run directory for a report: {@code summary.json} as the results module reads it, and
- * the response-time and service-time interval logs beside it.
+ * One load-generator run directory for a report: {@code summary.json} as the results module reads
+ * it, and the response-time and service-time interval logs beside it.
  */
 final class SummaryFiles {
 
   static final String SUMMARY_FILE = RunFiles.SUMMARY;
   static final String LOG_SUFFIX = ".hlog";
 
-  private SummaryFiles() {
-  }
+  private SummaryFiles() {}
 
   static boolean isRunDirectory(Path dir) {
     return ResultReader.isRunDirectory(dir);
@@ -43,15 +42,25 @@ final class SummaryFiles {
   static LoadgenRun of(Path dir, RunSummary summary) {
     Path file = dir.resolve(SUMMARY_FILE);
     RunSummary.Requests requests = summary.requests();
-    RequestCounts counts = new RequestCounts(requests.scheduled(), requests.ok(), requests.failed(),
-        requests.notSent());
+    RequestCounts counts =
+        new RequestCounts(
+            requests.scheduled(), requests.ok(), requests.failed(), requests.notSent());
     Logs logs = listedLogs(summary, dir, file).orElseGet(() -> findLogs(dir));
     try {
-      return new LoadgenRun(dir, summary.target().model(), ResultReader.kind(dir, summary),
-          Optional.ofNullable(summary.targetRate()), summary.achievedRate(), summary.measuredS(), counts,
+      return new LoadgenRun(
+          dir,
+          summary.target().model(),
+          ResultReader.kind(dir, summary),
+          Optional.ofNullable(summary.targetRate()),
+          summary.achievedRate(),
+          summary.measuredS(),
+          counts,
           latency(file, "response_time_ms", summary.responseTimeMs()),
-          latency(file, "service_time_ms", summary.serviceTimeMs()), summary.valid(), summary.partial(),
-          logs.response.map(HistogramLogs::readTotal), logs.service.map(HistogramLogs::readTotal));
+          latency(file, "service_time_ms", summary.serviceTimeMs()),
+          summary.valid(),
+          summary.partial(),
+          logs.response.map(HistogramLogs::readTotal),
+          logs.service.map(HistogramLogs::readTotal));
     } catch (ResultFileException e) {
       throw new RunDirectoryException(e.getMessage(), e);
     }
@@ -65,13 +74,14 @@ final class SummaryFiles {
     }
   }
 
-  private record Logs(Optional<Path> response, Optional<Path> service) {
-  }
+  private record Logs(Optional<Path> response, Optional<Path> service) {}
 
   /** The logs named in summary.json's "files" map, as the load generator writes it. */
   private static Optional<Logs> listedLogs(RunSummary summary, Path dir, Path file) {
-    Optional<Path> response = Optional.ofNullable(summary.files().get("response_time_log")).map(dir::resolve);
-    Optional<Path> service = Optional.ofNullable(summary.files().get("service_time_log")).map(dir::resolve);
+    Optional<Path> response =
+        Optional.ofNullable(summary.files().get("response_time_log")).map(dir::resolve);
+    Optional<Path> service =
+        Optional.ofNullable(summary.files().get("service_time_log")).map(dir::resolve);
     if (response.isEmpty() && service.isEmpty()) {
       return Optional.empty();
     }
@@ -79,15 +89,17 @@ final class SummaryFiles {
     for (String key : List.of("response_time_log", "service_time_log")) {
       Optional<Path> log = key.startsWith("response") ? response : service;
       if (log.isPresent() && !Files.isRegularFile(log.get())) {
-        throw RunDirectoryException.at(file, "files." + key, "names " + log.get() + ", which does not exist");
+        throw RunDirectoryException.at(
+            file, "files." + key, "names " + log.get() + ", which does not exist");
       }
     }
     return Optional.of(new Logs(response, service));
   }
 
   /**
-   * Without a {@code files} map: the response-time log is the {@code .hlog} whose name says "response" (or
-   * "latency"); the service-time log says "service". Schedule-lag logs are the generator's own and not drawn.
+   * Without a {@code files} map: the response-time log is the {@code .hlog} whose name says
+   * "response" (or "latency"); the service-time log says "service". Schedule-lag logs are the
+   * generator's own and not drawn.
    */
   private static Logs findLogs(Path dir) {
     Optional<Path> response = Optional.empty();
@@ -109,8 +121,12 @@ final class SummaryFiles {
 
   private static Optional<Path> pick(Optional<Path> found, Path file) {
     if (found.isPresent()) {
-      throw RunDirectoryException.at(file, "", "a second log of the same metric beside " + found.get().getFileName()
-          + "; a run directory holds one run");
+      throw RunDirectoryException.at(
+          file,
+          "",
+          "a second log of the same metric beside "
+              + found.get().getFileName()
+              + "; a run directory holds one run");
     }
     return Optional.of(file);
   }

@@ -10,13 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A sweep directory for a report: {@code sweep.json} as the results module reads it, and each step's logs. */
+/**
+ * A sweep directory for a report: {@code sweep.json} as the results module reads it, and each
+ * step's logs.
+ */
 final class SweepFiles {
 
   static final String SWEEP_FILE = ResultReader.SWEEP;
 
-  private SweepFiles() {
-  }
+  private SweepFiles() {}
 
   static boolean isSweepDirectory(Path dir) {
     return ResultReader.isSweepDirectory(dir);
@@ -35,11 +37,19 @@ final class SweepFiles {
     }
     List<LoadgenSweep.Step> steps = new ArrayList<>();
     for (SweepStep step : sweep.steps()) {
-      steps.add(new LoadgenSweep.Step(SummaryFiles.of(dir.resolve(step.dir()), step.summary()), step.pass(),
-          step.reasons()));
+      steps.add(
+          new LoadgenSweep.Step(
+              SummaryFiles.of(dir.resolve(step.dir()), step.summary()),
+              step.pass(),
+              step.reasons()));
     }
-    return Optional.of(new LoadgenSweep(dir, steps.get(0).run().model(), sweep.slo(),
-        Optional.ofNullable(sweep.bestRate()), steps));
+    return Optional.of(
+        new LoadgenSweep(
+            dir,
+            steps.get(0).run().model(),
+            sweep.slo(),
+            Optional.ofNullable(sweep.bestRate()),
+            steps));
   }
 
   /** The sweep's closed-loop saturation probe. */

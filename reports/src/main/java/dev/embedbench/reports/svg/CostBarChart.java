@@ -13,13 +13,19 @@ public final class CostBarChart {
 
   private static final int WIDTH_PX = 1200;
   private static final int LABEL_WIDTH_PX = 360;
-  /** The height of a row whose name and provenance each fit on one line; longer ones wrap and grow it. */
+
+  /**
+   * The height of a row whose name and provenance each fit on one line; longer ones wrap and grow
+   * it.
+   */
   private static final int ROW_HEIGHT_PX = 40;
+
   private static final int NAME_LINE_PX = 16;
   private static final int PROVENANCE_LINE_PX = 13;
   private static final int PANEL_HEADER_PX = 40;
   private static final int PANEL_FOOTER_PX = 60;
   private static final int MARGIN_PX = 20;
+
   /** Model names and provenance labels sit right-aligned between the margin and the bars. */
   private static final int LABEL_TEXT_WIDTH_PX = LABEL_WIDTH_PX - 10 - MARGIN_PX;
 
@@ -30,26 +36,32 @@ public final class CostBarChart {
       String name = row.modelName() + (row.modelName().equals(baselineModel) ? " (baseline)" : "");
       List<String> nameLines = TextWidth.wrap(name, LABEL_TEXT_WIDTH_PX, 14, true);
       List<String> provenanceLines =
-          TextWidth.wrap(row.provenanceLabel() + " · " + row.gpuName(), LABEL_TEXT_WIDTH_PX, 11, false);
-      int height = ROW_HEIGHT_PX + (nameLines.size() - 1) * NAME_LINE_PX
-          + (provenanceLines.size() - 1) * PROVENANCE_LINE_PX;
+          TextWidth.wrap(
+              row.provenanceLabel() + " · " + row.gpuName(), LABEL_TEXT_WIDTH_PX, 11, false);
+      int height =
+          ROW_HEIGHT_PX
+              + (nameLines.size() - 1) * NAME_LINE_PX
+              + (provenanceLines.size() - 1) * PROVENANCE_LINE_PX;
       return new RowLabels(nameLines, provenanceLines, height);
     }
   }
 
-  private CostBarChart() {
-  }
+  private CostBarChart() {}
 
   public static String render(String id, CostSection cost, SeriesStyles styles) {
     List<CostRow> rows = cost.rows();
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("the cost chart needs at least one cost row");
     }
-    List<RowLabels> labels = rows.stream().map(row -> RowLabels.of(row, cost.baselineModel())).toList();
+    List<RowLabels> labels =
+        rows.stream().map(row -> RowLabels.of(row, cost.baselineModel())).toList();
     int rowsHeight = labels.stream().mapToInt(RowLabels::heightPx).sum();
     int panelHeight = PANEL_HEADER_PX + rowsHeight + PANEL_FOOTER_PX;
-    String subtitle = "Scenario: " + cost.scenario() + ". Each bar is labelled with where its capacity came from "
-        + "(measured run or stated figure).";
+    String subtitle =
+        "Scenario: "
+            + cost.scenario()
+            + ". Each bar is labelled with where its capacity came from "
+            + "(measured run or stated figure).";
     int subtitleWidthPx = WIDTH_PX - 2 * MARGIN_PX;
     int subtitleLines = TextWidth.wrap(subtitle, subtitleWidthPx, 13, false).size();
     int top = 44 + subtitleLines * 18;
@@ -57,18 +69,43 @@ public final class CostBarChart {
     Svg svg = new Svg(id, "Cost per million requests and per year, per model", WIDTH_PX, height);
     svg.text(MARGIN_PX, 28, "Cost per model", "start", 17, true);
     svg.wrappedText(MARGIN_PX, 50, subtitle, subtitleWidthPx, 13, 18);
-    panel(svg, "usd-per-million-requests", "Cost per million requests (USD)", rows, labels, top,
-        CostRow::usdPerMillionRequests, styles);
-    panel(svg, "usd-per-year", "Cost per year for the demand (USD)", rows, labels, top + panelHeight,
-        CostRow::usdPerYear, styles);
+    panel(
+        svg,
+        "usd-per-million-requests",
+        "Cost per million requests (USD)",
+        rows,
+        labels,
+        top,
+        CostRow::usdPerMillionRequests,
+        styles);
+    panel(
+        svg,
+        "usd-per-year",
+        "Cost per year for the demand (USD)",
+        rows,
+        labels,
+        top + panelHeight,
+        CostRow::usdPerYear,
+        styles);
     return svg.finish();
   }
 
-  private static void panel(Svg svg, String metric, String title, List<CostRow> rows, List<RowLabels> labels,
-      double top, ToDoubleFunction<CostRow> value, SeriesStyles styles) {
+  private static void panel(
+      Svg svg,
+      String metric,
+      String title,
+      List<CostRow> rows,
+      List<RowLabels> labels,
+      double top,
+      ToDoubleFunction<CostRow> value,
+      SeriesStyles styles) {
     double max = rows.stream().mapToDouble(value).max().orElse(0);
-    PlotArea area = new PlotArea(LABEL_WIDTH_PX, top + PANEL_HEADER_PX, WIDTH_PX - LABEL_WIDTH_PX - 110,
-        labels.stream().mapToInt(RowLabels::heightPx).sum());
+    PlotArea area =
+        new PlotArea(
+            LABEL_WIDTH_PX,
+            top + PANEL_HEADER_PX,
+            WIDTH_PX - LABEL_WIDTH_PX - 110,
+            labels.stream().mapToInt(RowLabels::heightPx).sum());
     LinearScale x = new LinearScale(0, max, true, area.left(), area.right());
     svg.text(MARGIN_PX, top + 24, title, "start", 15, true);
     for (Tick tick : x.ticks()) {
@@ -92,8 +129,14 @@ public final class CostBarChart {
       data.put("model", row.modelName());
       data.put("provenance", row.provenanceLabel());
       data.put("value-usd", Double.toString(amount));
-      svg.rect(area.left(), barTop, Math.max(barEnd - area.left(), 1), ROW_HEIGHT_PX - 14, style.barFill(),
-          style.colour(), data);
+      svg.rect(
+          area.left(),
+          barTop,
+          Math.max(barEnd - area.left(), 1),
+          ROW_HEIGHT_PX - 14,
+          style.barFill(),
+          style.colour(),
+          data);
       double baseline = barTop + 11;
       for (String line : label.name()) {
         svg.text(area.left() - 10, baseline, line, "end", 14, true);

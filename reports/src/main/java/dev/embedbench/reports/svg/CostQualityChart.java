@@ -14,10 +14,10 @@ public final class CostQualityChart {
 
   private static final int WIDTH_PX = 1200;
   private static final PlotArea AREA = new PlotArea(110, 70, 1050, 380);
-  private static final SeriesStyle FRONT_STYLE = new SeriesStyle("#555555", "8 5", Marker.CIRCLE, "#555555");
+  private static final SeriesStyle FRONT_STYLE =
+      new SeriesStyle("#555555", "8 5", Marker.CIRCLE, "#555555");
 
-  private CostQualityChart() {
-  }
+  private CostQualityChart() {}
 
   /** True when at least one row has a quality score to place on the chart. */
   public static boolean drawable(CostSection cost) {
@@ -26,37 +26,70 @@ public final class CostQualityChart {
 
   public static String render(String id, CostSection cost, SeriesStyles styles) {
     String qualityName = cost.qualityMetric();
-    List<CostRow> scored = cost.rows().stream().filter(row -> row.qualityScore().isPresent()).toList();
+    List<CostRow> scored =
+        cost.rows().stream().filter(row -> row.qualityScore().isPresent()).toList();
     if (scored.isEmpty()) {
-      throw new IllegalArgumentException("the cost/quality chart needs at least one row with a quality score");
+      throw new IllegalArgumentException(
+          "the cost/quality chart needs at least one row with a quality score");
     }
-    double minQuality = scored.stream().mapToDouble(row -> row.qualityScore().orElseThrow()).min().orElseThrow();
-    double maxQuality = scored.stream().mapToDouble(row -> row.qualityScore().orElseThrow()).max().orElseThrow();
-    double maxCost = scored.stream().mapToDouble(CostRow::usdPerMillionRequests).max().orElseThrow();
+    double minQuality =
+        scored.stream().mapToDouble(row -> row.qualityScore().orElseThrow()).min().orElseThrow();
+    double maxQuality =
+        scored.stream().mapToDouble(row -> row.qualityScore().orElseThrow()).max().orElseThrow();
+    double maxCost =
+        scored.stream().mapToDouble(CostRow::usdPerMillionRequests).max().orElseThrow();
     Scale x = new LinearScale(minQuality - 1, maxQuality + 1, false, AREA.left(), AREA.right());
     Scale y = new LinearScale(0, maxCost * 1.1, true, AREA.bottom(), AREA.top());
 
     List<Legend.Entry> entries = new ArrayList<>();
     for (CostRow row : scored) {
-      entries.add(new Legend.Entry(styles.of(row.modelName()), false, true, row.modelName() + " ["
-          + row.provenanceLabel() + "] — " + Figures.usd(row.usdPerMillionRequests()) + " per million requests, "
-          + qualityName + " " + Figures.number(row.qualityScore().orElseThrow())));
+      entries.add(
+          new Legend.Entry(
+              styles.of(row.modelName()),
+              false,
+              true,
+              row.modelName()
+                  + " ["
+                  + row.provenanceLabel()
+                  + "] — "
+                  + Figures.usd(row.usdPerMillionRequests())
+                  + " per million requests, "
+                  + qualityName
+                  + " "
+                  + Figures.number(row.qualityScore().orElseThrow())));
     }
     entries.add(new Legend.Entry(FRONT_STYLE, true, false, "Pareto front"));
     Legend legend = Legend.layout(entries, AREA.left(), WIDTH_PX);
     int height = (int) AREA.bottom() + 60 + legend.heightPx();
     Svg svg = new Svg(id, "Cost against quality with the Pareto front", WIDTH_PX, height);
     svg.text(AREA.left(), 28, "Cost against quality", "start", 17, true);
-    svg.text(AREA.left(), 50, "Better is down and to the right. Dashed line: the Pareto front (no other model is "
-        + "both cheaper and better).", "start", 13, false);
-    Axes.draw(svg, AREA, x, qualityName + " (points, higher is better)", y, "Cost per million requests (USD)");
+    svg.text(
+        AREA.left(),
+        50,
+        "Better is down and to the right. Dashed line: the Pareto front (no other model is "
+            + "both cheaper and better).",
+        "start",
+        13,
+        false);
+    Axes.draw(
+        svg,
+        AREA,
+        x,
+        qualityName + " (points, higher is better)",
+        y,
+        "Cost per million requests (USD)");
 
     List<CostRow> front = ParetoFront.of(scored);
     List<double[]> frontPixels = new ArrayList<>();
     for (CostRow row : front) {
-      frontPixels.add(new double[] {x.pixel(row.qualityScore().orElseThrow()), y.pixel(row.usdPerMillionRequests())});
+      frontPixels.add(
+          new double[] {
+            x.pixel(row.qualityScore().orElseThrow()), y.pixel(row.usdPerMillionRequests())
+          });
     }
-    svg.openGroup("pareto-front", Map.of("models", String.join(";", front.stream().map(CostRow::modelName).toList())));
+    svg.openGroup(
+        "pareto-front",
+        Map.of("models", String.join(";", front.stream().map(CostRow::modelName).toList())));
     if (frontPixels.size() > 1) {
       svg.polyline(frontPixels, FRONT_STYLE.colour(), 2, FRONT_STYLE.dashArray(), Map.of());
     }
@@ -75,7 +108,13 @@ public final class CostQualityChart {
       svg.marker(style.marker(), px, py, style.colour(), true, data);
       // Labels in the right third go to the left of their point, so they stay inside the chart.
       boolean leftOfPoint = px > AREA.left() + AREA.width() * 2 / 3;
-      svg.text(leftOfPoint ? px - 10 : px + 10, py - 8, row.modelName(), leftOfPoint ? "end" : "start", 13, true);
+      svg.text(
+          leftOfPoint ? px - 10 : px + 10,
+          py - 8,
+          row.modelName(),
+          leftOfPoint ? "end" : "start",
+          13,
+          true);
     }
     legend.draw(svg, AREA.bottom() + 56);
     return svg.finish();

@@ -4,18 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * HdrHistogram's percentile axis: the quantile q is placed at log10(1/(1-q)), so that the median, p90, p99,
- * p99.9 and p99.99 are evenly spaced and the tail gets as much room as the body.
+ * HdrHistogram's percentile axis: the quantile q is placed at log10(1/(1-q)), so that the median,
+ * p90, p99, p99.9 and p99.99 are evenly spaced and the tail gets as much room as the body.
  */
 public final class InverseTailScale implements Scale {
 
-  private static final String[] LABELS = {"0%", "90%", "99%", "99.9%", "99.99%", "99.999%", "99.9999%"};
+  private static final String[] LABELS = {
+    "0%", "90%", "99%", "99.9%", "99.99%", "99.999%", "99.9999%"
+  };
 
   private final int nines;
   private final double pixelMin;
   private final double pixelMax;
 
-  /** @param maxQuantile the highest quantile to show; the axis extends to the next power of ten of 1/(1-q) */
+  /**
+   * @param maxQuantile the highest quantile to show; the axis extends to the next power of ten of
+   *     1/(1-q)
+   */
   public InverseTailScale(double maxQuantile, double pixelMin, double pixelMax) {
     double inverseTail = 1 / (1 - Math.min(maxQuantile, 0.999999));
     this.nines = Math.max(2, (int) Math.ceil(Math.log10(inverseTail) - 1e-9));

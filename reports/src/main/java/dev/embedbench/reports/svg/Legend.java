@@ -5,24 +5,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A legend below the plot: one entry per series, with the line's dash, the marker, and the full label.
- * A label too long for the SVG's width wraps onto more lines and its entry grows taller, since a label
- * carries the series' provenance and must never be clipped. Laid out before the SVG is opened, so the
- * chart knows how tall to make it.
+ * A legend below the plot: one entry per series, with the line's dash, the marker, and the full
+ * label. A label too long for the SVG's width wraps onto more lines and its entry grows taller,
+ * since a label carries the series' provenance and must never be clipped. Laid out before the SVG
+ * is opened, so the chart knows how tall to make it.
  */
 final class Legend {
 
-  /** The height of an entry of one line; each further line of its label adds {@link #LINE_HEIGHT_PX}. */
+  /**
+   * The height of an entry of one line; each further line of its label adds {@link
+   * #LINE_HEIGHT_PX}.
+   */
   static final int ROW_HEIGHT_PX = 24;
+
   static final int LINE_HEIGHT_PX = 18;
   static final int FONT_PX = 14;
+
   /** From the legend's left edge to its labels: room for the swatch. */
   static final int TEXT_INDENT_PX = 56;
+
   static final int RIGHT_MARGIN_PX = 16;
   private static final int BOTTOM_PADDING_PX = 8;
 
-  record Entry(SeriesStyle style, boolean line, boolean marker, String label) {
-  }
+  record Entry(SeriesStyle style, boolean line, boolean marker, String label) {}
 
   private final double left;
   private final List<Entry> entries;
@@ -35,8 +40,8 @@ final class Legend {
   }
 
   /**
-   * Wraps each label to fit between {@code left} plus the swatch and the right edge, less a margin, of an SVG
-   * {@code svgWidthPx} wide.
+   * Wraps each label to fit between {@code left} plus the swatch and the right edge, less a margin,
+   * of an SVG {@code svgWidthPx} wide.
    */
   static Legend layout(List<Entry> entries, double left, int svgWidthPx) {
     double labelWidthPx = svgWidthPx - RIGHT_MARGIN_PX - left - TEXT_INDENT_PX;
@@ -55,7 +60,9 @@ final class Legend {
     return height;
   }
 
-  /** Each entry is a group whose {@code data-label} holds the whole label, however it was wrapped. */
+  /**
+   * Each entry is a group whose {@code data-label} holds the whole label, however it was wrapped.
+   */
   void draw(Svg svg, double top) {
     double entryTop = top;
     for (int i = 0; i < entries.size(); i++) {
@@ -71,7 +78,13 @@ final class Legend {
       }
       List<String> label = lines.get(i);
       for (int line = 0; line < label.size(); line++) {
-        svg.text(left + TEXT_INDENT_PX, y + 5 + line * LINE_HEIGHT_PX, label.get(line), "start", FONT_PX, false);
+        svg.text(
+            left + TEXT_INDENT_PX,
+            y + 5 + line * LINE_HEIGHT_PX,
+            label.get(line),
+            "start",
+            FONT_PX,
+            false);
       }
       svg.closeGroup();
       entryTop += entryHeightPx(label);

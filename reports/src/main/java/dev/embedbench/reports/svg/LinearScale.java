@@ -4,7 +4,9 @@ import dev.embedbench.reports.format.Figures;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A linear axis whose domain is widened to round tick values (1, 2, 2.5 or 5 times a power of ten). */
+/**
+ * A linear axis whose domain is widened to round tick values (1, 2, 2.5 or 5 times a power of ten).
+ */
 public final class LinearScale implements Scale {
 
   private static final int TARGET_TICKS = 6;
@@ -19,7 +21,8 @@ public final class LinearScale implements Scale {
    * @param dataMin the smallest value to show (0 is always included when {@code includeZero})
    * @param pixelMin the pixel for the domain's minimum (for a y axis, the bottom of the plot)
    */
-  public LinearScale(double dataMin, double dataMax, boolean includeZero, double pixelMin, double pixelMax) {
+  public LinearScale(
+      double dataMin, double dataMax, boolean includeZero, double pixelMin, double pixelMax) {
     double low = includeZero ? Math.min(0, dataMin) : dataMin;
     double high = includeZero ? Math.max(0, dataMax) : dataMax;
     if (high - low <= 0) {

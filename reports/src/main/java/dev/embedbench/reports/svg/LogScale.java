@@ -4,7 +4,9 @@ import dev.embedbench.reports.format.Figures;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A base-10 logarithmic axis spanning whole decades, for values that differ by orders of magnitude. */
+/**
+ * A base-10 logarithmic axis spanning whole decades, for values that differ by orders of magnitude.
+ */
 public final class LogScale implements Scale {
 
   private final double decadeMin;
@@ -14,7 +16,8 @@ public final class LogScale implements Scale {
 
   public LogScale(double dataMin, double dataMax, double pixelMin, double pixelMax) {
     if (!(dataMin > 0) || !(dataMax >= dataMin)) {
-      throw new IllegalArgumentException("a log scale needs 0 < min <= max; got " + dataMin + ", " + dataMax);
+      throw new IllegalArgumentException(
+          "a log scale needs 0 < min <= max; got " + dataMin + ", " + dataMax);
     }
     double low = Math.floor(Math.log10(dataMin));
     double high = Math.ceil(Math.log10(dataMax));
@@ -24,7 +27,10 @@ public final class LogScale implements Scale {
     this.pixelMax = pixelMax;
   }
 
-  /** True when values spread over more than {@code ratio} and are all positive, so a log axis reads better. */
+  /**
+   * True when values spread over more than {@code ratio} and are all positive, so a log axis reads
+   * better.
+   */
   public static boolean suits(double dataMin, double dataMax, double ratio) {
     return dataMin > 0 && dataMax / dataMin > ratio;
   }

@@ -9,7 +9,9 @@ public final class SeriesStyles {
 
   private final Map<String, SeriesStyle> byModel = new LinkedHashMap<>();
 
-  /** @param modelNames every model the report shows, in the order styles are handed out */
+  /**
+   * @param modelNames every model the report shows, in the order styles are handed out
+   */
   public SeriesStyles(List<String> modelNames) {
     for (String name : modelNames) {
       byModel.computeIfAbsent(name, key -> SeriesStyle.of(byModel.size()));
@@ -19,7 +21,8 @@ public final class SeriesStyles {
   SeriesStyle of(String modelName) {
     SeriesStyle style = byModel.get(modelName);
     if (style == null) {
-      throw new IllegalArgumentException("no style for model '" + modelName + "'; known: " + byModel.keySet());
+      throw new IllegalArgumentException(
+          "no style for model '" + modelName + "'; known: " + byModel.keySet());
     }
     return style;
   }

@@ -15,8 +15,7 @@ public final class SpectrumChart {
   private static final int WIDTH_PX = 1200;
   private static final PlotArea AREA = new PlotArea(100, 70, 1060, 380);
 
-  private SpectrumChart() {
-  }
+  private SpectrumChart() {}
 
   public static String render(String id, List<ModelReport> models, SeriesStyles styles) {
     if (models.isEmpty()) {
@@ -39,22 +38,39 @@ public final class SpectrumChart {
       minLatency = 0;
     }
     Scale x = new InverseTailScale(maxQuantile, AREA.left(), AREA.right());
-    Scale y = LogScale.suits(minLatency, maxLatency, 30)
-        ? new LogScale(minLatency, maxLatency, AREA.bottom(), AREA.top())
-        : new LinearScale(0, maxLatency, true, AREA.bottom(), AREA.top());
+    Scale y =
+        LogScale.suits(minLatency, maxLatency, 30)
+            ? new LogScale(minLatency, maxLatency, AREA.bottom(), AREA.top())
+            : new LinearScale(0, maxLatency, true, AREA.bottom(), AREA.top());
 
     List<Legend.Entry> entries = new ArrayList<>();
     for (ModelReport model : models) {
-      entries.add(new Legend.Entry(styles.of(model.modelName()), true, true,
-          model.seriesLabel() + " — " + describe(model)));
+      entries.add(
+          new Legend.Entry(
+              styles.of(model.modelName()),
+              true,
+              true,
+              model.seriesLabel() + " — " + describe(model)));
     }
     Legend legend = Legend.layout(entries, AREA.left(), WIDTH_PX);
     int height = (int) AREA.bottom() + 60 + legend.heightPx();
     Svg svg = new Svg(id, "Latency percentile spectrum per model", WIDTH_PX, height);
-    svg.text(AREA.left(), 28, "Latency by percentile (response time from intended send, corrected for "
-        + "coordinated omission)", "start", 17, true);
-    svg.text(AREA.left(), 50, "Each model at the highest swept rate that met the SLO (or its single run). "
-        + "Percentile axis: log scale of 1/(1-q).", "start", 13, false);
+    svg.text(
+        AREA.left(),
+        28,
+        "Latency by percentile (response time from intended send, corrected for "
+            + "coordinated omission)",
+        "start",
+        17,
+        true);
+    svg.text(
+        AREA.left(),
+        50,
+        "Each model at the highest swept rate that met the SLO (or its single run). "
+            + "Percentile axis: log scale of 1/(1-q).",
+        "start",
+        13,
+        false);
     Axes.draw(svg, AREA, x, "Percentile", y, "Latency (ms)");
 
     for (int i = 0; i < models.size(); i++) {
@@ -75,8 +91,13 @@ public final class SpectrumChart {
           Map<String, String> data = new LinkedHashMap<>();
           data.put("quantile", Double.toString(point.quantile()));
           data.put("latency-ms", Double.toString(point.latencyMillis()));
-          svg.marker(style.marker(), x.pixel(point.quantile()), y.pixel(point.latencyMillis()), style.colour(),
-              true, data);
+          svg.marker(
+              style.marker(),
+              x.pixel(point.quantile()),
+              y.pixel(point.latencyMillis()),
+              style.colour(),
+              true,
+              data);
         }
       }
       svg.closeGroup();
@@ -97,8 +118,10 @@ public final class SpectrumChart {
   private static String describe(ModelReport model) {
     PercentileSpectrum spectrum = model.headline().responseSpectrum();
     StringBuilder text = new StringBuilder();
-    text.append(Figures.number(spectrum.sampleCount())).append(" requests at ")
-        .append(Figures.number(model.headline().achievedRatePerSecond())).append(" req/s");
+    text.append(Figures.number(spectrum.sampleCount()))
+        .append(" requests at ")
+        .append(Figures.number(model.headline().achievedRatePerSecond()))
+        .append(" req/s");
     if (model.headline().merged()) {
       text.append(", merged from ").append(model.headline().sourceDirs().size()).append(" runs");
     }

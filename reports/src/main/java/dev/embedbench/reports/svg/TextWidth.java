@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How wide a line of sans-serif text renders, estimated from the characters alone, so that charts can
- * wrap a label (and grow to hold it) instead of letting the SVG clip it. The estimate errs wide: the
- * widths per character class are those of DejaVu Sans, the widest of the usual default sans-serif fonts,
- * rounded up, and a character outside ASCII counts as a full em. A too-wide estimate wraps a line early;
- * a too-narrow one would cut text off, and charts carry provenance that must never be cut.
+ * How wide a line of sans-serif text renders, estimated from the characters alone, so that charts
+ * can wrap a label (and grow to hold it) instead of letting the SVG clip it. The estimate errs
+ * wide: the widths per character class are those of DejaVu Sans, the widest of the usual default
+ * sans-serif fonts, rounded up, and a character outside ASCII counts as a full em. A too-wide
+ * estimate wraps a line early; a too-narrow one would cut text off, and charts carry provenance
+ * that must never be cut.
  */
 final class TextWidth {
 
@@ -17,8 +18,7 @@ final class TextWidth {
   private static final String WIDE = "mwMW%@";
   private static final double BOLD_FACTOR = 1.15;
 
-  private TextWidth() {
-  }
+  private TextWidth() {}
 
   /** The estimated width of {@code text} on one line, in pixels. */
   static double px(String text, int sizePx, boolean bold) {
@@ -32,9 +32,10 @@ final class TextWidth {
   }
 
   /**
-   * Breaks {@code text} into lines no wider than {@code maxWidthPx}, at spaces; a word wider than a whole
-   * line is broken between characters. Nothing is dropped: the lines joined with single spaces (and the
-   * pieces of a broken word without) give back the text with its runs of spaces collapsed.
+   * Breaks {@code text} into lines no wider than {@code maxWidthPx}, at spaces; a word wider than a
+   * whole line is broken between characters. Nothing is dropped: the lines joined with single
+   * spaces (and the pieces of a broken word without) give back the text with its runs of spaces
+   * collapsed.
    */
   static List<String> wrap(String text, double maxWidthPx, int sizePx, boolean bold) {
     if (!(maxWidthPx > 0)) {
@@ -66,7 +67,8 @@ final class TextWidth {
   }
 
   /** At least one character, so that even a line narrower than one glyph makes progress. */
-  private static int longestPrefixThatFits(String word, double maxWidthPx, int sizePx, boolean bold) {
+  private static int longestPrefixThatFits(
+      String word, double maxWidthPx, int sizePx, boolean bold) {
     int end = word.offsetByCodePoints(0, 1);
     while (end < word.length()) {
       int next = word.offsetByCodePoints(end, 1);

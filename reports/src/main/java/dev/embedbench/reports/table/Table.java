@@ -10,8 +10,16 @@ public record Table(String id, String caption, List<String> headers, List<Row> r
     rows = List.copyOf(rows);
     for (Row row : rows) {
       if (row.cells().size() != headers.size()) {
-        throw new IllegalArgumentException("table " + id + ": row '" + row.key() + "' has " + row.cells().size()
-            + " cells for " + headers.size() + " headers");
+        throw new IllegalArgumentException(
+            "table "
+                + id
+                + ": row '"
+                + row.key()
+                + "' has "
+                + row.cells().size()
+                + " cells for "
+                + headers.size()
+                + " headers");
       }
     }
   }

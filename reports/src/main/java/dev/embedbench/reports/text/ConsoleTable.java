@@ -12,16 +12,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The report's key columns as aligned plain text: the same figures as report.html and report.md. */
+/**
+ * The report's key columns as aligned plain text: the same figures as report.html and report.md.
+ */
 public final class ConsoleTable {
 
-  private static final Set<String> MODEL_COLUMNS = Set.of("model", "provenance", "achieved-rate-per-s", "p50-ms",
-      "p99-ms", "p999-ms", "failed", "status");
-  private static final Set<String> COST_COLUMNS = Set.of("model", "provenance", "instances",
-      "usd-per-million-requests", "usd-per-year", "savings", "quality");
+  private static final Set<String> MODEL_COLUMNS =
+      Set.of(
+          "model",
+          "provenance",
+          "achieved-rate-per-s",
+          "p50-ms",
+          "p99-ms",
+          "p999-ms",
+          "failed",
+          "status");
+  private static final Set<String> COST_COLUMNS =
+      Set.of(
+          "model",
+          "provenance",
+          "instances",
+          "usd-per-million-requests",
+          "usd-per-year",
+          "savings",
+          "quality");
 
-  private ConsoleTable() {
-  }
+  private ConsoleTable() {}
 
   public static String render(ReportInput input) {
     StringBuilder out = new StringBuilder();
@@ -29,14 +45,21 @@ public final class ConsoleTable {
       out.append(render(ReportTables.models(input.models()), MODEL_COLUMNS));
     }
     if (input.answer().isPresent()) {
-      // The fleet, then the answer last: the table a user takes away, as report.md and report.html open with it.
+      // The fleet, then the answer last: the table a user takes away, as report.md and report.html
+      // open with it.
       CostAnswer answer = input.answer().get();
       Table fleet = AnswerTables.fleet(answer);
-      out.append('\n').append("Whole instances at ").append(Figures.number(answer.requestsPerDay()))
-          .append(" requests/day (").append(answer.scenario()).append(")\n");
+      out.append('\n')
+          .append("Whole instances at ")
+          .append(Figures.number(answer.requestsPerDay()))
+          .append(" requests/day (")
+          .append(answer.scenario())
+          .append(")\n");
       out.append(render(fleet, Set.copyOf(metrics(fleet))));
       Table headline = AnswerTables.headline(answer);
-      out.append('\n').append("Unit cost at measured capacity (saving against ").append(answer.baselineModel())
+      out.append('\n')
+          .append("Unit cost at measured capacity (saving against ")
+          .append(answer.baselineModel())
           .append("; ≥ / ≤ mark bounds)\n");
       out.append(render(headline, Set.copyOf(metrics(headline))));
       if (!answer.auditSentence().isEmpty()) {
@@ -44,15 +67,21 @@ public final class ConsoleTable {
       }
       return out.toString();
     }
-    input.cost().filter(cost -> !cost.rows().isEmpty()).ifPresent(cost -> {
-      out.append('\n').append("Cost: ").append(cost.scenario()).append('\n');
-      out.append(render(ReportTables.cost(cost), COST_COLUMNS));
-    });
+    input
+        .cost()
+        .filter(cost -> !cost.rows().isEmpty())
+        .ifPresent(
+            cost -> {
+              out.append('\n').append("Cost: ").append(cost.scenario()).append('\n');
+              out.append(render(ReportTables.cost(cost), COST_COLUMNS));
+            });
     return out.toString();
   }
 
   private static List<String> metrics(Table table) {
-    return table.rows().isEmpty() ? List.of() : table.rows().get(0).cells().stream().map(Cell::metric).toList();
+    return table.rows().isEmpty()
+        ? List.of()
+        : table.rows().get(0).cells().stream().map(Cell::metric).toList();
   }
 
   static String render(Table table, Set<String> columns) {

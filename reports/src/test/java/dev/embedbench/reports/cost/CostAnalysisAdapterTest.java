@@ -21,10 +21,10 @@ import dev.embedbench.reports.model.CostRow;
 import dev.embedbench.reports.model.Device;
 import dev.embedbench.reports.model.Provenance;
 import dev.embedbench.reports.model.ReportInput;
-import dev.embedbench.results.TargetKind;
 import dev.embedbench.reports.model.WeightsSource;
 import dev.embedbench.reports.read.CostReportFiles;
 import dev.embedbench.reports.read.RunDirectoryReader;
+import dev.embedbench.results.TargetKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,8 +38,7 @@ import org.w3c.dom.Element;
 /** The article scenario, priced and audited by the cost model, through the report. */
 class CostAnalysisAdapterTest {
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void everyDeploymentAndFindingReachesTheReport() throws Exception {
@@ -48,7 +47,8 @@ class CostAnalysisAdapterTest {
     List<CostRow> rows = contents.cost().orElseThrow().rows();
     assertEquals(analysis.report().deployments().size(), rows.size());
     assertEquals(analysis.audit().size(), contents.audit().size());
-    assertEquals(analysis.audit().stream().filter(f -> f.flagged()).count(),
+    assertEquals(
+        analysis.audit().stream().filter(f -> f.flagged()).count(),
         contents.audit().stream().filter(f -> f.flagged()).count());
 
     // Through the file and back, as `report` would rebuild it later.
@@ -63,22 +63,36 @@ class CostAnalysisAdapterTest {
     for (int i = 0; i < rows.size(); i++) {
       DeploymentCost deployment = analysis.report().deployments().get(i);
       Element row = tableRows.get(i);
-      assertShows(deployment.usdPerYear(), one(row, "td[@data-metric='usd-per-year']").getTextContent(),
+      assertShows(
+          deployment.usdPerYear(),
+          one(row, "td[@data-metric='usd-per-year']").getTextContent(),
           deployment.deploymentId() + " $/year");
-      assertShows(deployment.usdPerMillionRequests(),
-          one(row, "td[@data-metric='usd-per-million-requests']").getTextContent(), deployment.deploymentId());
-      assertShows(deployment.replicasAtPeak(), one(row, "td[@data-metric='instances']").getTextContent(), "instances");
-      assertShows(deployment.rooflineUsdPerMillionTokens(),
-          one(row, "td[@data-metric='roofline-usd-per-million-tokens']").getTextContent(), "roofline");
+      assertShows(
+          deployment.usdPerMillionRequests(),
+          one(row, "td[@data-metric='usd-per-million-requests']").getTextContent(),
+          deployment.deploymentId());
+      assertShows(
+          deployment.replicasAtPeak(),
+          one(row, "td[@data-metric='instances']").getTextContent(),
+          "instances");
+      assertShows(
+          deployment.rooflineUsdPerMillionTokens(),
+          one(row, "td[@data-metric='roofline-usd-per-million-tokens']").getTextContent(),
+          "roofline");
       assertEquals(deployment.capacityProvenance(), select(row, "td").get(1).getTextContent());
       if (!deployment.deploymentId().equals(analysis.report().baselineId())) {
-        assertShows(deployment.savingsVsBaselinePercent(), one(row, "td[@data-metric='savings']").getTextContent(),
+        assertShows(
+            deployment.savingsVsBaselinePercent(),
+            one(row, "td[@data-metric='savings']").getTextContent(),
             "savings");
       }
     }
     // The same model priced twice is told apart by its GPU.
-    assertTrue(rows.stream().map(CostRow::modelName).distinct().count() == rows.size(), "row labels are distinct");
-    List<Element> flagged = select(html, "//table[@id='table-audit']//td[@data-metric='verdict-flagged']");
+    assertTrue(
+        rows.stream().map(CostRow::modelName).distinct().count() == rows.size(),
+        "row labels are distinct");
+    List<Element> flagged =
+        select(html, "//table[@id='table-audit']//td[@data-metric='verdict-flagged']");
     assertEquals(analysis.audit().stream().filter(f -> f.flagged()).count(), flagged.size());
     assertTrue(ReportDocuments.drawnElements(one(html, "//svg[@id='chart-cost']")) > 20);
   }
@@ -87,9 +101,11 @@ class CostAnalysisAdapterTest {
   void measuredCapacityCarriesTheRunsProvenance() throws Exception {
     CostAnalysis analysis = CostAnalysis.of(ScenarioLoader.loadBundledArticle());
     String model = analysis.report().deployments().get(0).modelName();
-    Provenance emulated = new Provenance(TargetKind.EMULATED, WeightsSource.UNKNOWN, Device.GPU, "A10G profile");
+    Provenance emulated =
+        new Provenance(TargetKind.EMULATED, WeightsSource.UNKNOWN, Device.GPU, "A10G profile");
     // The article's capacities are stated, so a run's provenance must not relabel them as measured.
-    CostRow row = CostAnalysisAdapter.costSection(analysis.report(), Map.of(model, emulated)).rows().get(0);
+    CostRow row =
+        CostAnalysisAdapter.costSection(analysis.report(), Map.of(model, emulated)).rows().get(0);
     assertEquals("stated", row.provenanceLabel());
 
     // A sweep written by the load generator, read by the cost model as the 8B's measured capacity.
@@ -97,19 +113,30 @@ class CostAnalysisAdapterTest {
     try (var dirs = Files.list(sweep)) {
       sweep = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
     }
-    Scenario measured = MeasuredCapacities.apply(ScenarioLoader.loadBundledArticle(), "qwen3-8b=" + sweep, null);
-    // The golden sweep ran 4.25-token inputs; the article is priced at 128: refused unless rescaled, and labelled.
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> CostAnalysis.of(measured));
-    assertTrue(refused.getMessage().contains("4.25 tokens per input") && refused.getMessage().contains("128"));
-    Scenario rescaled = measured.withPolicy(measured.policy().withTokenRescale(TokenRescale.LINEAR));
+    Scenario measured =
+        MeasuredCapacities.apply(ScenarioLoader.loadBundledArticle(), "qwen3-8b=" + sweep, null);
+    // The golden sweep ran 4.25-token inputs; the article is priced at 128: refused unless
+    // rescaled, and labelled.
+    IllegalArgumentException refused =
+        assertThrows(IllegalArgumentException.class, () -> CostAnalysis.of(measured));
+    assertTrue(
+        refused.getMessage().contains("4.25 tokens per input")
+            && refused.getMessage().contains("128"));
+    Scenario rescaled =
+        measured.withPolicy(measured.policy().withTokenRescale(TokenRescale.LINEAR));
     CostReport report = CostAnalysis.of(rescaled).report();
     DeploymentCost eight = report.deployment("qwen3-8b");
-    assertEquals("measured (emulated), rescaled 4.25→128 tokens (linear)", eight.capacityProvenance());
+    assertEquals(
+        "measured (emulated), rescaled 4.25→128 tokens (linear)", eight.capacityProvenance());
     int index = report.deployments().indexOf(eight);
-    assertEquals("measured: emulated · GPU · A10G profile, rescaled 4.25→128 tokens (linear)",
-        CostAnalysisAdapter.costSection(report, Map.of(eight.modelName(), emulated)).rows().get(index)
+    assertEquals(
+        "measured: emulated · GPU · A10G profile, rescaled 4.25→128 tokens (linear)",
+        CostAnalysisAdapter.costSection(report, Map.of(eight.modelName(), emulated))
+            .rows()
+            .get(index)
             .provenanceLabel());
-    assertEquals("measured (emulated), rescaled 4.25→128 tokens (linear)",
+    assertEquals(
+        "measured (emulated), rescaled 4.25→128 tokens (linear)",
         CostAnalysisAdapter.costSection(report, Map.of()).rows().get(index).provenanceLabel(),
         "without the run's provenance, the cost model's own label");
   }

@@ -8,7 +8,8 @@ class EscapeTest {
 
   @Test
   void xmlEscapesMarkupQuotesAndDropsControlCharacters() {
-    assertEquals("&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;",
+    assertEquals(
+        "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;",
         Escape.xml("<script>alert(\"x\") & 'y'</script>"));
     assertEquals("ab", Escape.xml("a\u0000\u001bb"));
   }

@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens the HTML report in headless Chromium (Debian's {@code chromium}; {@code .ci/install-test-tools}
- * installs it): no console errors, drawn content in every chart, no horizontal overflow at 1280 px, and a
- * screenshot in {@code target/chromium-report/report.png}. Skipped when Chromium is not installed.
+ * Opens the HTML report in headless Chromium (Debian's {@code chromium}; {@code
+ * .ci/install-test-tools} installs it): no console errors, drawn content in every chart, no
+ * horizontal overflow at 1280 px, and a screenshot in {@code target/chromium-report/report.png}.
+ * Skipped when Chromium is not installed.
  */
 class ChromiumReportTest {
 
@@ -37,50 +38,57 @@ class ChromiumReportTest {
   private static final long TIMEOUT_SECONDS = 90;
   private static final Pattern CONSOLE_LINE = Pattern.compile(".*:CONSOLE[:(].*");
   private static final Pattern CHECK = Pattern.compile("<pre id=\"chart-check\">([^<]*)</pre>");
-  private static final List<String> CHARTS = List.of("chart-spectrum", "chart-throughput", "chart-cost",
-      "chart-cost-quality", "chart-demand");
+  private static final List<String> CHARTS =
+      List.of(
+          "chart-spectrum", "chart-throughput", "chart-cost", "chart-cost-quality", "chart-demand");
 
   /**
-   * Counts, per chart, the elements the browser actually lays out with a non-empty box, and the page's width,
-   * and writes them into the DOM for {@code --dump-dom} to print.
+   * Counts, per chart, the elements the browser actually lays out with a non-empty box, and the
+   * page's width, and writes them into the DOM for {@code --dump-dom} to print.
    */
-  private static final String CHECK_SCRIPT = String.join("\n",
-      "<script>",
-      "(function () {",
-      "  var out = [];",
-      "  document.querySelectorAll('svg.chart-svg').forEach(function (svg) {",
-      "    var drawn = 0;",
-      "    svg.querySelectorAll('path,polyline,rect,line,text').forEach(function (el) {",
-      "      var box = el.getBBox();",
-      "      var inked = box.width > 0 || box.height > 0;",
-      "      if (inked && (el.tagName !== 'text' || el.textContent.trim().length > 0)) { drawn++; }",
-      "    });",
-      "    var r = svg.getBoundingClientRect();",
-      "    out.push(svg.id + '=' + drawn + '@' + Math.round(r.width) + 'x' + Math.round(r.height));",
-      "  });",
-      "  out.push('scrollWidth=' + document.documentElement.scrollWidth);",
-      "  var pre = document.createElement('pre');",
-      "  pre.id = 'chart-check';",
-      "  pre.textContent = out.join(';');",
-      "  document.body.appendChild(pre);",
-      "})();",
-      "</script>");
+  private static final String CHECK_SCRIPT =
+      String.join(
+          "\n",
+          "<script>",
+          "(function () {",
+          "  var out = [];",
+          "  document.querySelectorAll('svg.chart-svg').forEach(function (svg) {",
+          "    var drawn = 0;",
+          "    svg.querySelectorAll('path,polyline,rect,line,text').forEach(function (el) {",
+          "      var box = el.getBBox();",
+          "      var inked = box.width > 0 || box.height > 0;",
+          "      if (inked && (el.tagName !== 'text' || el.textContent.trim().length > 0)) { drawn++; }",
+          "    });",
+          "    var r = svg.getBoundingClientRect();",
+          "    out.push(svg.id + '=' + drawn + '@' + Math.round(r.width) + 'x' + Math.round(r.height));",
+          "  });",
+          "  out.push('scrollWidth=' + document.documentElement.scrollWidth);",
+          "  var pre = document.createElement('pre');",
+          "  pre.id = 'chart-check';",
+          "  pre.textContent = out.join(';');",
+          "  document.body.appendChild(pre);",
+          "})();",
+          "</script>");
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static ReportFiles files;
 
   @BeforeAll
   static void writeReport() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM),
+    assumeTrue(
+        Files.isExecutable(CHROMIUM),
         "skipped: /usr/bin/chromium is not installed (run .ci/install-test-tools, or apt-get install -y chromium)");
-    // Under target/, not a temporary directory, so that the fixture runs stay for a person to re-run
+    // Under target/, not a temporary directory, so that the fixture runs stay for a person to
+    // re-run
     // `embedbench report` on them.
     Path runDir = OUT.resolve("runs/20261126T180000Z-compare");
     deleteRecursively(runDir);
     RunFixtures.writeComparison(runDir);
-    ReportInput input = ReportInputs.read(List.of(runDir), "Embedding models compared (test fixture)",
-        Instant.parse("2026-11-26T18:00:00Z"));
+    ReportInput input =
+        ReportInputs.read(
+            List.of(runDir),
+            "Embedding models compared (test fixture)",
+            Instant.parse("2026-11-26T18:00:00Z"));
     Files.createDirectories(OUT);
     files = ReportWriter.write(input, OUT);
   }
@@ -89,33 +97,46 @@ class ChromiumReportTest {
   void opensWithoutConsoleErrorsAndSavesAScreenshot() throws Exception {
     Path screenshot = OUT.resolve("report.png");
     Files.deleteIfExists(screenshot);
-    List<String> console = run(List.of("--screenshot=" + screenshot, "--window-size=1280,2000",
-        files.html().toUri().toString()), OUT.resolve("chromium-screenshot.log")).console;
+    List<String> console =
+        run(
+                List.of(
+                    "--screenshot=" + screenshot,
+                    "--window-size=1280,2000",
+                    files.html().toUri().toString()),
+                OUT.resolve("chromium-screenshot.log"))
+            .console;
     assertEquals(List.of(), console, "browser console messages while loading report.html");
     assertTrue(Files.size(screenshot) > 10_000, "screenshot written to " + screenshot);
     // The whole page too, for a person to look over every chart.
     Path fullPage = OUT.resolve("report-full.png");
-    run(List.of("--screenshot=" + fullPage, "--window-size=1280,4800", files.html().toUri().toString()),
+    run(
+        List.of(
+            "--screenshot=" + fullPage, "--window-size=1280,4800", files.html().toUri().toString()),
         OUT.resolve("chromium-full-page.log"));
     System.out.println("report screenshots: " + screenshot + ", " + fullPage);
   }
 
   @Test
   void everyChartHasDrawnContentAndThePageFits1280Pixels() throws Exception {
-    // The report forbids scripts by its Content-Security-Policy; this copy allows the one check script.
+    // The report forbids scripts by its Content-Security-Policy; this copy allows the one check
+    // script.
     String html = Files.readString(files.html(), StandardCharsets.UTF_8);
     String policy = HtmlReport.CONTENT_SECURITY_POLICY;
     assertTrue(html.contains(policy), "report carries its Content-Security-Policy");
-    String checked = html.replace(policy, policy + "; script-src 'unsafe-inline'")
-        .replace("</body>", CHECK_SCRIPT + "\n</body>");
+    String checked =
+        html.replace(policy, policy + "; script-src 'unsafe-inline'")
+            .replace("</body>", CHECK_SCRIPT + "\n</body>");
     Path copy = OUT.resolve("report-check.html");
     Files.writeString(copy, checked, StandardCharsets.UTF_8);
 
-    Result result = run(List.of("--dump-dom", "--window-size=1280,2000", copy.toUri().toString()),
-        OUT.resolve("chromium-dump-dom.log"));
+    Result result =
+        run(
+            List.of("--dump-dom", "--window-size=1280,2000", copy.toUri().toString()),
+            OUT.resolve("chromium-dump-dom.log"));
     assertEquals(List.of(), result.console, "browser console messages while checking the charts");
     Matcher matcher = CHECK.matcher(result.stdout);
-    assertTrue(matcher.find(), "the check script ran and wrote its marker; DOM was:\n" + result.stdout);
+    assertTrue(
+        matcher.find(), "the check script ran and wrote its marker; DOM was:\n" + result.stdout);
     Map<String, String> checks = new LinkedHashMap<>();
     for (String entry : matcher.group(1).split(";")) {
       String[] pair = entry.split("=", 2);
@@ -127,9 +148,13 @@ class ChromiumReportTest {
       int drawn = Integer.parseInt(check.substring(0, check.indexOf('@')));
       String[] size = check.substring(check.indexOf('@') + 1).split("x");
       assertTrue(drawn > 20, chart + " lays out drawn elements: " + check);
-      assertTrue(Integer.parseInt(size[0]) > 600 && Integer.parseInt(size[1]) > 200, chart + " has a size: " + check);
+      assertTrue(
+          Integer.parseInt(size[0]) > 600 && Integer.parseInt(size[1]) > 200,
+          chart + " has a size: " + check);
     }
-    assertTrue(Integer.parseInt(checks.get("scrollWidth")) <= 1280, "no horizontal scroll at 1280 px: " + checks);
+    assertTrue(
+        Integer.parseInt(checks.get("scrollWidth")) <= 1280,
+        "no horizontal scroll at 1280 px: " + checks);
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
@@ -143,25 +168,42 @@ class ChromiumReportTest {
     }
   }
 
-  private record Result(String stdout, List<String> console) {
-  }
+  private record Result(String stdout, List<String> console) {}
 
   private static Result run(List<String> arguments, Path log) throws Exception {
     Path profile = Files.createTempDirectory(tmp, "chromium-profile");
-    List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-        "--enable-logging=stderr", "--v=0"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--enable-logging=stderr",
+                "--v=0"));
     command.addAll(arguments);
     Path stdout = Files.createTempFile(tmp, "chromium", ".out");
-    Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(stdout.toFile())
+            .redirectError(log.toFile())
+            .start();
     if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("chromium did not finish within " + TIMEOUT_SECONDS + " s; its log: " + log);
+      throw new AssertionError(
+          "chromium did not finish within " + TIMEOUT_SECONDS + " s; its log: " + log);
     }
     assertEquals(0, process.exitValue(), "chromium exit status; its log: " + log);
-    List<String> console = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-        .filter(line -> CONSOLE_LINE.matcher(line).matches()).toList();
+    List<String> console =
+        Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+            .filter(line -> CONSOLE_LINE.matcher(line).matches())
+            .toList();
     return new Result(Files.readString(stdout, StandardCharsets.UTF_8), console);
   }
 }

@@ -9,8 +9,20 @@ import org.junit.jupiter.api.Test;
 class ParetoFrontTest {
 
   private static CostRow row(String model, double usdPerMillion, Double quality) {
-    return new CostRow(model, "stated", "A10G", 10, 1, 1, usdPerMillion, 1000, Optional.empty(),
-        Optional.ofNullable(quality), Optional.empty(), Optional.empty(), Optional.empty());
+    return new CostRow(
+        model,
+        "stated",
+        "A10G",
+        10,
+        1,
+        1,
+        usdPerMillion,
+        1000,
+        Optional.empty(),
+        Optional.ofNullable(quality),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   @Test
@@ -20,7 +32,9 @@ class ParetoFrontTest {
     CostRow best = row("best", 5, 70.0);
     CostRow tieOnCostWorse = row("tie", 5, 69.0);
     CostRow unscored = row("unscored", 0.5, null);
-    assertEquals(List.of(cheap, best), ParetoFront.of(List.of(best, dominated, cheap, tieOnCostWorse, unscored)));
+    assertEquals(
+        List.of(cheap, best),
+        ParetoFront.of(List.of(best, dominated, cheap, tieOnCostWorse, unscored)));
   }
 
   @Test

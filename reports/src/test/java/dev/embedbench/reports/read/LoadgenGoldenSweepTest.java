@@ -24,11 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-/** A sweep written by the load generator's own code (see resources/loadgen-golden-sweep/README.md). */
+/**
+ * A sweep written by the load generator's own code (see resources/loadgen-golden-sweep/README.md).
+ */
 class LoadgenGoldenSweepTest {
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private static Path sweepDir() throws Exception {
     Path root = Path.of(LoadgenGoldenSweepTest.class.getResource("/loadgen-golden-sweep").toURI());
@@ -41,8 +42,10 @@ class LoadgenGoldenSweepTest {
   void stepsVerdictsAndBestRateComeFromTheSweepFiles() throws Exception {
     Path dir = sweepDir();
     JsonNode json = RunFixtures.JSON.readTree(dir.resolve("sweep.json").toFile());
-    ModelReport model = RunDirectoryReader.read(List.of(dir), "golden", Instant.EPOCH).model("test-model")
-        .orElseThrow();
+    ModelReport model =
+        RunDirectoryReader.read(List.of(dir), "golden", Instant.EPOCH)
+            .model("test-model")
+            .orElseThrow();
     Sweep sweep = model.sweep().orElseThrow();
     assertEquals(json.get("steps").size(), sweep.steps().size());
     assertEquals(json.get("slo").get("p99_ms").doubleValue(), sweep.slo().p99Millis());
@@ -50,17 +53,26 @@ class LoadgenGoldenSweepTest {
     for (int i = 0; i < sweep.steps().size(); i++) {
       JsonNode step = json.get("steps").get(i);
       SweepStep read = sweep.steps().get(i);
-      JsonNode summary = RunFixtures.JSON.readTree(dir.resolve(step.get("dir").textValue())
-          .resolve("summary.json").toFile());
+      JsonNode summary =
+          RunFixtures.JSON.readTree(
+              dir.resolve(step.get("dir").textValue()).resolve("summary.json").toFile());
       assertEquals(step.get("pass").booleanValue(), read.metSlo(), "step " + i);
-      assertEquals(step.get("step").intValue(), read.index(), "numbered as the sweep numbers its steps");
-      assertEquals(summary.get("response_time_ms").get("p99").doubleValue(), read.stats().responseTime().p99Millis());
-      assertEquals(step.get("p99_ms").doubleValue(), read.stats().responseTime().p99Millis(), "sweep.json agrees");
-      assertEquals(step.get("error_rate").doubleValue(), read.stats().requests().errorFraction(), 1e-3);
+      assertEquals(
+          step.get("step").intValue(), read.index(), "numbered as the sweep numbers its steps");
+      assertEquals(
+          summary.get("response_time_ms").get("p99").doubleValue(),
+          read.stats().responseTime().p99Millis());
+      assertEquals(
+          step.get("p99_ms").doubleValue(),
+          read.stats().responseTime().p99Millis(),
+          "sweep.json agrees");
+      assertEquals(
+          step.get("error_rate").doubleValue(), read.stats().requests().errorFraction(), 1e-3);
       assertEquals(step.get("reasons").size(), read.reasons().size());
     }
     // The headline is the step at the best rate.
-    assertEquals(json.get("best_rate").doubleValue(), model.headline().targetRatePerSecond().orElseThrow());
+    assertEquals(
+        json.get("best_rate").doubleValue(), model.headline().targetRatePerSecond().orElseThrow());
   }
 
   @Test
@@ -75,7 +87,9 @@ class LoadgenGoldenSweepTest {
     List<Element> rows = select(html, "//table[@id='table-sweep-steps']/tbody/tr");
     for (int i = 0; i < rows.size(); i++) {
       JsonNode step = json.get("steps").get(i);
-      assertShows(step.get("p99_ms").doubleValue(), one(rows.get(i), "td[@data-metric='p99-ms']").getTextContent(),
+      assertShows(
+          step.get("p99_ms").doubleValue(),
+          one(rows.get(i), "td[@data-metric='p99-ms']").getTextContent(),
           "step " + i + " p99");
       String why = one(rows.get(i), "td[@data-metric='reasons']").getTextContent();
       if (!step.get("pass").booleanValue()) {
@@ -83,6 +97,8 @@ class LoadgenGoldenSweepTest {
       }
     }
     Element slo = one(html, "//svg[@id='chart-throughput']/g[@class='slo']");
-    assertEquals(json.get("slo").get("p99_ms").doubleValue(), Double.parseDouble(slo.getAttribute("data-slo-p99-ms")));
+    assertEquals(
+        json.get("slo").get("p99_ms").doubleValue(),
+        Double.parseDouble(slo.getAttribute("data-slo-p99-ms")));
   }
 }

@@ -11,15 +11,14 @@ import dev.embedbench.reports.model.Device;
 import dev.embedbench.reports.model.ModelReport;
 import dev.embedbench.reports.model.Provenance;
 import dev.embedbench.reports.model.ReportInput;
-import dev.embedbench.results.TargetKind;
 import dev.embedbench.reports.model.WeightsSource;
 import dev.embedbench.reports.read.RunDirectoryReader;
+import dev.embedbench.results.TargetKind;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,51 +26,80 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * A provenance label far longer than a chart is wide wraps instead of being clipped: every word of it is
- * in the SVG, and every piece of text lies inside the viewBox by the same width estimate the charts use.
+ * A provenance label far longer than a chart is wide wraps instead of being clipped: every word of
+ * it is in the SVG, and every piece of text lies inside the viewBox by the same width estimate the
+ * charts use.
  */
 class LongLabelsTest {
 
-  private static final String DETAIL = "random weights in the shapes of Qwen3-Embedding-0.6B (28 layers, hidden "
-      + "size 1024, 16 attention heads, seed 42), tokenizer from the bundled vocabulary, 2 threads on a shared "
-      + "2-core machine; not priced: a CPU is not a GPU, so its capacity says nothing about an A10G deployment";
-  private static final Provenance LONG = new Provenance(TargetKind.IN_PROCESS, WeightsSource.SYNTHETIC, Device.CPU,
-      DETAIL);
+  private static final String DETAIL =
+      "random weights in the shapes of Qwen3-Embedding-0.6B (28 layers, hidden "
+          + "size 1024, 16 attention heads, seed 42), tokenizer from the bundled vocabulary, 2 threads on a shared "
+          + "2-core machine; not priced: a CPU is not a GPU, so its capacity says nothing about an A10G deployment";
+  private static final Provenance LONG =
+      new Provenance(TargetKind.IN_PROCESS, WeightsSource.SYNTHETIC, Device.CPU, DETAIL);
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void spectrumAndThroughputLegendsWrapTheWholeProvenance() throws Exception {
-    RunFixtures.writeSweep(tmp.resolve("sweeps/short"), "short", "emulated", 3, 20, 100, new double[] {10, 50}, 100);
-    RunFixtures.writeSweep(tmp.resolve("sweeps/long"), "long", "in-process", 5, 20, 100, new double[] {10, 50}, 100);
-    ReportInput input = RunDirectoryReader.read(List.of(tmp.resolve("sweeps")), "long labels", Instant.EPOCH);
+    RunFixtures.writeSweep(
+        tmp.resolve("sweeps/short"), "short", "emulated", 3, 20, 100, new double[] {10, 50}, 100);
+    RunFixtures.writeSweep(
+        tmp.resolve("sweeps/long"), "long", "in-process", 5, 20, 100, new double[] {10, 50}, 100);
+    ReportInput input =
+        RunDirectoryReader.read(List.of(tmp.resolve("sweeps")), "long labels", Instant.EPOCH);
     List<ModelReport> models = new ArrayList<>();
     for (ModelReport model : input.models()) {
-      models.add(model.modelName().equals("long")
-          ? new ModelReport(model.modelName(), LONG, model.headline(), model.sweep()) : model);
+      models.add(
+          model.modelName().equals("long")
+              ? new ModelReport(model.modelName(), LONG, model.headline(), model.sweep())
+              : model);
     }
     SeriesStyles styles = new SeriesStyles(List.of("short", "long"));
-    assertTrue(TextWidth.px(LONG.label(), Legend.FONT_PX, false) > 1200 * 2, "the label needs three lines or more");
+    assertTrue(
+        TextWidth.px(LONG.label(), Legend.FONT_PX, false) > 1200 * 2,
+        "the label needs three lines or more");
 
-    for (String svg : List.of(SpectrumChart.render("s", models, styles), ThroughputChart.render("t", models, styles))) {
+    for (String svg :
+        List.of(
+            SpectrumChart.render("s", models, styles),
+            ThroughputChart.render("t", models, styles))) {
       Document document = ReportDocuments.parse(svg, false);
       assertEveryTextInsideTheViewBox(document);
       assertContainsEveryWord(document, LONG.label());
       Element entry = legendEntryContaining(document, "long [" + LONG.label() + "]");
       List<Element> lines = ReportDocuments.select(entry, "text");
       assertTrue(lines.size() >= 3, "the long label wraps: " + lines.size() + " lines");
-      assertEquals(entry.getAttribute("data-label"), joined(lines), "the lines give back the whole label");
+      assertEquals(
+          entry.getAttribute("data-label"), joined(lines), "the lines give back the whole label");
     }
   }
 
   @Test
   void costChartsWrapTheWholeProvenance() throws Exception {
     String provenance = "measured: " + LONG.label();
-    CostRow row = new CostRow("Qwen3-Embedding-0.6B", provenance, "A10G", 16, 3, 2.85, 5.47, 24_966,
-        Optional.empty(), Optional.of(64.33), Optional.empty(), Optional.empty(), Optional.empty());
-    CostSection cost = new CostSection("5,000,000 requests/day", "", "MTEB", List.of(row,
-        RunFixtures.costSection().rows().get(1)));
+    CostRow row =
+        new CostRow(
+            "Qwen3-Embedding-0.6B",
+            provenance,
+            "A10G",
+            16,
+            3,
+            2.85,
+            5.47,
+            24_966,
+            Optional.empty(),
+            Optional.of(64.33),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    CostSection cost =
+        new CostSection(
+            "5,000,000 requests/day",
+            "",
+            "MTEB",
+            List.of(row, RunFixtures.costSection().rows().get(1)));
     SeriesStyles styles = new SeriesStyles(List.of("Qwen3-Embedding-0.6B", "Qwen3-Embedding-8B"));
 
     Document quality = ReportDocuments.parse(CostQualityChart.render("q", cost, styles), false);
@@ -85,7 +113,10 @@ class LongLabelsTest {
     assertContainsEveryWord(bars, provenance);
   }
 
-  /** Each text element, by its anchor, font size and weight, fits between 0 and the viewBox's width and height. */
+  /**
+   * Each text element, by its anchor, font size and weight, fits between 0 and the viewBox's width
+   * and height.
+   */
   private static void assertEveryTextInsideTheViewBox(Document document) throws Exception {
     String[] viewBox = document.getDocumentElement().getAttribute("viewBox").split(" ");
     double width = Double.parseDouble(viewBox[2]);
@@ -98,17 +129,29 @@ class LongLabelsTest {
       }
       double x = Double.parseDouble(text.getAttribute("x"));
       double y = Double.parseDouble(text.getAttribute("y"));
-      double textWidth = TextWidth.px(text.getTextContent(), Integer.parseInt(text.getAttribute("font-size")),
-          "bold".equals(text.getAttribute("font-weight")));
-      double start = switch (text.getAttribute("text-anchor")) {
-        case "end" -> x - textWidth;
-        case "middle" -> x - textWidth / 2;
-        default -> x;
-      };
-      String where = "'" + text.getTextContent() + "' spans " + start + " to " + (start + textWidth) + " px of "
-          + width;
+      double textWidth =
+          TextWidth.px(
+              text.getTextContent(),
+              Integer.parseInt(text.getAttribute("font-size")),
+              "bold".equals(text.getAttribute("font-weight")));
+      double start =
+          switch (text.getAttribute("text-anchor")) {
+            case "end" -> x - textWidth;
+            case "middle" -> x - textWidth / 2;
+            default -> x;
+          };
+      String where =
+          "'"
+              + text.getTextContent()
+              + "' spans "
+              + start
+              + " to "
+              + (start + textWidth)
+              + " px of "
+              + width;
       assertTrue(start >= 0 && start + textWidth <= width, where);
-      assertTrue(y > 0 && y <= height, "'" + text.getTextContent() + "' at y " + y + " of " + height);
+      assertTrue(
+          y > 0 && y <= height, "'" + text.getTextContent() + "' at y " + y + " of " + height);
     }
   }
 
@@ -119,13 +162,17 @@ class LongLabelsTest {
     }
     // A token may carry the brackets that close the label around it, as in "[in-process".
     for (String word : label.split(" ")) {
-      assertTrue(shown.stream().anyMatch(token -> token.contains(word)), "'" + word + "' of the label is shown");
+      assertTrue(
+          shown.stream().anyMatch(token -> token.contains(word)),
+          "'" + word + "' of the label is shown");
     }
   }
 
   private static Element legendEntryContaining(Document document, String label) throws Exception {
-    List<Element> entries = ReportDocuments.select(document, "//g[@class='legend-entry']").stream()
-        .filter(entry -> entry.getAttribute("data-label").contains(label)).toList();
+    List<Element> entries =
+        ReportDocuments.select(document, "//g[@class='legend-entry']").stream()
+            .filter(entry -> entry.getAttribute("data-label").contains(label))
+            .toList();
     assertEquals(1, entries.size(), "one legend entry carries " + label);
     return entries.get(0);
   }

@@ -35,7 +35,9 @@ class ScalesTest {
     LinearScale scale = new LinearScale(0, 853, true, 400, 0);
     assertEquals(0, scale.domainMin());
     assertEquals(1000, scale.domainMax());
-    assertEquals(List.of("0", "200", "400", "600", "800", "1,000"), scale.ticks().stream().map(Tick::label).toList());
+    assertEquals(
+        List.of("0", "200", "400", "600", "800", "1,000"),
+        scale.ticks().stream().map(Tick::label).toList());
     assertEquals(400, scale.pixel(0), 1e-9);
     assertEquals(0, scale.pixel(1000), 1e-9);
     assertEquals(200, scale.pixel(500), 1e-9);
@@ -54,7 +56,8 @@ class ScalesTest {
     assertEquals(0, scale.pixel(10), 1e-9);
     assertEquals(75, scale.pixel(100), 1e-9);
     assertEquals(300, scale.pixel(100_000), 1e-9);
-    assertEquals(List.of("10", "100", "1,000", "10,000", "100,000"),
+    assertEquals(
+        List.of("10", "100", "1,000", "10,000", "100,000"),
         scale.ticks().stream().map(Tick::label).toList());
     assertTrue(LogScale.suits(1, 100, 30));
     assertTrue(!LogScale.suits(10, 100, 30));

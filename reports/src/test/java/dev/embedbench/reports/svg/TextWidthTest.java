@@ -20,7 +20,8 @@ class TextWidthTest {
 
   @Test
   void wrapsAtSpacesKeepingEveryWord() {
-    String text = "in-process · synthetic weights · CPU · random weights; not priced: a CPU is not a GPU";
+    String text =
+        "in-process · synthetic weights · CPU · random weights; not priced: a CPU is not a GPU";
     List<String> lines = TextWidth.wrap(text, 200, 14, false);
     assertTrue(lines.size() > 1, lines.toString());
     assertEquals(text, String.join(" ", lines));
@@ -39,7 +40,8 @@ class TextWidthTest {
     for (String line : lines) {
       assertTrue(TextWidth.px(line, 11, false) <= 120, line);
     }
-    assertEquals(List.of("W", "W"), TextWidth.wrap("WW", 1, 14, false), "at least one character a line");
+    assertEquals(
+        List.of("W", "W"), TextWidth.wrap("WW", 1, 14, false), "at least one character a line");
     assertThrows(IllegalArgumentException.class, () -> TextWidth.wrap("a", 0, 14, false));
   }
 }

@@ -1,8 +1,8 @@
 package dev.embedbench.backends.qwen3.batching;
 
 /**
- * Hooks for metrics, called on the inference thread: keep them cheap and non-blocking (a
- * histogram record, a counter increment).
+ * Hooks for metrics, called on the inference thread: keep them cheap and non-blocking (a histogram
+ * record, a counter increment).
  */
 public interface BatchListener {
 

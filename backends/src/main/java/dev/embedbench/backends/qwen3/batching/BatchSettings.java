@@ -22,7 +22,8 @@ public record BatchSettings(
       throw new IllegalArgumentException("maxBatchTokens must be >= 1, was " + maxBatchTokens);
     }
     if (maxBatchDelayMicros < 0) {
-      throw new IllegalArgumentException("maxBatchDelayMicros must be >= 0, was " + maxBatchDelayMicros);
+      throw new IllegalArgumentException(
+          "maxBatchDelayMicros must be >= 0, was " + maxBatchDelayMicros);
     }
     if (maxQueuedInputs < 1) {
       throw new IllegalArgumentException("maxQueuedInputs must be >= 1, was " + maxQueuedInputs);

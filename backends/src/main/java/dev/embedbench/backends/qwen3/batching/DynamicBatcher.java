@@ -20,11 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Dynamic batching on one inference thread. Callers (Vert.x event loops) enqueue and return at once;
- * the thread takes the oldest request, waits at most {@code maxBatchDelayMicros} for others while the
- * batch is short, drains whatever else is queued (up to a window of a few batches), tokenises, sorts
- * the inputs of the window by length to limit padding, and runs forward passes within the size and
- * token budgets. Each request's future completes on the Vert.x context it was submitted from.
+ * Dynamic batching on one inference thread. Callers (Vert.x event loops) enqueue and return at
+ * once; the thread takes the oldest request, waits at most {@code maxBatchDelayMicros} for others
+ * while the batch is short, drains whatever else is queued (up to a window of a few batches),
+ * tokenises, sorts the inputs of the window by length to limit padding, and runs forward passes
+ * within the size and token budgets. Each request's future completes on the Vert.x context it was
+ * submitted from.
  */
 public final class DynamicBatcher implements AutoCloseable {
 
@@ -54,8 +55,8 @@ public final class DynamicBatcher implements AutoCloseable {
   }
 
   /**
-   * Starts the inference thread, which first runs {@code loader} (load and warm up) and then serves.
-   * The future completes, on the caller's context, once the loader has returned.
+   * Starts the inference thread, which first runs {@code loader} (load and warm up) and then
+   * serves. The future completes, on the caller's context, once the loader has returned.
    */
   public synchronized Future<Void> start(Callable<InferenceRunner> loader) {
     if (this.loader != null) {
@@ -91,16 +92,21 @@ public final class DynamicBatcher implements AutoCloseable {
   public Future<EmbeddingResult> submit(List<EmbeddingInput> inputs) {
     Request request = new Request(inputs, Vertx.currentContext());
     if (closed || !ready) {
-      return Future.failedFuture(new ApiException(ApiError.unavailable("The model is not loaded yet.")));
+      return Future.failedFuture(
+          new ApiException(ApiError.unavailable("The model is not loaded yet.")));
     }
     int size = inputs.size();
     int queued = queuedInputs.addAndGet(size);
     // An oversized request is let in when the queue is otherwise empty, so it can never starve.
     if (queued > settings.maxQueuedInputs() && queued != size) {
       queuedInputs.addAndGet(-size);
-      return Future.failedFuture(new ApiException(
-          ApiError.overloaded("The model's queue is full (" + settings.maxQueuedInputs()
-              + " inputs); retry shortly."), RETRY_AFTER));
+      return Future.failedFuture(
+          new ApiException(
+              ApiError.overloaded(
+                  "The model's queue is full ("
+                      + settings.maxQueuedInputs()
+                      + " inputs); retry shortly."),
+              RETRY_AFTER));
     }
     queue.add(request);
     return request.promise.future();
@@ -182,7 +188,8 @@ public final class DynamicBatcher implements AutoCloseable {
     for (Item item : items) {
       int size = batch.size() + 1;
       if (!batch.isEmpty()
-          && (size > settings.maxBatchSize() || (long) size * item.length() > settings.maxBatchTokens())) {
+          && (size > settings.maxBatchSize()
+              || (long) size * item.length() > settings.maxBatchTokens())) {
         runBatch(runner, batch);
         batch = new ArrayList<>();
       }
@@ -212,7 +219,8 @@ public final class DynamicBatcher implements AutoCloseable {
       }
       return;
     }
-    listener.batchRan(batch.size(), realTokens, batch.size() * longest, System.nanoTime() - startNanos);
+    listener.batchRan(
+        batch.size(), realTokens, batch.size() * longest, System.nanoTime() - startNanos);
     batchesRun.incrementAndGet();
     inputsRun.addAndGet(batch.size());
     for (int i = 0; i < batch.size(); i++) {

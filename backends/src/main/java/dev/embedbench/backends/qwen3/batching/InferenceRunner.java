@@ -3,10 +3,15 @@ package dev.embedbench.backends.qwen3.batching;
 import dev.embedbench.backends.EmbeddingInput;
 import java.util.List;
 
-/** What the inference thread runs; used by that thread only, closed by it when the batcher stops. */
+/**
+ * What the inference thread runs; used by that thread only, closed by it when the batcher stops.
+ */
 public interface InferenceRunner extends AutoCloseable {
 
-  /** Token ids for one input; throws {@link dev.embedbench.backends.wire.ApiException} for bad input. */
+  /**
+   * Token ids for one input; throws {@link dev.embedbench.backends.wire.ApiException} for bad
+   * input.
+   */
   int[] tokens(EmbeddingInput input);
 
   /** One vector per sequence, in order. */

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 
 /**
  * The safetensors element types this backend reads and writes. Every type decodes to fp32 in Java:
- * DJL 0.36.0 crashes the JVM when it creates or converts a BFLOAT16 array, so BF16 never reaches it.
+ * DJL 0.36.0 crashes the JVM when it creates or converts a BFLOAT16 array, so BF16 never reaches
+ * it.
  */
 public enum DType {
   F32(4),

@@ -47,13 +47,19 @@ public final class Qwen3Checkpoint {
     Map<String, TensorRef> byName = new HashMap<>();
     for (SafetensorsFile file : files) {
       for (TensorInfo info : file.tensors().values()) {
-        String name = info.name().startsWith(PREFIX)
-            ? info.name().substring(PREFIX.length()) : info.name();
+        String name =
+            info.name().startsWith(PREFIX) ? info.name().substring(PREFIX.length()) : info.name();
         TensorRef previous = byName.put(name, new TensorRef(file, info));
         if (previous != null) {
           throw new CheckpointException(
-              file.path(), "tensor '" + name + "' appears twice (also in "
-                  + previous.file().path().getFileName() + " as '" + previous.info().name() + "')");
+              file.path(),
+              "tensor '"
+                  + name
+                  + "' appears twice (also in "
+                  + previous.file().path().getFileName()
+                  + " as '"
+                  + previous.info().name()
+                  + "')");
         }
       }
     }
@@ -63,13 +69,22 @@ public final class Qwen3Checkpoint {
       TensorRef ref = byName.get(name);
       if (ref == null) {
         throw new CheckpointException(
-            directory, "missing tensor '" + name + "' (looked for it with and without the 'model.' prefix in "
-                + fileNames(files) + ")");
+            directory,
+            "missing tensor '"
+                + name
+                + "' (looked for it with and without the 'model.' prefix in "
+                + fileNames(files)
+                + ")");
       }
       if (!ref.info().hasShape(expected.getValue())) {
         throw new CheckpointException(
-            ref.file().path(), "tensor '" + ref.info().name() + "' has shape " + ref.info().shapeText()
-                + " but config.json implies " + Arrays.toString(expected.getValue()));
+            ref.file().path(),
+            "tensor '"
+                + ref.info().name()
+                + "' has shape "
+                + ref.info().shapeText()
+                + " but config.json implies "
+                + Arrays.toString(expected.getValue()));
       }
       needed.put(name, ref);
     }
@@ -105,7 +120,8 @@ public final class Qwen3Checkpoint {
     for (String shardName : shardNames) {
       Path shard = directory.resolve(shardName).normalize();
       if (!shard.startsWith(directory.normalize())) {
-        throw new CheckpointException(index, "shard '" + shardName + "' lies outside the model directory");
+        throw new CheckpointException(
+            index, "shard '" + shardName + "' lies outside the model directory");
       }
       if (!SafetensorsFile.exists(shard)) {
         throw new CheckpointException(shard, "missing file (listed in " + INDEX + ")");

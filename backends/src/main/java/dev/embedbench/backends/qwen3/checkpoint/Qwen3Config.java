@@ -46,11 +46,14 @@ public record Qwen3Config(
     positive("max_position_embeddings", maxPositionEmbeddings);
     if (numAttentionHeads % numKeyValueHeads != 0) {
       throw new IllegalArgumentException(
-          "num_attention_heads must be a multiple of num_key_value_heads (" + numKeyValueHeads
-              + "), was " + numAttentionHeads);
+          "num_attention_heads must be a multiple of num_key_value_heads ("
+              + numKeyValueHeads
+              + "), was "
+              + numAttentionHeads);
     }
     if (headDim % 2 != 0) {
-      throw new IllegalArgumentException("head_dim must be even for rotary embeddings, was " + headDim);
+      throw new IllegalArgumentException(
+          "head_dim must be even for rotary embeddings, was " + headDim);
     }
     if (!(ropeTheta > 0)) {
       throw new IllegalArgumentException("rope_theta must be > 0, was " + ropeTheta);
@@ -72,11 +75,14 @@ public record Qwen3Config(
 
   /** The real Qwen3-Embedding-0.6B's architecture. */
   public static Qwen3Config qwen3Embedding06b(boolean synthetic) {
-    return new Qwen3Config(1024, 28, 16, 8, 128, 3072, 151669, 32768, 1_000_000, 1e-6,
-        QWEN3_END_OF_TEXT, synthetic);
+    return new Qwen3Config(
+        1024, 28, 16, 8, 128, 3072, 151669, 32768, 1_000_000, 1e-6, QWEN3_END_OF_TEXT, synthetic);
   }
 
-  /** Parameters excluding nothing: embeddings, every layer, final norm (no lm_head in embedding repos). */
+  /**
+   * Parameters excluding nothing: embeddings, every layer, final norm (no lm_head in embedding
+   * repos).
+   */
   public long parameterCount() {
     long q = (long) numAttentionHeads * headDim;
     long kv = (long) numKeyValueHeads * headDim;
@@ -106,14 +112,16 @@ public record Qwen3Config(
     }
     String activation = root.path("hidden_act").asText("silu");
     if (!activation.equals("silu")) {
-      throw new CheckpointException(file, "unsupported hidden_act '" + activation + "' (expected silu)");
+      throw new CheckpointException(
+          file, "unsupported hidden_act '" + activation + "' (expected silu)");
     }
     if (root.path("attention_bias").asBoolean(false)) {
       throw new CheckpointException(file, "unsupported attention_bias true (Qwen3 has no biases)");
     }
     JsonNode scaling = root.get("rope_scaling");
     if (scaling != null && !scaling.isNull()) {
-      throw new CheckpointException(file, "unsupported rope_scaling " + scaling + " (expected null)");
+      throw new CheckpointException(
+          file, "unsupported rope_scaling " + scaling + " (expected null)");
     }
     try {
       int hidden = required(file, root, "hidden_size");

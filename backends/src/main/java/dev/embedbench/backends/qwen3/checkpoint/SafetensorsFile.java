@@ -47,26 +47,38 @@ public final class SafetensorsFile {
       long fileSize = channel.size();
       if (fileSize < 8) {
         throw new CheckpointException(
-            path, "truncated safetensors file: " + fileSize + " bytes, shorter than the 8-byte header length");
+            path,
+            "truncated safetensors file: "
+                + fileSize
+                + " bytes, shorter than the 8-byte header length");
       }
       ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
       readFully(channel, lengthBytes, 0);
       long headerLength = lengthBytes.flip().getLong();
       if (headerLength <= 0 || headerLength > MAX_HEADER_BYTES) {
         throw new CheckpointException(
-            path, "corrupt safetensors header: header length " + headerLength
-                + " is not between 1 and " + MAX_HEADER_BYTES + " bytes");
+            path,
+            "corrupt safetensors header: header length "
+                + headerLength
+                + " is not between 1 and "
+                + MAX_HEADER_BYTES
+                + " bytes");
       }
       if (8 + headerLength > fileSize) {
         throw new CheckpointException(
-            path, "truncated safetensors header: it declares " + headerLength
-                + " bytes but the file has only " + (fileSize - 8) + " after the length");
+            path,
+            "truncated safetensors header: it declares "
+                + headerLength
+                + " bytes but the file has only "
+                + (fileSize - 8)
+                + " after the length");
       }
       ByteBuffer header = ByteBuffer.allocate((int) headerLength);
       readFully(channel, header, 8);
       long dataStart = 8 + headerLength;
       Map<String, TensorInfo> tensors =
-          parseHeader(path, new String(header.array(), StandardCharsets.UTF_8), fileSize - dataStart);
+          parseHeader(
+              path, new String(header.array(), StandardCharsets.UTF_8), fileSize - dataStart);
       return new SafetensorsFile(path, dataStart, tensors);
     } catch (NoSuchFileException e) {
       throw new CheckpointException(path, "missing file");
@@ -96,14 +108,28 @@ public final class SafetensorsFile {
       long expectedBytes = Math.multiplyExact(info.elements(), info.dtype().bytes());
       if (info.end() - info.begin() != expectedBytes) {
         throw new CheckpointException(
-            path, "corrupt safetensors header: tensor '" + info.name() + "' of shape "
-                + info.shapeText() + " and dtype " + info.dtype() + " needs " + expectedBytes
-                + " bytes but its data_offsets span " + (info.end() - info.begin()));
+            path,
+            "corrupt safetensors header: tensor '"
+                + info.name()
+                + "' of shape "
+                + info.shapeText()
+                + " and dtype "
+                + info.dtype()
+                + " needs "
+                + expectedBytes
+                + " bytes but its data_offsets span "
+                + (info.end() - info.begin()));
       }
       if (info.end() > dataBytes) {
         throw new CheckpointException(
-            path, "truncated safetensors file: tensor '" + info.name() + "' ends at data byte "
-                + info.end() + " but the file holds only " + dataBytes + " data bytes");
+            path,
+            "truncated safetensors file: tensor '"
+                + info.name()
+                + "' ends at data byte "
+                + info.end()
+                + " but the file holds only "
+                + dataBytes
+                + " data bytes");
       }
       tensors.put(info.name(), info);
     }
@@ -114,16 +140,27 @@ public final class SafetensorsFile {
     JsonNode dtype = node.get("dtype");
     JsonNode shape = node.get("shape");
     JsonNode offsets = node.get("data_offsets");
-    if (dtype == null || !dtype.isTextual() || shape == null || !shape.isArray()
-        || offsets == null || !offsets.isArray() || offsets.size() != 2) {
+    if (dtype == null
+        || !dtype.isTextual()
+        || shape == null
+        || !shape.isArray()
+        || offsets == null
+        || !offsets.isArray()
+        || offsets.size() != 2) {
       throw new CheckpointException(
-          path, "corrupt safetensors header: tensor '" + name
+          path,
+          "corrupt safetensors header: tensor '"
+              + name
               + "' needs a string dtype, an array shape and two data_offsets");
     }
     DType type = DType.parse(dtype.asText());
     if (type == null) {
       throw new CheckpointException(
-          path, "unsupported dtype " + dtype.asText() + " for tensor '" + name
+          path,
+          "unsupported dtype "
+              + dtype.asText()
+              + " for tensor '"
+              + name
               + "' (supported: F32, F16, BF16)");
     }
     long[] dims = new long[shape.size()];
@@ -131,15 +168,24 @@ public final class SafetensorsFile {
       dims[i] = shape.get(i).asLong(-1);
       if (dims[i] < 0) {
         throw new CheckpointException(
-            path, "corrupt safetensors header: tensor '" + name + "' has a negative or non-numeric dimension");
+            path,
+            "corrupt safetensors header: tensor '"
+                + name
+                + "' has a negative or non-numeric dimension");
       }
     }
     long begin = offsets.get(0).asLong(-1);
     long end = offsets.get(1).asLong(-1);
     if (begin < 0 || end < begin) {
       throw new CheckpointException(
-          path, "corrupt safetensors header: tensor '" + name + "' has data_offsets [" + begin
-              + ", " + end + "]");
+          path,
+          "corrupt safetensors header: tensor '"
+              + name
+              + "' has data_offsets ["
+              + begin
+              + ", "
+              + end
+              + "]");
     }
     return new TensorInfo(name, type, dims, begin, end);
   }
@@ -164,19 +210,27 @@ public final class SafetensorsFile {
   }
 
   /**
-   * Decodes {@code count} elements of {@code tensor}, starting at element {@code first}, to fp32 into
-   * {@code target} at its position. Maps only the bytes it reads.
+   * Decodes {@code count} elements of {@code tensor}, starting at element {@code first}, to fp32
+   * into {@code target} at its position. Maps only the bytes it reads.
    */
   public void readFloats(TensorInfo tensor, long first, int count, FloatBuffer target) {
     if (first < 0 || count < 0 || first + count > tensor.elements()) {
       throw new IllegalArgumentException(
-          "elements [" + first + ", " + (first + count) + ") must lie within tensor '"
-              + tensor.name() + "' of " + tensor.elements() + " elements");
+          "elements ["
+              + first
+              + ", "
+              + (first + count)
+              + ") must lie within tensor '"
+              + tensor.name()
+              + "' of "
+              + tensor.elements()
+              + " elements");
     }
     int bytes = tensor.dtype().bytes();
     long position = dataStart + tensor.begin() + first * bytes;
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-      MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, position, (long) count * bytes);
+      MappedByteBuffer mapped =
+          channel.map(FileChannel.MapMode.READ_ONLY, position, (long) count * bytes);
       mapped.order(ByteOrder.LITTLE_ENDIAN);
       DType dtype = tensor.dtype();
       if (dtype == DType.F32) {

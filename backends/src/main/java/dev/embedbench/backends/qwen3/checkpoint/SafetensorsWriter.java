@@ -40,7 +40,8 @@ public final class SafetensorsWriter {
       shape = shape.clone();
       for (long dimension : shape) {
         if (dimension < 0) {
-          throw new IllegalArgumentException("shape dimensions must be >= 0, was " + Arrays.toString(shape));
+          throw new IllegalArgumentException(
+              "shape dimensions must be >= 0, was " + Arrays.toString(shape));
         }
       }
     }
@@ -68,13 +69,22 @@ public final class SafetensorsWriter {
     long elements = new Entry(name, dtype, shape, Values.of(data)).elements();
     if (elements != data.length) {
       throw new IllegalArgumentException(
-          "data for '" + name + "' must hold " + elements + " values for shape "
-              + Arrays.toString(shape) + ", was " + data.length);
+          "data for '"
+              + name
+              + "' must hold "
+              + elements
+              + " values for shape "
+              + Arrays.toString(shape)
+              + ", was "
+              + data.length);
     }
     return add(name, dtype, shape, Values.of(data));
   }
 
-  /** Writes the header (padded with spaces to a multiple of 8 bytes, as the reference writer does) and data. */
+  /**
+   * Writes the header (padded with spaces to a multiple of 8 bytes, as the reference writer does)
+   * and data.
+   */
   public void write(Path file) throws IOException {
     ObjectNode header = JSON.createObjectNode();
     header.putObject("__metadata__").put("format", "pt");
@@ -97,8 +107,12 @@ public final class SafetensorsWriter {
     while (head.hasRemaining()) {
       head.put((byte) ' ');
     }
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
       writeFully(channel, head.flip());
       float[] chunk = new float[CHUNK_ELEMENTS];
       ByteBuffer out = ByteBuffer.allocate(CHUNK_ELEMENTS * 4).order(ByteOrder.LITTLE_ENDIAN);

@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
  * <p>Tokenizer: when {@code realTokenizerDir} holds the Qwen3 tokenizer.json and the vocabulary is
  * large enough for its ids, it is copied (with tokenizer_config.json when present), so token counts
  * match the real model's. Otherwise a small character-level tokenizer is generated: printable ASCII
- * maps to ids 1..95, anything else to 0, and its post-processor appends the configured end-of-text id.
+ * maps to ids 1..95, anything else to 0, and its post-processor appends the configured end-of-text
+ * id.
  */
 public final class SyntheticCheckpoint {
 
@@ -31,25 +32,30 @@ public final class SyntheticCheckpoint {
 
   /** Largest id in the Qwen3 tokenizer; a vocabulary must exceed it to use the real tokenizer. */
   private static final int QWEN3_MAX_TOKEN_ID = 151668;
+
   private static final int FIRST_ASCII = 32;
   private static final int LAST_ASCII = 126;
 
   private SyntheticCheckpoint() {}
 
   /**
-   * Writes the checkpoint unless {@code dir} already holds a complete one with the same config.json.
+   * Writes the checkpoint unless {@code dir} already holds a complete one with the same
+   * config.json.
    *
-   * @param weightStd scale of the uniform random weights (their standard deviation); norms are 1 +- that
+   * @param weightStd scale of the uniform random weights (their standard deviation); norms are 1 +-
+   *     that
    * @return true when it wrote files, false when it reused a cached copy
    */
   public static boolean ensure(
       Path dir, Qwen3Config config, DType dtype, long seed, double weightStd, Path realTokenizerDir)
       throws IOException {
     if (!config.synthetic()) {
-      throw new IllegalArgumentException("config.synthetic must be true for a synthetic checkpoint");
+      throw new IllegalArgumentException(
+          "config.synthetic must be true for a synthetic checkpoint");
     }
     Path configFile = dir.resolve(Qwen3Checkpoint.CONFIG);
-    if (Files.exists(dir.resolve(COMPLETE_MARKER)) && Files.exists(configFile)
+    if (Files.exists(dir.resolve(COMPLETE_MARKER))
+        && Files.exists(configFile)
         && Files.readString(configFile).equals(config.toJson())) {
       return false;
     }
@@ -70,12 +76,16 @@ public final class SyntheticCheckpoint {
       boolean norm = tensor.getKey().endsWith("norm.weight");
       SplittableRandom random = new SplittableRandom(seed * 1_000_003L + tensorIndex++);
       double halfWidth = weightStd * Math.sqrt(3);
-      writer.add(tensor.getKey(), dtype, tensor.getValue(), (first, chunk, count) -> {
-        for (int i = 0; i < count; i++) {
-          double value = random.nextDouble(-halfWidth, halfWidth);
-          chunk[i] = (float) (norm ? 1 + value : value);
-        }
-      });
+      writer.add(
+          tensor.getKey(),
+          dtype,
+          tensor.getValue(),
+          (first, chunk, count) -> {
+            for (int i = 0; i < count; i++) {
+              double value = random.nextDouble(-halfWidth, halfWidth);
+              chunk[i] = (float) (norm ? 1 + value : value);
+            }
+          });
     }
     writer.write(dir.resolve(Qwen3Checkpoint.SINGLE_FILE));
     writeTokenizer(dir, config, realTokenizerDir);
@@ -95,17 +105,22 @@ public final class SyntheticCheckpoint {
     Files.deleteIfExists(dir.resolve("tokenizer_config.json"));
     Files.deleteIfExists(dir.resolve(CHARACTER_TOKENIZER_MARKER));
     if (usesRealTokenizer(config, realTokenizerDir)) {
-      Files.copy(realTokenizerDir.resolve("tokenizer.json"), dir.resolve("tokenizer.json"),
+      Files.copy(
+          realTokenizerDir.resolve("tokenizer.json"),
+          dir.resolve("tokenizer.json"),
           StandardCopyOption.REPLACE_EXISTING);
       Path tokenizerConfig = realTokenizerDir.resolve("tokenizer_config.json");
       if (Files.isRegularFile(tokenizerConfig)) {
-        Files.copy(tokenizerConfig, dir.resolve("tokenizer_config.json"),
+        Files.copy(
+            tokenizerConfig,
+            dir.resolve("tokenizer_config.json"),
             StandardCopyOption.REPLACE_EXISTING);
       }
       return;
     }
     Files.writeString(dir.resolve("tokenizer.json"), characterTokenizerJson(config));
-    Files.writeString(dir.resolve(CHARACTER_TOKENIZER_MARKER), "tokenizer.json is character-level\n");
+    Files.writeString(
+        dir.resolve(CHARACTER_TOKENIZER_MARKER), "tokenizer.json is character-level\n");
   }
 
   /** True when {@code dir}'s tokenizer was generated here rather than copied from Qwen3's. */
@@ -116,10 +131,13 @@ public final class SyntheticCheckpoint {
   /** A character-level tokenizer.json whose ids fit {@code config}'s vocabulary. */
   public static String characterTokenizerJson(Qwen3Config config) {
     int eos = config.eosTokenId();
-    if (config.vocabSize() <= LAST_ASCII - FIRST_ASCII + 2 || (eos >= 0 && eos <= LAST_ASCII - FIRST_ASCII + 1)) {
+    if (config.vocabSize() <= LAST_ASCII - FIRST_ASCII + 2
+        || (eos >= 0 && eos <= LAST_ASCII - FIRST_ASCII + 1)) {
       throw new IllegalArgumentException(
           "a generated tokenizer needs vocab_size > 96 and eos_token_id > 95, was "
-              + config.vocabSize() + " and " + eos);
+              + config.vocabSize()
+              + " and "
+              + eos);
     }
     String endOfText = "<|endoftext|>";
     ObjectMapper json = new ObjectMapper();
@@ -128,8 +146,14 @@ public final class SyntheticCheckpoint {
     root.putNull("truncation");
     root.putNull("padding");
     ObjectNode added = root.putArray("added_tokens").addObject();
-    added.put("id", eos).put("content", endOfText).put("single_word", false).put("lstrip", false)
-        .put("rstrip", false).put("normalized", false).put("special", true);
+    added
+        .put("id", eos)
+        .put("content", endOfText)
+        .put("single_word", false)
+        .put("lstrip", false)
+        .put("rstrip", false)
+        .put("normalized", false)
+        .put("special", true);
     root.putNull("normalizer");
     ObjectNode pre = root.putObject("pre_tokenizer");
     pre.put("type", "Split");

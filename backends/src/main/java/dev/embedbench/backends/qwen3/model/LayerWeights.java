@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * One decoder layer's weights as the forward pass uses them: q/k/v stacked into one [q+2kv, hidden]
- * matrix and gate/up into one [2 x intermediate, hidden] matrix, all [out, in] as in the checkpoint.
+ * matrix and gate/up into one [2 x intermediate, hidden] matrix, all [out, in] as in the
+ * checkpoint.
  */
 record LayerWeights(
     NDArray inputNorm,

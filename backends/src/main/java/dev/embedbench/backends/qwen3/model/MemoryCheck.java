@@ -33,10 +33,12 @@ public final class MemoryCheck {
   /** Throws naming {@code modelDir} when {@code neededBytes} exceed {@code availableBytes}. */
   public static void require(Path modelDir, long neededBytes, long availableBytes, String where) {
     if (neededBytes > availableBytes) {
-      throw new CheckpointException(modelDir, String.format(
-          "the model needs about %.1f GiB of %s (weights plus activation headroom) but only %.1f GiB "
-              + "is available; free memory, use a smaller model, or a larger machine",
-          neededBytes / 1024.0 / MIB, where, availableBytes / 1024.0 / MIB));
+      throw new CheckpointException(
+          modelDir,
+          String.format(
+              "the model needs about %.1f GiB of %s (weights plus activation headroom) but only %.1f GiB "
+                  + "is available; free memory, use a smaller model, or a larger machine",
+              neededBytes / 1024.0 / MIB, where, availableBytes / 1024.0 / MIB));
     }
   }
 

@@ -21,16 +21,17 @@ import java.util.List;
  * grouped-query attention by repeat-interleave of the kv heads; causal plus padding mask added as a
  * finite negative; softmax in fp32; SwiGLU MLP; final norm.
  *
- * <p>The residual stream stays in fp32 on every device: on GPU only the matmul inputs and weights are
- * fp16, so the large activations some layers produce cannot overflow fp16's range between layers.
+ * <p>The residual stream stays in fp32 on every device: on GPU only the matmul inputs and weights
+ * are fp16, so the large activations some layers produce cannot overflow fp16's range between
+ * layers.
  *
- * <p>Batches are padded on the right with the end-of-text id: every sequence then has positions 0..n-1
- * without per-row position ids, a padded query row still sees its real keys (so no row is fully
- * masked), and pooling gathers each row's last real token.
+ * <p>Batches are padded on the right with the end-of-text id: every sequence then has positions
+ * 0..n-1 without per-row position ids, a padded query row still sees its real keys (so no row is
+ * fully masked), and pooling gathers each row's last real token.
  *
- * <p>Memory: weights live in the model's manager; each call opens a sub-manager for the batch and one
- * per layer, so intermediates are freed layer by layer and nothing outlives the call. Not thread-safe:
- * one inference thread per model.
+ * <p>Memory: weights live in the model's manager; each call opens a sub-manager for the batch and
+ * one per layer, so intermediates are freed layer by layer and nothing outlives the call. Not
+ * thread-safe: one inference thread per model.
  */
 public final class Qwen3Model implements AutoCloseable {
 
@@ -50,8 +51,13 @@ public final class Qwen3Model implements AutoCloseable {
   private final int padId;
 
   private Qwen3Model(
-      Qwen3Config config, Device device, DataType dataType, NDManager manager, NDArray embedTokens,
-      List<LayerWeights> layers, NDArray finalNorm) {
+      Qwen3Config config,
+      Device device,
+      DataType dataType,
+      NDManager manager,
+      NDArray embedTokens,
+      List<LayerWeights> layers,
+      NDArray finalNorm) {
     this.config = config;
     this.device = device;
     this.dataType = dataType;
@@ -62,14 +68,16 @@ public final class Qwen3Model implements AutoCloseable {
     this.padId = config.eosTokenId();
   }
 
-  /** Loads weights onto {@code device}: fp32 on CPU, fp16 on GPU (norms and softmax still in fp32). */
+  /**
+   * Loads weights onto {@code device}: fp32 on CPU, fp16 on GPU (norms and softmax still in fp32).
+   */
   public static Qwen3Model load(Qwen3Checkpoint checkpoint, Device device) {
     return load(checkpoint, device, device.isGpu() ? DataType.FLOAT16 : DataType.FLOAT32);
   }
 
   /**
-   * Loads with an explicit weight dtype: FLOAT32, or FLOAT16 (the GPU path; on CPU it lets tests run
-   * that path's casts where no GPU is at hand, slowly).
+   * Loads with an explicit weight dtype: FLOAT32, or FLOAT16 (the GPU path; on CPU it lets tests
+   * run that path's casts where no GPU is at hand, slowly).
    */
   public static Qwen3Model load(Qwen3Checkpoint checkpoint, Device device, DataType dataType) {
     if (dataType != DataType.FLOAT32 && dataType != DataType.FLOAT16) {
@@ -83,20 +91,21 @@ public final class Qwen3Model implements AutoCloseable {
       List<LayerWeights> layers = new ArrayList<>();
       for (int i = 0; i < config.numHiddenLayers(); i++) {
         String p = "layers." + i + ".";
-        layers.add(new LayerWeights(
-            loader.load(checkpoint.tensor(p + "input_layernorm.weight")),
-            loader.loadRows(
-                checkpoint.tensor(p + "self_attn.q_proj.weight"),
-                checkpoint.tensor(p + "self_attn.k_proj.weight"),
-                checkpoint.tensor(p + "self_attn.v_proj.weight")),
-            loader.load(checkpoint.tensor(p + "self_attn.q_norm.weight")),
-            loader.load(checkpoint.tensor(p + "self_attn.k_norm.weight")),
-            loader.load(checkpoint.tensor(p + "self_attn.o_proj.weight")),
-            loader.load(checkpoint.tensor(p + "post_attention_layernorm.weight")),
-            loader.loadRows(
-                checkpoint.tensor(p + "mlp.gate_proj.weight"),
-                checkpoint.tensor(p + "mlp.up_proj.weight")),
-            loader.load(checkpoint.tensor(p + "mlp.down_proj.weight"))));
+        layers.add(
+            new LayerWeights(
+                loader.load(checkpoint.tensor(p + "input_layernorm.weight")),
+                loader.loadRows(
+                    checkpoint.tensor(p + "self_attn.q_proj.weight"),
+                    checkpoint.tensor(p + "self_attn.k_proj.weight"),
+                    checkpoint.tensor(p + "self_attn.v_proj.weight")),
+                loader.load(checkpoint.tensor(p + "self_attn.q_norm.weight")),
+                loader.load(checkpoint.tensor(p + "self_attn.k_norm.weight")),
+                loader.load(checkpoint.tensor(p + "self_attn.o_proj.weight")),
+                loader.load(checkpoint.tensor(p + "post_attention_layernorm.weight")),
+                loader.loadRows(
+                    checkpoint.tensor(p + "mlp.gate_proj.weight"),
+                    checkpoint.tensor(p + "mlp.up_proj.weight")),
+                loader.load(checkpoint.tensor(p + "mlp.down_proj.weight"))));
       }
       NDArray norm = loader.load(checkpoint.tensor("norm.weight"));
       return new Qwen3Model(config, device, dataType, manager, embed, layers, norm);
@@ -118,14 +127,18 @@ public final class Qwen3Model implements AutoCloseable {
     return dataType;
   }
 
-  /** Arrays alive in the model's manager and its children: constant between calls when nothing leaks. */
+  /**
+   * Arrays alive in the model's manager and its children: constant between calls when nothing
+   * leaks.
+   */
   public int openArrayCount() {
     return manager.getManagedArrays().size();
   }
 
   /**
    * Embeds token sequences in one padded batch: one unit-length vector of hidden_size per sequence,
-   * in order. Each sequence must be non-empty, within max_position_embeddings, with ids in the vocabulary.
+   * in order. Each sequence must be non-empty, within max_position_embeddings, with ids in the
+   * vocabulary.
    */
   public float[][] embed(List<int[]> sequences) {
     int batch = sequences.size();
@@ -151,9 +164,12 @@ public final class Qwen3Model implements AutoCloseable {
     }
     try (NDManager scope = manager.newSubManager()) {
       NDArray tokenIds = scope.create(ids, new Shape(batch, length));
-      NDArray hidden = tokenIds.getNDArrayInternal()
-          .embedding(tokenIds, embedTokens, SparseFormat.DENSE).singletonOrThrow()
-          .toType(DataType.FLOAT32, false);
+      NDArray hidden =
+          tokenIds
+              .getNDArrayInternal()
+              .embedding(tokenIds, embedTokens, SparseFormat.DENSE)
+              .singletonOrThrow()
+              .toType(DataType.FLOAT32, false);
       Rotary rotary = Rotary.create(scope, length, config.headDim(), config.ropeTheta(), dataType);
       NDArray mask = attentionMask(scope, padding, batch, length);
       for (LayerWeights layer : layers) {
@@ -166,8 +182,8 @@ public final class Qwen3Model implements AutoCloseable {
       }
       NDArray rows = scope.create(lastTokens);
       NDArray flat = hidden.reshape((long) batch * length, config.hiddenSize());
-      NDArray last = rows.getNDArrayInternal()
-          .embedding(rows, flat, SparseFormat.DENSE).singletonOrThrow();
+      NDArray last =
+          rows.getNDArrayInternal().embedding(rows, flat, SparseFormat.DENSE).singletonOrThrow();
       NDArray pooled = rmsNorm(last, finalNorm).toType(DataType.FLOAT32, false);
       float[] values = pooled.normalize(2, 1, 1e-12).toFloatArray();
       float[][] vectors = new float[batch][config.hiddenSize()];
@@ -184,8 +200,10 @@ public final class Qwen3Model implements AutoCloseable {
     }
     if (sequence.length > config.maxPositionEmbeddings()) {
       throw new IllegalArgumentException(
-          "a sequence must be at most max_position_embeddings=" + config.maxPositionEmbeddings()
-              + " tokens, was " + sequence.length);
+          "a sequence must be at most max_position_embeddings="
+              + config.maxPositionEmbeddings()
+              + " tokens, was "
+              + sequence.length);
     }
     for (int id : sequence) {
       if (id < 0 || id >= config.vocabSize()) {
@@ -210,16 +228,23 @@ public final class Qwen3Model implements AutoCloseable {
   }
 
   private NDArray decoderLayer(
-      NDManager layerScope, NDArray hidden, LayerWeights w, Rotary rotary, NDArray mask, int batch,
+      NDManager layerScope,
+      NDArray hidden,
+      LayerWeights w,
+      Rotary rotary,
+      NDArray mask,
+      int batch,
       int length) {
     int heads = config.numAttentionHeads();
     int kvHeads = config.numKeyValueHeads();
     int headDim = config.headDim();
     NDArray normed = rmsNorm(hidden, w.inputNorm());
-    NDList qkv = linear(normed, w.qkv())
-        .split(new long[] {(long) heads * headDim, (long) (heads + kvHeads) * headDim}, 2);
+    NDList qkv =
+        linear(normed, w.qkv())
+            .split(new long[] {(long) heads * headDim, (long) (heads + kvHeads) * headDim}, 2);
     NDArray q = rotary.apply(rmsNorm(qkv.get(0).reshape(batch, length, heads, headDim), w.qNorm()));
-    NDArray k = rotary.apply(rmsNorm(qkv.get(1).reshape(batch, length, kvHeads, headDim), w.kNorm()));
+    NDArray k =
+        rotary.apply(rmsNorm(qkv.get(1).reshape(batch, length, kvHeads, headDim), w.kNorm()));
     NDArray v = qkv.get(2).reshape(batch, length, kvHeads, headDim);
     int groups = heads / kvHeads;
     if (groups > 1) {
@@ -230,20 +255,31 @@ public final class Qwen3Model implements AutoCloseable {
     q = q.transpose(0, 2, 1, 3).mul(1.0 / Math.sqrt(headDim));
     NDArray keysT = k.transpose(0, 2, 3, 1);
     NDArray values = v.transpose(0, 2, 1, 3);
-    NDArray attended = attention(layerScope, q, keysT, values, mask, batch, heads, length)
-        .transpose(0, 2, 1, 3)
-        .reshape(batch, length, (long) heads * headDim);
-    NDArray afterAttention = hidden.add(linear(attended, w.output()).toType(DataType.FLOAT32, false));
-    NDList gateUp = linear(rmsNorm(afterAttention, w.postAttentionNorm()), w.gateUp())
-        .split(new long[] {config.intermediateSize()}, 2);
+    NDArray attended =
+        attention(layerScope, q, keysT, values, mask, batch, heads, length)
+            .transpose(0, 2, 1, 3)
+            .reshape(batch, length, (long) heads * headDim);
+    NDArray afterAttention =
+        hidden.add(linear(attended, w.output()).toType(DataType.FLOAT32, false));
+    NDList gateUp =
+        linear(rmsNorm(afterAttention, w.postAttentionNorm()), w.gateUp())
+            .split(new long[] {config.intermediateSize()}, 2);
     NDArray activated = Activation.swish(gateUp.get(0), 1f).mul(gateUp.get(1));
     return afterAttention.add(linear(activated, w.down()).toType(DataType.FLOAT32, false));
   }
 
-  /** softmax(q kᵀ + mask) v with scores and softmax in fp32, over blocks of query rows when large. */
+  /**
+   * softmax(q kᵀ + mask) v with scores and softmax in fp32, over blocks of query rows when large.
+   */
   private NDArray attention(
-      NDManager layerScope, NDArray q, NDArray keysT, NDArray values, NDArray mask, int batch,
-      int heads, int length) {
+      NDManager layerScope,
+      NDArray q,
+      NDArray keysT,
+      NDArray values,
+      NDArray mask,
+      int batch,
+      int heads,
+      int length) {
     long perRow = (long) batch * heads * length;
     int blockRows = (int) Math.max(1, Math.min(length, ATTENTION_BLOCK_ELEMENTS / perRow));
     if (blockRows >= length) {

@@ -7,9 +7,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Half-split rotary position embedding for positions 0..L-1: {@code x·cos + rotate_half(x)·sin} with
- * {@code inv_freq_i = theta^(-2i/head_dim)}, {@code emb = cat(freqs, freqs)} and
- * {@code rotate_half(x) = cat(-x[D/2:], x[:D/2])}. Angles are computed in double and rounded once.
+ * Half-split rotary position embedding for positions 0..L-1: {@code x·cos + rotate_half(x)·sin}
+ * with {@code inv_freq_i = theta^(-2i/head_dim)}, {@code emb = cat(freqs, freqs)} and {@code
+ * rotate_half(x) = cat(-x[D/2:], x[:D/2])}. Angles are computed in double and rounded once.
  */
 final class Rotary {
 

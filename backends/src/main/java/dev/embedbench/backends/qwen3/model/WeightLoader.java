@@ -47,12 +47,17 @@ final class WeightLoader {
       long[] shape = part.info().shape();
       if (shape.length > 2 || (shape.length == 2 ? shape[1] : 1) != columns) {
         throw new IllegalArgumentException(
-            "stacked tensors must share their column count " + columns + ", '" + part.info().name()
-                + "' has shape " + part.info().shapeText());
+            "stacked tensors must share their column count "
+                + columns
+                + ", '"
+                + part.info().name()
+                + "' has shape "
+                + part.info().shapeText());
       }
       rows += shape[0];
     }
-    Shape targetShape = first.length == 1 && parts.length == 1 ? new Shape(rows) : new Shape(rows, columns);
+    Shape targetShape =
+        first.length == 1 && parts.length == 1 ? new Shape(rows) : new Shape(rows, columns);
     NDArray target = manager.zeros(targetShape, dataType);
     long rowsPerChunk = Math.max(1, CHUNK_ELEMENTS / columns);
     long targetRow = 0;
@@ -60,7 +65,14 @@ final class WeightLoader {
       long partRows = part.info().shape()[0];
       for (long row = 0; row < partRows; row += rowsPerChunk) {
         long chunkRows = Math.min(rowsPerChunk, partRows - row);
-        copyChunk(part, row * columns, chunkRows, columns, target, targetRow + row, targetShape.dimension());
+        copyChunk(
+            part,
+            row * columns,
+            chunkRows,
+            columns,
+            target,
+            targetRow + row,
+            targetShape.dimension());
       }
       targetRow += partRows;
     }
@@ -68,7 +80,12 @@ final class WeightLoader {
   }
 
   private void copyChunk(
-      TensorRef part, long firstElement, long rows, long columns, NDArray target, long targetRow,
+      TensorRef part,
+      long firstElement,
+      long rows,
+      long columns,
+      NDArray target,
+      long targetRow,
       int targetDims) {
     int count = Math.toIntExact(rows * columns);
     staging.clear();

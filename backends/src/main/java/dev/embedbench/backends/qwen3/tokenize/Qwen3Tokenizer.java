@@ -11,12 +11,12 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Turns inputs into the token ids the model reads: the model directory's tokenizer.json through DJL's
- * HuggingFace tokenizer, with exactly one end-of-text token at the end, and the input-length limit
- * enforced here rather than by the tokenizer.
+ * Turns inputs into the token ids the model reads: the model directory's tokenizer.json through
+ * DJL's HuggingFace tokenizer, with exactly one end-of-text token at the end, and the input-length
+ * limit enforced here rather than by the tokenizer.
  *
- * <p>DJL's tokenizer truncates to 512 tokens unless told otherwise, and pads on the right with id 0;
- * both are switched off (padding and truncation false) so it returns every token, and this class
+ * <p>DJL's tokenizer truncates to 512 tokens unless told otherwise, and pads on the right with id
+ * 0; both are switched off (padding and truncation false) so it returns every token, and this class
  * decides: over {@code maxInputTokens} is a 400 unless truncation was asked for, in which case the
  * first {@code maxInputTokens - 1} tokens are kept and the end-of-text token is put back.
  *
@@ -31,7 +31,11 @@ public final class Qwen3Tokenizer implements AutoCloseable {
   private final boolean truncate;
 
   private Qwen3Tokenizer(
-      HuggingFaceTokenizer tokenizer, int endOfText, int vocabSize, int maxInputTokens, boolean truncate) {
+      HuggingFaceTokenizer tokenizer,
+      int endOfText,
+      int vocabSize,
+      int maxInputTokens,
+      boolean truncate) {
     this.tokenizer = tokenizer;
     this.endOfText = endOfText;
     this.vocabSize = vocabSize;
@@ -50,12 +54,15 @@ public final class Qwen3Tokenizer implements AutoCloseable {
       throw new CheckpointException(file, "missing file");
     }
     try {
-      HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(file, Map.of(
-          "addSpecialTokens", "true",
-          "padding", "false",
-          "truncation", "false",
-          "modelMaxLength", String.valueOf(maxInputTokens),
-          "maxLength", String.valueOf(maxInputTokens)));
+      HuggingFaceTokenizer tokenizer =
+          HuggingFaceTokenizer.newInstance(
+              file,
+              Map.of(
+                  "addSpecialTokens", "true",
+                  "padding", "false",
+                  "truncation", "false",
+                  "modelMaxLength", String.valueOf(maxInputTokens),
+                  "maxLength", String.valueOf(maxInputTokens)));
       return new Qwen3Tokenizer(tokenizer, endOfText, vocabSize, maxInputTokens, truncate);
     } catch (IOException | RuntimeException e) {
       throw new CheckpointException(file, "cannot load the tokenizer: " + e.getMessage(), e);
@@ -75,9 +82,9 @@ public final class Qwen3Tokenizer implements AutoCloseable {
   }
 
   /**
-   * Tokenises text so that it ends with exactly one end-of-text token: whether or not the tokenizer's
-   * post-processor appends one, and even when the text spells {@code <|endoftext|>} itself (the
-   * tokenizer parses that as the special token; such interior occurrences are dropped).
+   * Tokenises text so that it ends with exactly one end-of-text token: whether or not the
+   * tokenizer's post-processor appends one, and even when the text spells {@code <|endoftext|>}
+   * itself (the tokenizer parses that as the special token; such interior occurrences are dropped).
    */
   public int[] encode(String text) {
     long[] raw = tokenizer.encode(text).getIds();
@@ -107,7 +114,8 @@ public final class Qwen3Tokenizer implements AutoCloseable {
     for (int id : ids) {
       if (id < 0 || id >= vocabSize) {
         throw ApiException.invalid(
-            "Token id " + id + " is outside this model's vocabulary [0, " + vocabSize + ").", "input");
+            "Token id " + id + " is outside this model's vocabulary [0, " + vocabSize + ").",
+            "input");
       }
     }
     if (ids.length > maxInputTokens) {
@@ -121,8 +129,12 @@ public final class Qwen3Tokenizer implements AutoCloseable {
 
   private ApiException tooLong(int tokens) {
     return ApiException.invalid(
-        "An input has " + tokens + " tokens, more than this model's limit of " + maxInputTokens
-            + "; shorten it or enable truncation for this route.", "input");
+        "An input has "
+            + tokens
+            + " tokens, more than this model's limit of "
+            + maxInputTokens
+            + "; shorten it or enable truncation for this route.",
+        "input");
   }
 
   @Override

@@ -33,7 +33,9 @@ class DynamicBatcherTest {
     vertx.close().await();
   }
 
-  /** Token ids are the text's characters; the vector is {length, first id}. Batches are recorded. */
+  /**
+   * Token ids are the text's characters; the vector is {length, first id}. Batches are recorded.
+   */
   static final class FakeRunner implements InferenceRunner {
     final List<List<Integer>> batchLengths = Collections.synchronizedList(new ArrayList<>());
     final CountDownLatch gate;
@@ -103,9 +105,14 @@ class DynamicBatcherTest {
     try (DynamicBatcher batcher = started(BatchSettings.DEFAULTS, runner)) {
       Context context = vertx.getOrCreateContext();
       CompletableFuture<Object[]> seen = new CompletableFuture<>();
-      context.runOnContext(v -> batcher.submit(texts("ccc", "a", "bb")).onComplete(result -> {
-        seen.complete(new Object[] {Vertx.currentContext(), result.result()});
-      }));
+      context.runOnContext(
+          v ->
+              batcher
+                  .submit(texts("ccc", "a", "bb"))
+                  .onComplete(
+                      result -> {
+                        seen.complete(new Object[] {Vertx.currentContext(), result.result()});
+                      }));
       Object[] outcome = seen.get(10, TimeUnit.SECONDS);
       assertSame(context, outcome[0]);
       EmbeddingResult result = (EmbeddingResult) outcome[1];
@@ -136,7 +143,8 @@ class DynamicBatcherTest {
         await(future);
       }
       // After the lone blocker: sorted 1,1,2,3 | 3,5 (3 x 5 > 12 tokens) | 5.
-      assertEquals(List.of(List.of(1), List.of(1, 1, 2, 3), List.of(3, 5), List.of(5)), runner.batchLengths);
+      assertEquals(
+          List.of(List.of(1), List.of(1, 1, 2, 3), List.of(3, 5), List.of(5)), runner.batchLengths);
       assertEquals(4, batcher.batchesRun());
       assertEquals(8, batcher.inputsRun());
     }
@@ -177,13 +185,19 @@ class DynamicBatcherTest {
 
   @Test
   void notReadyBeforeStartAndFailedLoadIsReported() throws Exception {
-    DynamicBatcher batcher = new DynamicBatcher("test-inference", BatchSettings.DEFAULTS, BatchListener.NONE);
+    DynamicBatcher batcher =
+        new DynamicBatcher("test-inference", BatchSettings.DEFAULTS, BatchListener.NONE);
     Future<EmbeddingResult> early = batcher.submit(texts("a"));
     assertEquals(503, ((ApiException) early.cause()).error().httpStatus());
-    Exception e = assertThrows(Exception.class,
-        () -> await(batcher.start(() -> {
-          throw new IllegalStateException("no weights");
-        })));
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                await(
+                    batcher.start(
+                        () -> {
+                          throw new IllegalStateException("no weights");
+                        })));
     assertEquals("no weights", e.getCause().getMessage());
     assertFalse(batcher.ready());
     batcher.close();

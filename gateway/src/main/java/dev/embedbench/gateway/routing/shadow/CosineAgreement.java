@@ -2,14 +2,16 @@ package dev.embedbench.gateway.routing.shadow;
 
 import java.util.List;
 
-/** How closely two answers for the same inputs agree: the mean cosine similarity of paired vectors. */
+/**
+ * How closely two answers for the same inputs agree: the mean cosine similarity of paired vectors.
+ */
 public final class CosineAgreement {
 
   private CosineAgreement() {}
 
   /**
-   * @return the mean over inputs of cos(a[i], b[i]); NaN when the lists differ in size, a pair differs
-   *     in length, or a vector is all zero
+   * @return the mean over inputs of cos(a[i], b[i]); NaN when the lists differ in size, a pair
+   *     differs in length, or a vector is all zero
    */
   public static double mean(List<float[]> a, List<float[]> b) {
     if (a.size() != b.size() || a.isEmpty()) {

@@ -31,6 +31,7 @@ public final class ShadowMirror {
 
   /** The {@code outcome} tag values. */
   static final String SUCCESS = "success";
+
   static final String ERROR = "error";
   static final String TIMEOUT = "timeout";
   static final String DROPPED = "dropped";
@@ -50,34 +51,44 @@ public final class ShadowMirror {
    * @param route the primary route's name
    * @param sameSpace whether the shadow's vectors are comparable with the primary's
    */
-  public ShadowMirror(String route, ShadowConfig config, boolean sameSpace, Vertx vertx,
-      MeterRegistry registry, RandomGenerator random, LongSupplier nanoClock) {
+  public ShadowMirror(
+      String route,
+      ShadowConfig config,
+      boolean sameSpace,
+      Vertx vertx,
+      MeterRegistry registry,
+      RandomGenerator random,
+      LongSupplier nanoClock) {
     this.config = config;
     this.sameSpace = sameSpace;
     this.vertx = vertx;
     this.random = random;
     this.nanoClock = nanoClock;
     for (String outcome : List.of(SUCCESS, ERROR, TIMEOUT, DROPPED)) {
-      Counter counter = Counter.builder("embedbench.shadow.requests")
-          .description("Shadow requests by outcome; dropped means shadow concurrency was saturated")
-          .tags("route", route, "shadow", config.name(), "outcome", outcome)
-          .register(registry);
+      Counter counter =
+          Counter.builder("embedbench.shadow.requests")
+              .description(
+                  "Shadow requests by outcome; dropped means shadow concurrency was saturated")
+              .tags("route", route, "shadow", config.name(), "outcome", outcome)
+              .register(registry);
       requests.put(outcome, counter);
       meters.add(counter);
       if (!outcome.equals(DROPPED)) {
-        Timer timer = Timer.builder("embedbench.shadow.latency")
-            .description("Shadow request latency, recorded apart from the client's")
-            .tags("route", route, "shadow", config.name(), "outcome", outcome)
-            .publishPercentileHistogram()
-            .register(registry);
+        Timer timer =
+            Timer.builder("embedbench.shadow.latency")
+                .description("Shadow request latency, recorded apart from the client's")
+                .tags("route", route, "shadow", config.name(), "outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry);
         latency.put(outcome, timer);
         meters.add(timer);
       }
     }
-    this.cosine = DistributionSummary.builder("embedbench.shadow.cosine")
-        .description("Mean cosine similarity between primary and shadow vectors of one request")
-        .tags("route", route, "shadow", config.name())
-        .register(registry);
+    this.cosine =
+        DistributionSummary.builder("embedbench.shadow.cosine")
+            .description("Mean cosine similarity between primary and shadow vectors of one request")
+            .tags("route", route, "shadow", config.name())
+            .register(registry);
     meters.add(cosine);
   }
 
@@ -86,13 +97,14 @@ public final class ShadowMirror {
   }
 
   /**
-   * Samples this request and, if chosen and a slot is free, starts the shadow call. Returns at once;
-   * never throws, and nothing it does reaches {@code primary}'s callers.
+   * Samples this request and, if chosen and a slot is free, starts the shadow call. Returns at
+   * once; never throws, and nothing it does reaches {@code primary}'s callers.
    *
    * @param shadowCall starts the shadow request; its vectors are compared with the primary's
    * @param primary the client's answer: full vectors before truncation
    */
-  public void maybeMirror(Supplier<Future<List<float[]>>> shadowCall, Future<List<float[]>> primary) {
+  public void maybeMirror(
+      Supplier<Future<List<float[]>>> shadowCall, Future<List<float[]>> primary) {
     if (config.fraction() <= 0 || random.nextDouble() >= config.fraction()) {
       return;
     }
@@ -112,27 +124,30 @@ public final class ShadowMirror {
     } catch (RuntimeException e) {
       call = Future.failedFuture(e);
     }
-    long timerId = vertx.setTimer(Math.max(1, config.timeout().toMillis()),
-        id -> record(recorded, TIMEOUT, startNanos));
+    long timerId =
+        vertx.setTimer(
+            Math.max(1, config.timeout().toMillis()), id -> record(recorded, TIMEOUT, startNanos));
     // The slot is held until the shadow has really finished, so a hung shadow stops new ones.
-    call.onComplete(done -> {
-      inflight.decrementAndGet();
-      vertx.cancelTimer(timerId);
-      if (done.failed()) {
-        record(recorded, isTimeout(done.cause()) ? TIMEOUT : ERROR, startNanos);
-        return;
-      }
-      if (!record(recorded, SUCCESS, startNanos) || !sameSpace) {
-        return;
-      }
-      List<float[]> shadowVectors = done.result();
-      primary.onSuccess(primaryVectors -> {
-        double agreement = CosineAgreement.mean(primaryVectors, shadowVectors);
-        if (!Double.isNaN(agreement)) {
-          cosine.record(agreement);
-        }
-      });
-    });
+    call.onComplete(
+        done -> {
+          inflight.decrementAndGet();
+          vertx.cancelTimer(timerId);
+          if (done.failed()) {
+            record(recorded, isTimeout(done.cause()) ? TIMEOUT : ERROR, startNanos);
+            return;
+          }
+          if (!record(recorded, SUCCESS, startNanos) || !sameSpace) {
+            return;
+          }
+          List<float[]> shadowVectors = done.result();
+          primary.onSuccess(
+              primaryVectors -> {
+                double agreement = CosineAgreement.mean(primaryVectors, shadowVectors);
+                if (!Double.isNaN(agreement)) {
+                  cosine.record(agreement);
+                }
+              });
+        });
   }
 
   private boolean record(AtomicBoolean recorded, String outcome, long startNanos) {

@@ -29,23 +29,46 @@ public final class EmulatedBackendFactory implements BackendFactory {
   public Future<OwnedBackend> create(Vertx vertx, TargetConfig target) {
     EmulatedSpec spec = (EmulatedSpec) target.spec();
     EmulatorProfile profile = spec.loaded();
-    return EmulatedServer.start(vertx, profile, LOOPBACK, 0).compose(server -> {
-      // As many connections as the gateway lets requests through, so that requests queue in the
-      // emulator's scheduler, as they would in a real server, not in the client's pool.
-      RemoteBackend backend = new RemoteBackend(vertx, new RemoteTarget(
-          target.name(), URI.create(server.baseUrl()), profile.model(), null, target.timeout(),
-          target.maxConcurrency(), "/health", server.modelInfo(), VectorCheck.FINITE_NONZERO));
-      // A profile with a slow start answers its probe only once warm; until then the target is
-      // unready, as a real server would be, and the probe keeps trying.
-      return backend.start()
-          .recover(cause -> {
-            LOG.info("Emulated target {} is warming up ({})", target.name(), cause.getMessage());
-            return Future.succeededFuture();
-          })
-          .map(started -> new OwnedBackend(backend, () -> {
-            backend.close();
-            return server.close();
-          }));
-    });
+    return EmulatedServer.start(vertx, profile, LOOPBACK, 0)
+        .compose(
+            server -> {
+              // As many connections as the gateway lets requests through, so that requests queue in
+              // the
+              // emulator's scheduler, as they would in a real server, not in the client's pool.
+              RemoteBackend backend =
+                  new RemoteBackend(
+                      vertx,
+                      new RemoteTarget(
+                          target.name(),
+                          URI.create(server.baseUrl()),
+                          profile.model(),
+                          null,
+                          target.timeout(),
+                          target.maxConcurrency(),
+                          "/health",
+                          server.modelInfo(),
+                          VectorCheck.FINITE_NONZERO));
+              // A profile with a slow start answers its probe only once warm; until then the target
+              // is
+              // unready, as a real server would be, and the probe keeps trying.
+              return backend
+                  .start()
+                  .recover(
+                      cause -> {
+                        LOG.info(
+                            "Emulated target {} is warming up ({})",
+                            target.name(),
+                            cause.getMessage());
+                        return Future.succeededFuture();
+                      })
+                  .map(
+                      started ->
+                          new OwnedBackend(
+                              backend,
+                              () -> {
+                                backend.close();
+                                return server.close();
+                              }));
+            });
   }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * A started backend and whatever the gateway started to serve it (an emulated server, say), with the
- * one way to release both.
+ * A started backend and whatever the gateway started to serve it (an emulated server, say), with
+ * the one way to release both.
  *
  * @param backend the backend to route to; already started
  * @param release closes the backend and anything started for it; called once
@@ -21,9 +21,11 @@ public record OwnedBackend(EmbeddingBackend backend, Supplier<Future<Void>> rele
 
   /** A backend that owns nothing else: releasing it closes it. */
   public static OwnedBackend of(EmbeddingBackend backend) {
-    return new OwnedBackend(backend, () -> {
-      backend.close();
-      return Future.succeededFuture();
-    });
+    return new OwnedBackend(
+        backend,
+        () -> {
+          backend.close();
+          return Future.succeededFuture();
+        });
   }
 }

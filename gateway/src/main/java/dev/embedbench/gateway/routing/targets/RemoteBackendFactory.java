@@ -23,17 +23,29 @@ public final class RemoteBackendFactory implements BackendFactory {
   @Override
   public Future<OwnedBackend> create(Vertx vertx, TargetConfig target) {
     RemoteSpec spec = (RemoteSpec) target.spec();
-    RemoteBackend backend = new RemoteBackend(vertx, new RemoteTarget(
-        target.name(), spec.baseUrl(), spec.upstreamModel(), spec.apiKey(), target.timeout(),
-        spec.maxConnections(), spec.healthPath(),
-        spec.model().toModelInfo(BackendKind.REMOTE, spec.baseUrl().toString()),
-        spec.verifyUnitNorm() ? VectorCheck.UNIT_NORM : VectorCheck.FINITE_NONZERO));
-    return backend.start()
-        .recover(cause -> {
-          LOG.warn("Target {} is not ready at start ({}); its probe keeps trying", target.name(),
-              cause.getMessage());
-          return Future.succeededFuture();
-        })
+    RemoteBackend backend =
+        new RemoteBackend(
+            vertx,
+            new RemoteTarget(
+                target.name(),
+                spec.baseUrl(),
+                spec.upstreamModel(),
+                spec.apiKey(),
+                target.timeout(),
+                spec.maxConnections(),
+                spec.healthPath(),
+                spec.model().toModelInfo(BackendKind.REMOTE, spec.baseUrl().toString()),
+                spec.verifyUnitNorm() ? VectorCheck.UNIT_NORM : VectorCheck.FINITE_NONZERO));
+    return backend
+        .start()
+        .recover(
+            cause -> {
+              LOG.warn(
+                  "Target {} is not ready at start ({}); its probe keeps trying",
+                  target.name(),
+                  cause.getMessage());
+              return Future.succeededFuture();
+            })
         .map(ready -> OwnedBackend.of(backend));
   }
 }

@@ -19,18 +19,20 @@ public final class TargetFactories implements BackendFactory {
 
   /** Every type this build can run. */
   public static TargetFactories standard() {
-    return new TargetFactories(Map.of(
-        RemoteSpec.TYPE, new RemoteBackendFactory(),
-        EmulatedSpec.TYPE, new EmulatedBackendFactory(),
-        InProcessSpec.TYPE, new InProcessBackendFactory()));
+    return new TargetFactories(
+        Map.of(
+            RemoteSpec.TYPE, new RemoteBackendFactory(),
+            EmulatedSpec.TYPE, new EmulatedBackendFactory(),
+            InProcessSpec.TYPE, new InProcessBackendFactory()));
   }
 
   @Override
   public Future<OwnedBackend> create(Vertx vertx, TargetConfig target) {
     BackendFactory factory = byType.get(target.type());
     if (factory == null) {
-      return Future.failedFuture(new IllegalStateException(
-          "no backend factory for target type '" + target.type() + "' in this build"));
+      return Future.failedFuture(
+          new IllegalStateException(
+              "no backend factory for target type '" + target.type() + "' in this build"));
     }
     return factory.create(vertx, target);
   }
