@@ -100,6 +100,24 @@ public record MeasuredCapacity(
         file);
   }
 
+  /** The same measurement, picked as {@code newBasis} says. */
+  public MeasuredCapacity withBasis(String newBasis) {
+    return new MeasuredCapacity(
+        requestsPerSec,
+        minRequestsPerSec,
+        maxRequestsPerSec,
+        repeats,
+        bound,
+        upperBracketRequestsPerSec,
+        meanTokensPerInput,
+        inputsPerRequest,
+        backendKind,
+        model,
+        fromSweep,
+        newBasis,
+        file);
+  }
+
   public boolean lowerBoundOnly() {
     return bound == CapacityBound.LOWER_BOUND;
   }

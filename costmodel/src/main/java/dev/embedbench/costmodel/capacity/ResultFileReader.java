@@ -11,8 +11,10 @@ import dev.embedbench.results.TargetKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -98,22 +100,7 @@ public final class ResultFileReader {
                   + " again)"
               : "";
       MeasuredCapacity m = fromSteps(root, steps, slo, fileSlo, tokens, kind, model, inputs);
-      return rejudged.isEmpty()
-          ? m
-          : new MeasuredCapacity(
-              m.requestsPerSec(),
-              m.minRequestsPerSec(),
-              m.maxRequestsPerSec(),
-              m.repeats(),
-              m.bound(),
-              m.upperBracketRequestsPerSec(),
-              m.meanTokensPerInput(),
-              m.inputsPerRequest(),
-              m.backendKind(),
-              m.model(),
-              m.fromSweep(),
-              m.basis() + rejudged,
-              m.file());
+      return rejudged.isEmpty() ? m : m.withBasis(m.basis() + rejudged);
     }
     if (hasKey(tree, "bestrate")) {
       JsonNode best = field(tree, "bestrate");
@@ -216,22 +203,27 @@ public final class ResultFileReader {
       String kind,
       String model,
       Double inputs) {
+    // Each step's rate and verdict, read once: the best passing rate, then the lowest failure above
+    // it.
+    record JudgedStep(double rate, boolean met) {}
+    List<JudgedStep> judgedSteps = new ArrayList<>();
+    for (JsonNode step : steps) {
+      Optional<Double> rate = number(step, "rate").or(() -> number(step, "achievedrate"));
+      boolean pass = field(step, "pass") != null && field(step, "pass").asBoolean(false);
+      rate.ifPresent(r -> judgedSteps.add(new JudgedStep(r, pass && meets(step, slo))));
+    }
     double best = 0;
     int passed = 0;
-    double lowestFail = Double.POSITIVE_INFINITY;
-    for (JsonNode step : steps) {
-      Optional<Double> rate = number(step, "rate").or(() -> number(step, "achievedrate"));
-      boolean pass = field(step, "pass") != null && field(step, "pass").asBoolean(false);
-      if (pass && rate.isPresent() && meets(step, slo)) {
+    for (JudgedStep step : judgedSteps) {
+      if (step.met()) {
         passed++;
-        best = Math.max(best, rate.get());
+        best = Math.max(best, step.rate());
       }
     }
-    for (JsonNode step : steps) {
-      Optional<Double> rate = number(step, "rate").or(() -> number(step, "achievedrate"));
-      boolean pass = field(step, "pass") != null && field(step, "pass").asBoolean(false);
-      if (rate.isPresent() && rate.get() > best && !(pass && meets(step, slo))) {
-        lowestFail = Math.min(lowestFail, rate.get());
+    double lowestFail = Double.POSITIVE_INFINITY;
+    for (JudgedStep step : judgedSteps) {
+      if (!step.met() && step.rate() > best) {
+        lowestFail = Math.min(lowestFail, step.rate());
       }
     }
     if (passed == 0) {
