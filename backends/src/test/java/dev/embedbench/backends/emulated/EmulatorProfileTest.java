@@ -9,40 +9,24 @@ import dev.embedbench.backends.BackendKind;
 import dev.embedbench.backends.MatryoshkaRange;
 import dev.embedbench.backends.ModelInfo;
 import dev.embedbench.backends.TokenEstimator;
+import dev.embedbench.testsupport.env.RepositoryHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@ExtendWith(RepositoryHome.class)
 class EmulatorProfileTest {
 
   /** A typical short input: one or two sentences, 32 estimated tokens. */
   static final String TYPICAL_SHORT_INPUT =
       "Gravity is a force that attracts two bodies towards each other, and it gives weight to all"
           + " the physical objects on planets.";
-
-  private static String previousHome;
-
-  @BeforeAll
-  static void pointHomeAtTheRepository() {
-    previousHome = System.getProperty("embedbench.home");
-    System.setProperty("embedbench.home", Path.of("..").toAbsolutePath().normalize().toString());
-  }
-
-  @AfterAll
-  static void restoreHome() {
-    if (previousHome == null) {
-      System.clearProperty("embedbench.home");
-    } else {
-      System.setProperty("embedbench.home", previousHome);
-    }
-  }
 
   @Test
   void typicalShortInputIs32Tokens() {

@@ -3,6 +3,7 @@ package dev.embedbench.backends.remote;
 import dev.embedbench.backends.wire.EmbeddingsRequest;
 import dev.embedbench.backends.wire.EmbeddingsResponse;
 import dev.embedbench.backends.wire.EncodingFormat;
+import dev.embedbench.testsupport.net.Loopback;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,19 +42,12 @@ final class FakeUpstreams {
     router.route().handler(BodyHandler.create(false));
     router.get("/:server/health").handler(this::health);
     router.post("/:server/v1/embeddings").handler(this::embeddings);
-    server =
-        vertx
-            .createHttpServer()
-            .requestHandler(router)
-            .listen(0, "127.0.0.1")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS);
+    server = Loopback.listen(vertx, router);
     return server.actualPort();
   }
 
   void close() throws Exception {
-    server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    Loopback.await(server.close());
   }
 
   private void health(RoutingContext ctx) {

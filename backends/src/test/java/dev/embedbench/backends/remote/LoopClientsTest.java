@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embedbench.testsupport.net.Loopback;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -92,13 +93,7 @@ class LoopClientsTest {
                   // Answer a little later so that requests overlap and the pools fill up.
                   vertx.setTimer(5, id -> request.response().end("ok"));
                 });
-    int port =
-        server
-            .listen(0, "127.0.0.1")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS)
-            .actualPort();
+    int port = Loopback.listen(server).actualPort();
     List<ContextInternal> contexts = contextsOnTwoLoops();
     List<Future<?>> all = new ArrayList<>();
     for (int c = 0; c < contexts.size(); c++) {

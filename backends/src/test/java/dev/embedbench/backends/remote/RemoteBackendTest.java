@@ -16,12 +16,12 @@ import dev.embedbench.backends.TokenEstimator;
 import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.backends.wire.ApiException;
 import dev.embedbench.backends.wire.EncodingFormat;
+import dev.embedbench.testsupport.net.Loopback;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -256,10 +256,7 @@ class RemoteBackendTest {
 
   @Test
   void refusedConnectionIs503AndMarksTheBackendDown() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = Loopback.closedPort();
     RemoteBackend backend =
         backend("http://127.0.0.1:" + closedPort, Duration.ofSeconds(2), FakeUpstreams.DIMENSIONS);
     ApiException e = failure(backend.embed(texts("x")));
