@@ -1,5 +1,6 @@
 package dev.embedbench.loadgen;
 
+import dev.embedbench.testsupport.net.Loopback;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -64,18 +65,11 @@ final class TestEmbeddingServer implements AutoCloseable {
                                         .put("object", "model")
                                         .put("kind", "emulated")))));
     router.post("/v1/embeddings").handler(BodyHandler.create()).handler(this::embed);
-    server =
-        vertx
-            .createHttpServer()
-            .requestHandler(router)
-            .listen(0, "127.0.0.1")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS);
+    server = Loopback.listen(vertx, router);
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + server.actualPort() + "/v1";
+    return Loopback.url(server, "/v1");
   }
 
   TestEmbeddingServer delay(long millis) {

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.embedbench.loadgen.workload.TinyTokenizer;
 import dev.embedbench.loadgen.workload.Workload;
 import dev.embedbench.loadgen.workload.WorkloadEntry;
 import dev.embedbench.loadgen.workload.WorkloadSpec;
 import dev.embedbench.results.RunFiles;
 import dev.embedbench.results.RunMerger;
 import dev.embedbench.results.RunSummary;
+import dev.embedbench.testsupport.models.TinyTokenizer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embedbench.testsupport.net.Loopback;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.vertx.core.Vertx;
@@ -42,15 +43,12 @@ class Http1PoolTest {
   void start() throws Exception {
     vertx = Vertx.vertx();
     server =
-        vertx
-            .createHttpServer()
-            .connectionHandler(connection -> serverConnections.add(connection))
-            .requestHandler(
-                request -> request.body().onSuccess(body -> behaviour.accept(request, body)))
-            .listen(0, "127.0.0.1")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS);
+        Loopback.listen(
+            vertx
+                .createHttpServer()
+                .connectionHandler(connection -> serverConnections.add(connection))
+                .requestHandler(
+                    request -> request.body().onSuccess(body -> behaviour.accept(request, body))));
     loop = ((ContextInternal) ((VertxInternal) vertx).createEventLoopContext()).nettyEventLoop();
     requests =
         EncodedRequests.encode(

@@ -1,4 +1,4 @@
-package dev.embedbench.loadgen.workload;
+package dev.embedbench.testsupport.models;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import java.nio.file.Path;
  */
 public final class TinyTokenizer {
 
-  static final String JSON =
+  private static final String JSON =
       """
       {
         "version": "1.0",
