@@ -6,37 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embedbench.testsupport.env.RepositoryHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+// Built-in emulator profiles resolve under embedbench.home, as the launcher sets it.
+@ExtendWith(RepositoryHome.class)
 class GatewayConfigTest {
 
   @TempDir Path dir;
-  private static String previousHome;
-
-  /** Built-in emulator profiles resolve under embedbench.home, as the launcher sets it. */
-  @BeforeAll
-  static void repositoryHome() {
-    previousHome = System.getProperty("embedbench.home");
-    System.setProperty("embedbench.home", Path.of("..").toAbsolutePath().normalize().toString());
-  }
-
-  @AfterAll
-  static void restoreHome() {
-    if (previousHome == null) {
-      System.clearProperty("embedbench.home");
-    } else {
-      System.setProperty("embedbench.home", previousHome);
-    }
-  }
 
   private static final String REMOTE_A =
       """

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embedbench.gateway.config.ServerConfig;
+import dev.embedbench.testsupport.console.CapturedConsole;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -28,17 +28,16 @@ class AccessLogTest extends GatewayHttpTestBase {
   static final String KEY = "sk-never-log-me";
 
   final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-  PrintStream originalErr;
+  CapturedConsole stderr;
 
   @BeforeEach
   void captureStderr() {
-    originalErr = System.err;
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    stderr = CapturedConsole.stderrInto(captured);
   }
 
   @AfterEach
   void restoreStderr() {
-    System.setErr(originalErr);
+    stderr.close();
   }
 
   void startWithAccessLog(boolean accessLog) {

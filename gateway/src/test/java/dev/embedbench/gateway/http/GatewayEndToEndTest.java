@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.embedbench.backends.wire.EmbeddingsRequest;
 import dev.embedbench.backends.wire.EmbeddingsResponse;
 import dev.embedbench.backends.wire.EncodingFormat;
-import dev.embedbench.gateway.config.GatewayConfig;
-import dev.embedbench.gateway.routing.Gateway;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.embedbench.testsupport.net.Loopback;
+import dev.embedbench.testsupport.net.UnitVectors;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -22,7 +20,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,9 +55,7 @@ class GatewayEndToEndTest {
   void setUp(Vertx vertx) {
     this.vertx = vertx;
     this.client = WebClient.create(vertx);
-    upstream =
-        GatewayHttpTestBase.await(
-            vertx.createHttpServer().requestHandler(this::upstreamAnswer).listen(0, "127.0.0.1"));
+    upstream = Loopback.listen(vertx, this::upstreamAnswer);
   }
 
   @AfterEach
@@ -131,16 +126,7 @@ class GatewayEndToEndTest {
 
   /** Unit-length vectors with values that float text must carry exactly. */
   static float[] vector(int seed) {
-    float[] v = new float[DIMENSIONS];
-    double norm = 0;
-    for (int d = 0; d < DIMENSIONS; d++) {
-      v[d] = (float) Math.sin(seed * 7.1 + d * 1.3);
-      norm += v[d] * v[d];
-    }
-    for (int d = 0; d < DIMENSIONS; d++) {
-      v[d] = (float) (v[d] / Math.sqrt(norm));
-    }
-    return v;
+    return UnitVectors.of(seed, DIMENSIONS);
   }
 
   String target(String name, String upstreamModel, String extra) {
@@ -164,18 +150,7 @@ class GatewayEndToEndTest {
   }
 
   GatewayServer start(String routes) throws IOException {
-    Path file = dir.resolve("gateway.yaml");
-    Files.writeString(
-        file,
-        "server:\n  host: 127.0.0.1\n  port: 0\n  max_body_bytes: 65536\n"
-            + "  shutdown_deadline: 2s\n  access_log: true\nroutes:\n"
-            + routes);
-    GatewayConfig config = GatewayConfig.load(file);
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Gateway gateway = GatewayHttpTestBase.await(Gateway.start(vertx, config, registry));
-    server =
-        GatewayHttpTestBase.await(
-            GatewayServer.start(vertx, EmbeddingService.of(gateway), config.server(), registry, 2));
+    server = GatewayFromYaml.start(vertx, dir, routes, 2);
     return server;
   }
 

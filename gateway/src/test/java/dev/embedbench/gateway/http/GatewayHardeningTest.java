@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embedbench.backends.wire.EmbeddingsRequest;
 import dev.embedbench.backends.wire.EmbeddingsResponse;
-import dev.embedbench.gateway.config.GatewayConfig;
-import dev.embedbench.gateway.routing.Gateway;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.embedbench.testsupport.console.CapturedConsole;
+import dev.embedbench.testsupport.net.Loopback;
+import dev.embedbench.testsupport.net.UnitVectors;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -22,11 +21,9 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
@@ -68,17 +65,14 @@ class GatewayHardeningTest {
   final CountDownLatch heldReached = new CountDownLatch(1);
   final CountDownLatch heldConnectionClosed = new CountDownLatch(1);
   final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-  PrintStream originalErr;
+  CapturedConsole stderr;
 
   @BeforeEach
   void setUp(Vertx vertx) {
-    originalErr = System.err;
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    stderr = CapturedConsole.stderrInto(captured);
     this.vertx = vertx;
     this.client = WebClient.create(vertx);
-    upstream =
-        GatewayHttpTestBase.await(
-            vertx.createHttpServer().requestHandler(this::upstreamAnswer).listen(0, "127.0.0.1"));
+    upstream = Loopback.listen(vertx, this::upstreamAnswer);
   }
 
   @AfterEach
@@ -88,7 +82,7 @@ class GatewayHardeningTest {
         GatewayHttpTestBase.await(server.shutdown());
       }
     } finally {
-      System.setErr(originalErr);
+      stderr.close();
     }
   }
 
@@ -197,16 +191,7 @@ class GatewayHardeningTest {
   }
 
   static float[] unit(int seed) {
-    float[] v = new float[DIMENSIONS];
-    double norm = 0;
-    for (int d = 0; d < DIMENSIONS; d++) {
-      v[d] = (float) Math.sin(seed * 7.1 + d * 1.3);
-      norm += v[d] * v[d];
-    }
-    for (int d = 0; d < DIMENSIONS; d++) {
-      v[d] = (float) (v[d] / Math.sqrt(norm));
-    }
-    return v;
+    return UnitVectors.of(seed, DIMENSIONS);
   }
 
   String target(String name, String upstreamModel, String extra) {
@@ -239,18 +224,7 @@ class GatewayHardeningTest {
   }
 
   void start(String routes) throws IOException {
-    Path file = dir.resolve("gateway.yaml");
-    Files.writeString(
-        file,
-        "server:\n  host: 127.0.0.1\n  port: 0\n  max_body_bytes: 65536\n"
-            + "  shutdown_deadline: 2s\n  access_log: true\nroutes:\n"
-            + routes);
-    GatewayConfig config = GatewayConfig.load(file);
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Gateway gateway = GatewayHttpTestBase.await(Gateway.start(vertx, config, registry));
-    server =
-        GatewayHttpTestBase.await(
-            GatewayServer.start(vertx, EmbeddingService.of(gateway), config.server(), registry, 1));
+    server = GatewayFromYaml.start(vertx, dir, routes, 1);
   }
 
   HttpResponse<Buffer> embed(String model, String extraFields) {

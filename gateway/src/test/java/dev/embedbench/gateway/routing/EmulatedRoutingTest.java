@@ -12,6 +12,7 @@ import dev.embedbench.backends.wire.ApiException;
 import dev.embedbench.backends.wire.EmbeddingsRequest;
 import dev.embedbench.backends.wire.EncodingFormat;
 import dev.embedbench.gateway.config.GatewayConfig;
+import dev.embedbench.testsupport.env.RepositoryHome;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -20,31 +21,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The demo configuration end to end: three emulated servers started by the gateway itself. */
-@ExtendWith(VertxExtension.class)
+@ExtendWith({VertxExtension.class, RepositoryHome.class})
 class EmulatedRoutingTest {
-
-  private static String previousHome;
-
-  @BeforeAll
-  static void repositoryHome() {
-    previousHome = System.getProperty("embedbench.home");
-    System.setProperty("embedbench.home", Path.of("..").toAbsolutePath().normalize().toString());
-  }
-
-  @AfterAll
-  static void restoreHome() {
-    if (previousHome == null) {
-      System.clearProperty("embedbench.home");
-    } else {
-      System.setProperty("embedbench.home", previousHome);
-    }
-  }
 
   private static EmbeddingsRequest request(String model, Integer dimensions, String... texts) {
     return new EmbeddingsRequest(

@@ -13,6 +13,7 @@ import dev.embedbench.backends.wire.EmbeddingsRequest;
 import dev.embedbench.backends.wire.EmbeddingsResponse;
 import dev.embedbench.backends.wire.EncodingFormat;
 import dev.embedbench.gateway.config.GatewayConfig;
+import dev.embedbench.testsupport.net.Loopback;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -83,20 +84,8 @@ class RemoteRoutingTest {
                                             .encode(parsed.encodingFormat())));
                           });
                 });
-    servers.add(await(server.listen(0, "127.0.0.1")));
+    servers.add(Loopback.listen(server));
     return server.actualPort();
-  }
-
-  private int closedPort(Vertx vertx) {
-    HttpServer server =
-        await(
-            vertx
-                .createHttpServer()
-                .requestHandler(r -> r.response().end())
-                .listen(0, "127.0.0.1"));
-    int port = server.actualPort();
-    await(server.close());
-    return port;
   }
 
   private static String remote(String name, int port, String... lines) {
@@ -143,7 +132,7 @@ class RemoteRoutingTest {
 
   @Test
   void anUpstreamDownAtStartDoesNotStopTheGateway(Vertx vertx) throws Exception {
-    int down = closedPort(vertx);
+    int down = Loopback.closedPort();
     int healthy = upstream(vertx, 200);
     start(
         vertx,
