@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embedbench.cli.compare.ComparisonRun;
+import dev.embedbench.testsupport.env.RepositoryHome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -24,6 +25,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import picocli.CommandLine;
 
 /**
@@ -31,9 +33,10 @@ import picocli.CommandLine;
  * small synthetic checkpoint, four sweeps, cost and report. The report's figures are checked
  * against the sweep and summary files the load generator wrote, and every label against what ran.
  */
+@ExtendWith(RepositoryHome.class)
 class CompareCommandTest {
 
-  static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+  static final Path HOME = RepositoryHome.path();
   static final Path OUT = Path.of("target", "compare-quick").toAbsolutePath();
   static final List<String> EMULATED =
       List.of("Qwen3-Embedding-8B", "BGE-M3", "Qwen3-Embedding-0.6B");
@@ -46,7 +49,6 @@ class CompareCommandTest {
 
   @BeforeAll
   static void runQuickComparison() throws IOException {
-    System.setProperty("embedbench.home", HOME.toString());
     runDir = OUT.resolve("run");
     deleteRecursively(runDir);
     StringWriter out = new StringWriter();

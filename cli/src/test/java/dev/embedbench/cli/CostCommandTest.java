@@ -3,8 +3,8 @@ package dev.embedbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embedbench.testsupport.console.CapturedConsole;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +24,8 @@ class CostCommandTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    PrintStream stdout = System.out;
-    PrintStream stderr = System.err;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try (CapturedConsole console = CapturedConsole.into(out, err)) {
       return new CommandLine(new Main()).execute(args);
-    } finally {
-      System.setOut(stdout);
-      System.setErr(stderr);
     }
   }
 

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.embedbench.backends.qwen3.checkpoint.DType;
 import dev.embedbench.backends.qwen3.checkpoint.Qwen3Config;
 import dev.embedbench.backends.qwen3.checkpoint.SyntheticCheckpoint;
+import dev.embedbench.testsupport.console.CapturedConsole;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,17 +41,10 @@ class EmbedCommandTest {
   private static Run run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
+    try (CapturedConsole console = CapturedConsole.into(out, err)) {
       int code = new CommandLine(new Main()).execute(args);
       return new Run(
           code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
     }
   }
 

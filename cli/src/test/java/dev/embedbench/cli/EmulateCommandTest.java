@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embedbench.backends.emulated.EmulatorProfile;
+import dev.embedbench.testsupport.env.RepositoryHome;
+import dev.embedbench.testsupport.env.SystemProperty;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -17,16 +18,8 @@ class EmulateCommandTest {
     CommandLine cli = new CommandLine(new Main());
     StringWriter err = new StringWriter();
     cli.setErr(new PrintWriter(err));
-    String previous = System.getProperty("embedbench.home");
-    System.setProperty("embedbench.home", Path.of("..").toAbsolutePath().normalize().toString());
-    try {
+    try (SystemProperty home = RepositoryHome.set()) {
       assertEquals(2, cli.execute("emulate", "--profile", "no-such-profile"));
-    } finally {
-      if (previous == null) {
-        System.clearProperty("embedbench.home");
-      } else {
-        System.setProperty("embedbench.home", previous);
-      }
     }
     assertTrue(err.toString().contains("no-such-profile.yaml"), err.toString());
     assertTrue(err.toString().contains("qwen3-embedding-0.6b-a10g"), err.toString());

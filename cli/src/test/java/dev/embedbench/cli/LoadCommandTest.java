@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.embedbench.testsupport.env.RepositoryHome;
+import dev.embedbench.testsupport.models.TinyTokenizer;
+import dev.embedbench.testsupport.net.Loopback;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.PrintWriter;
@@ -15,10 +18,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The load, sweep and merge commands end to end, against a trivial local embeddings server. */
+// As the launcher does: built-in workloads resolve under the checkout.
+@ExtendWith(RepositoryHome.class)
 class LoadCommandTest {
 
   private static final String ONE_EMBEDDING =
@@ -31,31 +37,24 @@ class LoadCommandTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    // As the launcher does: built-in workloads resolve under the checkout.
-    System.setProperty("embedbench.home", Path.of("..").toAbsolutePath().normalize().toString());
     vertx = Vertx.vertx();
     server =
-        vertx
-            .createHttpServer()
-            .requestHandler(
-                request -> {
-                  if (request.path().endsWith("/models")) {
-                    request.response().end("{\"data\":[{\"id\":\"m\",\"kind\":\"emulated\"}]}");
-                  } else {
-                    request
-                        .body()
-                        .onComplete(
-                            body ->
-                                request
-                                    .response()
-                                    .putHeader("content-type", "application/json")
-                                    .end(ONE_EMBEDDING));
-                  }
-                })
-            .listen(0, "127.0.0.1")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS);
+        Loopback.listen(
+            vertx,
+            request -> {
+              if (request.path().endsWith("/models")) {
+                request.response().end("{\"data\":[{\"id\":\"m\",\"kind\":\"emulated\"}]}");
+              } else {
+                request
+                    .body()
+                    .onComplete(
+                        body ->
+                            request
+                                .response()
+                                .putHeader("content-type", "application/json")
+                                .end(ONE_EMBEDDING));
+              }
+            });
   }
 
   @AfterAll
@@ -64,7 +63,7 @@ class LoadCommandTest {
   }
 
   private static String target() {
-    return "http://127.0.0.1:" + server.actualPort() + "/v1";
+    return Loopback.url(server, "/v1");
   }
 
   private static int run(StringWriter err, String... args) {
@@ -188,17 +187,11 @@ class LoadCommandTest {
     assertTrue(err.toString().contains("--event-loops must be >= 1, got 0"), err.toString());
   }
 
-  /** A valid WordLevel tokenizer.json: each word is one token. */
-  private static final String WORD_TOKENIZER =
-      "{\"version\":\"1.0\",\"truncation\":null,\"padding\":null,"
-          + "\"added_tokens\":[],\"normalizer\":null,\"pre_tokenizer\":{\"type\":\"Whitespace\"},"
-          + "\"post_processor\":null,\"decoder\":null,\"model\":{\"type\":\"WordLevel\","
-          + "\"vocab\":{\"[UNK]\":0,\"alpha\":1},\"unk_token\":\"[UNK]\"}}";
-
   @Test
   void aTokenizerDirectoryMakesTokenCountsExactInTheResults() throws Exception {
-    Path model = Files.createDirectories(tmp.resolve("model"));
-    Path tokenizer = Files.writeString(model.resolve("tokenizer.json"), WORD_TOKENIZER);
+    // Each word one token; the tokenizer appends end-of-text itself.
+    Path model = tmp.resolve("model");
+    Path tokenizer = TinyTokenizer.write(model);
     Path workload =
         Files.writeString(
             tmp.resolve("w.txt"), "alpha alpha alpha alpha alpha alpha alpha alpha\n");

@@ -8,8 +8,8 @@ import dev.embedbench.costmodel.scenario.ScenarioLoader;
 import dev.embedbench.reports.cost.CostAnalysisAdapter;
 import dev.embedbench.reports.cost.CostAnswerFiles;
 import dev.embedbench.reports.read.CostReportFiles;
+import dev.embedbench.testsupport.console.CapturedConsole;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,15 +23,8 @@ class ReportCommandTest {
   @TempDir Path tmp;
 
   private int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
-    PrintStream stdout = System.out;
-    PrintStream stderr = System.err;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try (CapturedConsole console = CapturedConsole.into(out, err)) {
       return new CommandLine(new Main()).execute(args);
-    } finally {
-      System.setOut(stdout);
-      System.setErr(stderr);
     }
   }
 

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embedbench.testsupport.env.RepositoryHome;
+import dev.embedbench.testsupport.env.SystemProperty;
+import dev.embedbench.testsupport.net.Loopback;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.IOException;
@@ -65,19 +68,11 @@ class ServeCommandTest {
 
   @Test
   void defaultConfigResolvesAgainstEmbedbenchHome() {
-    String before = System.getProperty("embedbench.home");
-    System.setProperty("embedbench.home", dir.toString());
-    try {
+    try (SystemProperty home = SystemProperty.set(RepositoryHome.PROPERTY, dir.toString())) {
       Run run = serve();
       assertEquals(ServeCommand.EXIT_CONFIG, run.exitCode());
       assertTrue(
           run.err().contains(dir.resolve("configs/gateway-demo.yaml").toString()), run.err());
-    } finally {
-      if (before == null) {
-        System.clearProperty("embedbench.home");
-      } else {
-        System.setProperty("embedbench.home", before);
-      }
     }
   }
 
@@ -115,11 +110,7 @@ class ServeCommandTest {
     Vertx vertx = Vertx.vertx();
     try {
       HttpServer upstream =
-          vertx
-              .createHttpServer()
-              .requestHandler(request -> request.response().end("{\"status\":\"ok\"}"))
-              .listen(0, "127.0.0.1")
-              .await(10, TimeUnit.SECONDS);
+          Loopback.listen(vertx, request -> request.response().end("{\"status\":\"ok\"}"));
       Path file = dir.resolve("gateway.yaml");
       Files.writeString(
           file,
@@ -186,9 +177,8 @@ class ServeCommandTest {
 
   @Test
   void withoutConfigServesTheDemoWithItsEmulatedModels() throws Exception {
-    String before = System.getProperty("embedbench.home");
     // Surefire runs in cli/; the demo config is at the repository root.
-    System.setProperty("embedbench.home", Path.of("..").toAbsolutePath().normalize().toString());
+    SystemProperty home = RepositoryHome.set();
     ServeCommand command = new ServeCommand();
     command.port = 0;
     command.instances = 1;
@@ -215,11 +205,7 @@ class ServeCommandTest {
           256, response.body().split("\"embedding\":\\[")[1].split("]")[0].split(",").length);
     } finally {
       started.stop(new PrintWriter(new StringWriter(), true));
-      if (before == null) {
-        System.clearProperty("embedbench.home");
-      } else {
-        System.setProperty("embedbench.home", before);
-      }
+      home.close();
     }
   }
 }

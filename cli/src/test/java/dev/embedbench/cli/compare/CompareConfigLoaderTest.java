@@ -6,25 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embedbench.costmodel.config.ConfigException;
+import dev.embedbench.testsupport.env.RepositoryHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The article's comparison file, with and without --quick, and the errors of a bad one. */
+@ExtendWith(RepositoryHome.class)
 class CompareConfigLoaderTest {
 
-  static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+  static final Path HOME = RepositoryHome.path();
   static final Path ARTICLE = HOME.resolve("configs/compare/article.yaml");
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void home() {
-    System.setProperty("embedbench.home", HOME.toString());
-  }
 
   @Test
   void articleComparison() {

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.embedbench.testsupport.env.RepositoryHome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,15 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
  * marked partial: the interrupted sweep keeps its finished steps, the models after it are listed as
  * not run.
  */
+@ExtendWith(RepositoryHome.class)
 class ComparisonInterruptTest {
 
-  static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+  static final Path HOME = RepositoryHome.path();
 
   @TempDir Path tmp;
 
   @Test
   void stopMidSweepWritesAPartialReport() throws Exception {
-    System.setProperty("embedbench.home", HOME.toString());
     CompareConfig full =
         CompareConfigLoader.load(HOME.resolve("configs/compare/article.yaml"), true);
     List<ModelPlan> emulated = full.models().stream().filter(ModelPlan::emulated).limit(2).toList();

@@ -25,6 +25,7 @@ import dev.embedbench.results.Bracket;
 import dev.embedbench.results.Capacity;
 import dev.embedbench.results.Slo;
 import dev.embedbench.results.SweepResult;
+import dev.embedbench.testsupport.env.RepositoryHome;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +43,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class KnownCapacitySweepTest {
 
-  static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+  static final Path HOME = RepositoryHome.path();
   static Vertx vertx;
 
   @TempDir Path tmp;
