@@ -112,7 +112,7 @@ final class FleetPricing {
         d.id(),
         d.model().id(),
         d.model().name(),
-        d.gpu().id(),
+        SharedGpuPrices.physicalGpu(d.gpu()),
         price.label(),
         price.source().label(),
         priceUsd,

@@ -21,7 +21,10 @@ final class SharedGpuPrices {
 
   private SharedGpuPrices() {}
 
-  /** The GPU a catalog entry stands for: the one whose specs it borrows, else itself. */
+  /**
+   * The GPU a catalog entry stands for: the one whose specs it borrows, else itself. Every output
+   * names a deployment's GPU this way, so that one GPU at one price has one name.
+   */
   static String physicalGpu(GpuSpec gpu) {
     return gpu.specsAssumedFrom() != null ? gpu.specsAssumedFrom() : gpu.id();
   }

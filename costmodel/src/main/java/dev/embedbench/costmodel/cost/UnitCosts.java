@@ -52,7 +52,7 @@ final class UnitCosts {
           new UnitCost(
               d.id(),
               d.model().name(),
-              d.gpu().id(),
+              SharedGpuPrices.physicalGpu(d.gpu()),
               price.label() + " " + usd(price.pricePerGpuHourUsd()) + "/h",
               price.pricePerGpuHourUsd(),
               c.requestsPerSecPerReplica(),
