@@ -134,7 +134,7 @@ class CompareCommandTest {
   void costUsesEachEmulatedSweepsCapacityAndLeavesTheCpuModelUnpriced() throws IOException {
     Map<String, CSVRecord> cost = new HashMap<>();
     for (CSVRecord row : records(runDir.resolve("report-cost.csv"))) {
-      cost.put(row.get("model").replace(" on article-0.95", ""), row);
+      cost.put(row.get("model").replace(" (qwen3-0.6b)", ""), row);
     }
     JsonNode run = JSON.readTree(runDir.resolve(ComparisonRun.RUN_FILE).toFile());
     for (String model : EMULATED) {
@@ -158,7 +158,7 @@ class CompareCommandTest {
     // the article's 180/s is at 128 tokens, the sweeps at 32: rescaled, and labelled so
     assertEquals(
         "stated, rescaled 128→32 tokens (linear)",
-        cost.get("Qwen3-Embedding-0.6B on A10G").get("capacity_provenance"));
+        cost.get("Qwen3-Embedding-0.6B (qwen3-0.6b-a10g-claim)").get("capacity_provenance"));
     List<CSVRecord> audit = records(runDir.resolve("report-audit.csv"));
     assertTrue(audit.size() > 20, "the article's claim audit: " + audit.size() + " findings");
   }
@@ -167,7 +167,7 @@ class CompareCommandTest {
   void theAnswerWritesASweepThatNeverFailedAsABound() throws IOException {
     Map<String, CSVRecord> answer = new HashMap<>();
     for (CSVRecord row : records(runDir.resolve("report-answer.csv"))) {
-      answer.put(row.get("model").replace(" on article-0.95", ""), row);
+      answer.put(row.get("model").replace(" (qwen3-0.6b)", ""), row);
     }
     for (String model : EMULATED) {
       JsonNode sweep = JSON.readTree(runDir.resolve(model).resolve("sweep.json").toFile());

@@ -13,15 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * Merges the run directories of several load processes that ran side by side (each with its share
- * of the rate) into one: latencies exactly, by adding their HdrHistogram interval logs; counts and
- * rates by summing. Runs on the calling thread (file I/O).
+ * Merges several load processes that ran side by side (each with its share of the rate) into one:
+ * latencies exactly, by adding their HdrHistogram histograms; counts and rates by summing. Either
+ * their run directories into a new one ({@link #merge}: file I/O on the calling thread), or runs
+ * already read into memory ({@link #mergeInMemory}), whose merged histograms give figures at full
+ * precision.
  */
 public final class RunMerger {
 
@@ -34,7 +37,54 @@ public final class RunMerger {
   /** The {@code token_count} of a merge of runs whose tokens were not all counted the same way. */
   public static final String MIXED_TOKEN_COUNT = "mixed";
 
+  /**
+   * A run already read, for {@link #mergeInMemory}: its summary, and the totals of its response-
+   * and service-time logs (histograms of nanoseconds).
+   */
+  public record RunInMemory(RunSummary summary, Histogram responseNanos, Histogram serviceNanos) {}
+
+  /**
+   * Runs merged in memory: counts and rates added as {@link #merge} adds them, and their histograms
+   * added, from which percentiles and means are read unrounded (summary.json rounds them to the
+   * microsecond).
+   *
+   * @param targetRate the sum of the runs' target rates; null unless every run had one (open loop)
+   */
+  public record MergedRuns(
+      Double targetRate,
+      double achievedRate,
+      RunSummary.Requests requests,
+      boolean valid,
+      boolean partial,
+      Histogram responseNanos,
+      Histogram serviceNanos) {}
+
   private RunMerger() {}
+
+  /** Adds up runs that ran side by side, in memory; nothing is written or rounded. */
+  public static MergedRuns mergeInMemory(List<RunInMemory> runs) {
+    if (runs.isEmpty()) {
+      throw new IllegalArgumentException("nothing to merge");
+    }
+    List<RunSummary> summaries = runs.stream().map(RunInMemory::summary).toList();
+    // Auto-resizing, at the run directories' precision: an in-memory merge never refuses a value.
+    Histogram response = new Histogram(LatencyHistograms.SIGNIFICANT_DIGITS);
+    Histogram service = new Histogram(LatencyHistograms.SIGNIFICANT_DIGITS);
+    double achieved = 0;
+    for (RunInMemory run : runs) {
+      response.add(run.responseNanos());
+      service.add(run.serviceNanos());
+      achieved += run.summary().achievedRate();
+    }
+    return new MergedRuns(
+        targetRate(summaries),
+        achieved,
+        sumRequests(summaries, RunSummary::requests),
+        allValid(summaries),
+        summaries.stream().anyMatch(RunSummary::partial),
+        response,
+        service);
+  }
 
   public static RunSummary merge(List<Path> runs, Path out, String command) throws IOException {
     if (runs.size() < 2) {
@@ -100,12 +150,6 @@ public final class RunMerger {
   private static RunSummary combine(
       List<RunSummary> runs, List<Path> dirs, List<Histogram> totals, String command) {
     RunSummary first = runs.get(0);
-    long scheduled = 0;
-    long sent = 0;
-    long ok = 0;
-    long notSent = 0;
-    Map<String, Long> failed = new TreeMap<>();
-    double targetRate = 0;
     double achieved = 0;
     double requestsPerS = 0;
     double inputsPerS = 0;
@@ -117,12 +161,6 @@ public final class RunMerger {
     Map<String, String> samples = new TreeMap<>();
     for (int i = 0; i < runs.size(); i++) {
       RunSummary s = runs.get(i);
-      scheduled += s.requests().scheduled();
-      sent += s.requests().sent();
-      ok += s.requests().ok();
-      notSent += s.requests().notSent();
-      s.requests().failed().forEach((k, v) -> failed.merge(k, v, Long::sum));
-      targetRate += s.targetRate() == null ? 0 : s.targetRate();
       achieved += s.achievedRate();
       requestsPerS += s.throughput().requestsPerS();
       inputsPerS += s.throughput().inputsPerS();
@@ -137,8 +175,8 @@ public final class RunMerger {
       }
       s.failureSamples().forEach(samples::putIfAbsent);
     }
-    long failedTotal = failed.values().stream().mapToLong(Long::longValue).sum();
-    long completed = ok + failedTotal;
+    RunSummary.Requests requests = sumRequests(runs, RunSummary::requests);
+    long completed = requests.ok() + requests.failedTotal();
     // The same tokenizer on several machines has different paths but the same content.
     boolean sameCounting =
         runs.stream()
@@ -159,7 +197,7 @@ public final class RunMerger {
         first.target(),
         first.mode(),
         first.arrival(),
-        first.targetRate() == null ? null : targetRate,
+        targetRate(runs),
         first.concurrency() == null
             ? null
             : runs.stream().mapToInt(r -> r.concurrency() == null ? 0 : r.concurrency()).sum(),
@@ -169,9 +207,9 @@ public final class RunMerger {
         measuredS,
         drainS,
         achieved,
-        new RunSummary.Requests(scheduled, sent, ok, failed, failedTotal, notSent),
-        sumWarmup(runs),
-        completed == 0 ? 0 : (double) failedTotal / completed,
+        requests,
+        sumRequests(runs, RunSummary::warmupRequests),
+        completed == 0 ? 0 : (double) requests.failedTotal() / completed,
         new RunSummary.Throughput(requestsPerS, inputsPerS, tokensPerS, tokenCount),
         inputsPerS,
         tokensPerS,
@@ -180,7 +218,7 @@ public final class RunMerger {
         Percentiles.of(totals.get(0)),
         Percentiles.of(totals.get(1)),
         Percentiles.of(totals.get(2)),
-        invalid.isEmpty(),
+        allValid(runs),
         invalid,
         !partial.isEmpty(),
         partial.isEmpty() ? null : String.join("; ", partial),
@@ -215,18 +253,37 @@ public final class RunMerger {
     return run.tokenizer() == null ? null : run.tokenizer().sha256();
   }
 
-  private static RunSummary.Requests sumWarmup(List<RunSummary> runs) {
+  /** The sum of the target rates of open-loop runs; null if any run had none. */
+  private static Double targetRate(List<RunSummary> runs) {
+    if (runs.stream().anyMatch(r -> r.targetRate() == null)) {
+      return null;
+    }
+    double sum = 0;
+    for (RunSummary s : runs) {
+      sum += s.targetRate();
+    }
+    return sum;
+  }
+
+  /** A merge is valid when every run is valid and none gave a reason it is not. */
+  private static boolean allValid(List<RunSummary> runs) {
+    return runs.stream().allMatch(r -> r.valid() && r.invalidReasons().isEmpty());
+  }
+
+  private static RunSummary.Requests sumRequests(
+      List<RunSummary> runs, Function<RunSummary, RunSummary.Requests> which) {
     long scheduled = 0;
     long sent = 0;
     long ok = 0;
     long notSent = 0;
     Map<String, Long> failed = new TreeMap<>();
     for (RunSummary s : runs) {
-      scheduled += s.warmupRequests().scheduled();
-      sent += s.warmupRequests().sent();
-      ok += s.warmupRequests().ok();
-      notSent += s.warmupRequests().notSent();
-      s.warmupRequests().failed().forEach((k, v) -> failed.merge(k, v, Long::sum));
+      RunSummary.Requests r = which.apply(s);
+      scheduled += r.scheduled();
+      sent += r.sent();
+      ok += r.ok();
+      notSent += r.notSent();
+      r.failed().forEach((k, v) -> failed.merge(k, v, Long::sum));
     }
     return new RunSummary.Requests(
         scheduled,

@@ -1,33 +1,17 @@
 package dev.embedbench.cli.compare;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.embedbench.backends.qwen3.Qwen3Embedder;
 import dev.embedbench.backends.qwen3.checkpoint.Qwen3Checkpoint;
-import dev.embedbench.backends.qwen3.checkpoint.Qwen3Config;
 import dev.embedbench.loadgen.LoadConfig;
-import dev.embedbench.loadgen.LoadMode;
 import dev.embedbench.loadgen.LoadRun;
-import dev.embedbench.loadgen.driver.TargetClient;
-import dev.embedbench.loadgen.schedule.ArrivalProcess;
 import dev.embedbench.loadgen.sweep.Sweep;
 import dev.embedbench.loadgen.sweep.SweepPlan;
 import dev.embedbench.loadgen.workload.Workload;
 import dev.embedbench.reports.ComparisonReport;
 import dev.embedbench.reports.ReportFiles;
-import dev.embedbench.reports.cost.CostAnswerFiles;
-import dev.embedbench.reports.model.CostAnswer;
-import dev.embedbench.reports.model.Device;
 import dev.embedbench.reports.model.Provenance;
-import dev.embedbench.reports.model.WeightsSource;
-import dev.embedbench.reports.table.AnswerTables;
-import dev.embedbench.reports.table.Row;
-import dev.embedbench.reports.table.Table;
 import dev.embedbench.results.Capacity;
-import dev.embedbench.results.ResultJson;
 import dev.embedbench.results.RunFiles;
 import dev.embedbench.results.SweepResult;
-import dev.embedbench.results.TargetKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +44,6 @@ public final class ComparisonRun {
   /** The comparison YAML exactly as used. */
   public static final String CONFIG_COPY = "compare-config.yaml";
 
-  /** What a finished (or stopped) comparison left behind. */
   /**
    * What a finished (or stopped) comparison left behind.
    *
@@ -74,9 +57,6 @@ public final class ComparisonRun {
       List<String> notes,
       boolean partial,
       Duration elapsed) {}
-
-  /** Unmeasured traffic to each emulated route before the first sweep. */
-  static final Duration WARM_UP = Duration.ofMillis(1500);
 
   private final CompareConfig config;
   private final Path home;
@@ -140,19 +120,15 @@ public final class ComparisonRun {
     Instant startedAt = Instant.now();
     Files.createDirectories(runDir);
     Files.copy(config.file(), runDir.resolve(CONFIG_COPY), StandardCopyOption.REPLACE_EXISTING);
+    ComparisonRunFile runFile =
+        new ComparisonRunFile(runDir.resolve(RUN_FILE), config, repeats, startedAt);
     console.accept("embedbench compare: results in " + runDir);
 
     Map<String, Path> modelDirs = new LinkedHashMap<>();
     Map<String, Provenance> provenance = new LinkedHashMap<>();
     for (ModelPlan model : config.models()) {
       if (model.emulated()) {
-        provenance.put(
-            model.name(),
-            new Provenance(
-                TargetKind.EMULATED,
-                WeightsSource.UNKNOWN,
-                Device.GPU,
-                "profile " + model.emulatedProfile()));
+        provenance.put(model.name(), ComparisonProvenance.emulated(model));
       } else {
         modelDirs.put(model.name(), checkpointDir(model.inProcess()));
       }
@@ -175,7 +151,7 @@ public final class ComparisonRun {
                 .filter(m -> m.name().equals(entry.getKey()))
                 .findFirst()
                 .orElseThrow();
-        provenance.put(model.name(), inProcessProvenance(model, entry.getValue()));
+        provenance.put(model.name(), ComparisonProvenance.inProcess(model, entry.getValue()));
       }
       warmUp(gateway.baseUrl());
       int index = 0;
@@ -231,7 +207,8 @@ public final class ComparisonRun {
     }
     boolean partial = stopReason != null || sweeps.values().stream().anyMatch(SweepResult::partial);
     if (sweeps.isEmpty()) {
-      writeRunFile(runDir, startedAt, provenance, sweeps, List.of(), partial, Optional.empty());
+      runFile.write(
+          title(partial), stopReason, partial, provenance, sweeps, List.of(), Optional.empty());
       throw new IOException(
           "stopped before any sweep finished (" + stopReason + "); nothing to report in " + runDir);
     }
@@ -261,11 +238,12 @@ public final class ComparisonRun {
         });
     Map<String, Provenance> measured = new LinkedHashMap<>();
     sweeps.keySet().forEach(name -> measured.put(name, provenance.get(name)));
-    writeRunFile(runDir, startedAt, provenance, sweeps, notes, partial, Optional.empty());
+    runFile.write(title(partial), stopReason, partial, provenance, sweeps, notes, Optional.empty());
     ComparisonReport.Result report =
         ComparisonReport.write(runDir, title(partial), measured, Optional.of(cost.analysis()));
     // Again, now with the answer, in the very cells the console and the reports print.
-    writeRunFile(runDir, startedAt, provenance, sweeps, notes, partial, report.input().answer());
+    runFile.write(
+        title(partial), stopReason, partial, provenance, sweeps, notes, report.input().answer());
     return new Result(
         runDir,
         report.files(),
@@ -287,28 +265,6 @@ public final class ComparisonRun {
       return plan.modelPath();
     }
     return checkpoints.ensure(plan.synthetic(), console);
-  }
-
-  /**
-   * The report has no notes section, so an unpriced model says so in its label, wherever it
-   * appears.
-   */
-  private static Provenance inProcessProvenance(ModelPlan model, Path dir) {
-    InProcessPlan plan = model.inProcess();
-    boolean synthetic = Qwen3Config.read(dir.resolve(Qwen3Checkpoint.CONFIG)).synthetic();
-    boolean gpu = Qwen3Embedder.resolveDevice(plan.device()).isGpu();
-    String detail =
-        synthetic && plan.modelPath() == null
-            ? plan.synthetic().description()
-            : "checkpoint " + dir.getFileName();
-    if (model.deployment() == null) {
-      detail += gpu ? "; not priced" : "; not priced: a CPU is not a GPU";
-    }
-    return new Provenance(
-        TargetKind.IN_PROCESS,
-        synthetic ? WeightsSource.SYNTHETIC : WeightsSource.REAL,
-        gpu ? Device.GPU : Device.CPU,
-        detail);
   }
 
   /** No step passed and the first was invalid because the generator could not keep its schedule. */
@@ -339,7 +295,7 @@ public final class ComparisonRun {
   private void warmUp(String baseUrl) throws IOException {
     console.accept(
         "warming up the gateway, emulators and load generator ("
-            + WARM_UP.toMillis()
+            + ComparisonLoadConfigs.WARM_UP.toMillis()
             + " ms per emulated model, not measured)...");
     Path dir = Files.createTempDirectory("embedbench-compare-warmup");
     try {
@@ -347,27 +303,7 @@ public final class ComparisonRun {
         if (!model.emulated() || stopReason != null) {
           continue;
         }
-        LoadConfig warm =
-            new LoadConfig(
-                "warmup",
-                TargetClient.normalise(baseUrl),
-                model.name(),
-                null,
-                LoadMode.CLOSED,
-                null,
-                null,
-                2,
-                2,
-                WARM_UP,
-                null,
-                Duration.ZERO,
-                ComparisonGateway.TARGET_TIMEOUT,
-                config.workload(),
-                1,
-                LoadConfig.DEFAULT_MAX_OUTSTANDING,
-                LoadConfig.DEFAULT_MAX_LAG_P99,
-                true,
-                LoadConfig.DEFAULT_READ_VALUES_EVERY);
+        LoadConfig warm = ComparisonLoadConfigs.warmUp(config, baseUrl, model);
         new LoadRun(
                 warm,
                 Workload.prepare(config.workload(), model.name(), home),
@@ -384,27 +320,7 @@ public final class ComparisonRun {
   private SweepResult sweep(ModelPlan model, String baseUrl, Path dir, int index)
       throws IOException {
     SweepPlan plan = model.sweep();
-    LoadConfig base =
-        new LoadConfig(
-            "compare-" + model.name().toLowerCase(Locale.ROOT),
-            TargetClient.normalise(baseUrl),
-            model.name(),
-            null,
-            LoadMode.OPEN,
-            plan.startRate(),
-            ArrivalProcess.CONSTANT,
-            null,
-            1,
-            model.stepDuration() != null ? model.stepDuration() : config.stepDuration(),
-            null,
-            config.stepWarmup(),
-            ComparisonGateway.TARGET_TIMEOUT,
-            config.workload(),
-            1,
-            LoadConfig.DEFAULT_MAX_OUTSTANDING,
-            config.maxScheduleLagP99(),
-            true,
-            LoadConfig.DEFAULT_READ_VALUES_EVERY);
+    LoadConfig base = ComparisonLoadConfigs.sweepStart(config, baseUrl, model);
     Workload workload = Workload.prepare(config.workload(), model.name(), home);
     String prefix =
         String.format(Locale.ROOT, "[%d/%d] %s ", index, config.models().size(), model.name());
@@ -441,77 +357,6 @@ public final class ComparisonRun {
         + (partial
             ? " — PARTIAL: " + (stopReason != null ? stopReason : "a sweep stopped early")
             : "");
-  }
-
-  private void writeRunFile(
-      Path runDir,
-      Instant startedAt,
-      Map<String, Provenance> provenance,
-      Map<String, SweepResult> sweeps,
-      List<String> notes,
-      boolean partial,
-      Optional<CostAnswer> answer)
-      throws IOException {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("schema_version", 1);
-    out.put("title", title(partial));
-    out.put("config", CONFIG_COPY);
-    out.put("quick", config.quick());
-    out.put("repeat", repeats);
-    out.put("started_at", startedAt.toString());
-    out.put("ended_at", Instant.now().toString());
-    out.put("partial", partial);
-    out.put("stop_reason", stopReason);
-    out.put(
-        "slo",
-        Map.of("p99_ms", config.slo().p99Millis(), "max_error_rate", config.slo().maxErrorRate()));
-    List<Map<String, Object>> models = new ArrayList<>();
-    for (ModelPlan model : config.models()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("name", model.name());
-      Provenance p = provenance.get(model.name());
-      entry.put("provenance", p == null ? null : p.label());
-      SweepResult sweep = sweeps.get(model.name());
-      entry.put("sweep", sweep == null ? null : model.name() + "/sweep.json");
-      entry.put("best_rate", sweep == null ? null : sweep.bestRate());
-      entry.put(
-          "capacity",
-          sweep == null || sweep.capacity() == null
-              ? null
-              : ResultJson.MAPPER.valueToTree(sweep.capacity()));
-      entry.put("status", sweep == null ? "not run" : sweep.partial() ? "partial" : "complete");
-      entry.put("priced_as", model.deployment());
-      models.add(entry);
-    }
-    out.put("models", models);
-    answer.ifPresent(a -> out.put("answer", answerJson(a)));
-    out.put("notes", notes);
-    new ObjectMapper()
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(runDir.resolve(RUN_FILE).toFile(), out);
-  }
-
-  /**
-   * The answer as the console's last table writes it, one object per priced model keyed by the
-   * table's column metrics (bounds written as bounds: {@code ≥ 93.4%}); the raw figures are in
-   * {@code cost-answer.json}.
-   */
-  private static Map<String, Object> answerJson(CostAnswer answer) {
-    Table headline = AnswerTables.headline(answer);
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (Row row : headline.rows()) {
-      Map<String, String> cells = new LinkedHashMap<>();
-      row.cells().forEach(cell -> cells.put(cell.metric(), cell.text()));
-      rows.add(cells);
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("baseline", answer.baselineModel());
-    out.put("target_utilisation", answer.targetUtilisation());
-    out.put("gpu_prices", answer.gpuPrices());
-    out.put("unit_costs", rows);
-    out.put("audit", answer.auditSentence());
-    out.put("figures", CostAnswerFiles.FILE);
-    return out;
   }
 
   /** A sweep's capacity as every console line writes it: {@code ≥ X} for a lower bound. */

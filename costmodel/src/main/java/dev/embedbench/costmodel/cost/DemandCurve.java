@@ -9,6 +9,12 @@ import java.util.List;
  */
 public record DemandCurve(List<DemandPoint> points, List<BreakEven> breakEvens) {
 
+  /** The curve spans 10^(±DECADES) times the scenario's demand. */
+  public static final int DECADES = 2;
+
+  /** Curve points per decade. */
+  public static final int STEPS_PER_DECADE = 10;
+
   public DemandCurve {
     points = List.copyOf(points);
     breakEvens = List.copyOf(breakEvens);

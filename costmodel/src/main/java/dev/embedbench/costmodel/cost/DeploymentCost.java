@@ -7,7 +7,8 @@ package dev.embedbench.costmodel.cost;
  * @param deploymentId the scenario's id of the deployment
  * @param modelId catalog id of the model
  * @param modelName published model name
- * @param gpuId catalog id of the GPU
+ * @param gpuId catalog id of the GPU itself: for an entry that only names a price and borrows a
+ *     GPU's specs (the article's $0.95 instance), the GPU it borrows them from
  * @param priceLabel cloud, instance type and region of the price used
  * @param priceSource where and when the price was listed
  * @param pricePerGpuHourUsd on-demand price of one GPU for one hour

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * The comparison with one input moved.
  *
- * @param factor which input moved: {@code price}, {@code capacity}, {@code volume} or {@code
- *     peakToAverage}
+ * @param factor which input moved: {@code price}, {@code capacity}, {@code volume}, {@code
+ *     peakToAverage}, {@code tokensPerInput} or {@code targetUtilisation}
  * @param target the deployment it moved for, or {@code all}
  * @param multiplier what the input was multiplied by
  * @param cheapestFirst deployment ids by yearly cost, cheapest first
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param rankingChanged whether the order differs from the unmoved scenario's
  * @param maxSavingsShiftPoints the largest change of any deployment's savings, in percentage points
  * @param flagged ranking changed, or savings moved by more than {@link
- *     CostModel#SAVINGS_SHIFT_FLAG_POINTS}
+ *     SensitivitySweep#SAVINGS_SHIFT_FLAG_POINTS}
  */
 public record SensitivityCase(
     String factor,

@@ -8,7 +8,7 @@ package dev.embedbench.costmodel.cost;
  *
  * @param deploymentId the scenario's id
  * @param modelName published model name
- * @param gpuId catalog GPU
+ * @param gpuId catalog GPU, as in {@link DeploymentCost#gpuId}
  * @param priceLabel the one price of that GPU in this scenario, named
  * @param pricePerGpuHourUsd that price
  * @param capacityRequestsPerSec capacity per replica (median of the repeats), at its own token

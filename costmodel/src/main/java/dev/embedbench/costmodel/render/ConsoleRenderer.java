@@ -8,7 +8,6 @@ import static dev.embedbench.costmodel.render.Figures.usd;
 import dev.embedbench.costmodel.CostAnalysis;
 import dev.embedbench.costmodel.audit.AuditFinding;
 import dev.embedbench.costmodel.audit.Verdict;
-import dev.embedbench.costmodel.cost.CostModel;
 import dev.embedbench.costmodel.cost.CostReport;
 import dev.embedbench.costmodel.cost.DemandCurve;
 import dev.embedbench.costmodel.cost.DemandPoint;
@@ -236,7 +235,7 @@ public final class ConsoleRenderer {
             "usd_per_year",
             "saving_whole_instances",
             "saving_unit_cost");
-    int step = CostModel.CURVE_STEPS_PER_DECADE;
+    int step = DemandCurve.STEPS_PER_DECADE;
     for (int i = 0; i < curve.points().size(); i += step) {
       DemandPoint p = curve.points().get(i);
       for (UnitCost u : r.unitCosts()) {

@@ -43,7 +43,7 @@ class RenderersTest {
     assertTrue(text.indexOf("Unit cost at capacity") < text.indexOf("Whole-instance fleet"), text);
     assertTrue(
         text.contains(
-            "qwen3-0.6b             Qwen3-Embedding-0.6B  article-0.95             $0.95"
+            "qwen3-0.6b             Qwen3-Embedding-0.6B  A10G             $0.95"
                 + "               2.639  stated               128 (assumed)                         $100"),
         text);
     // the new derivations, with their arithmetic, and the new sensitivity rows

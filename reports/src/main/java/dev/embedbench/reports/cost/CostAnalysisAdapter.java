@@ -210,13 +210,20 @@ public final class CostAnalysisAdapter {
     return audit;
   }
 
-  /** The model's name, with the GPU when the scenario prices the same model more than once. */
+  /**
+   * The model's name; when the scenario prices the same model more than once, with what tells its
+   * rows apart: the GPU when each row has its own, else the deployment's id.
+   */
   private static String label(DeploymentCost deployment, List<DeploymentCost> all) {
-    long sameModel =
-        all.stream().filter(other -> other.modelName().equals(deployment.modelName())).count();
-    return sameModel == 1
-        ? deployment.modelName()
-        : deployment.modelName() + " on " + deployment.gpuId();
+    List<DeploymentCost> sameModel =
+        all.stream().filter(other -> other.modelName().equals(deployment.modelName())).toList();
+    if (sameModel.size() == 1) {
+      return deployment.modelName();
+    }
+    long gpus = sameModel.stream().map(DeploymentCost::gpuId).distinct().count();
+    return gpus == sameModel.size()
+        ? deployment.modelName() + " on " + deployment.gpuId()
+        : deployment.modelName() + " (" + deployment.deploymentId() + ")";
   }
 
   /**

@@ -88,7 +88,7 @@ public final class RunDirectoryReader {
       }
       models.add(
           sweeps.isEmpty()
-              ? new ModelReport(model, provenance, RunMerger.merge(runs), Optional.empty())
+              ? new ModelReport(model, provenance, LoadgenRun.stats(runs), Optional.empty())
               : SweepMerger.report(model, provenance, sweeps));
     }
     return new ReportInput(

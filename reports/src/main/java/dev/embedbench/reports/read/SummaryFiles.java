@@ -60,7 +60,8 @@ final class SummaryFiles {
           summary.valid(),
           summary.partial(),
           logs.response.map(HistogramLogs::readTotal),
-          logs.service.map(HistogramLogs::readTotal));
+          logs.service.map(HistogramLogs::readTotal),
+          summary);
     } catch (ResultFileException e) {
       throw new RunDirectoryException(e.getMessage(), e);
     }

@@ -52,7 +52,7 @@ final class SweepMerger {
       int index = i;
       List<LoadgenRun> shards =
           sweeps.stream().map(sweep -> sweep.steps().get(index).run()).toList();
-      RunStats stats = RunMerger.merge(shards);
+      RunStats stats = LoadgenRun.stats(shards);
       if (sweeps.size() == 1) {
         LoadgenSweep.Step step = first.steps().get(i);
         steps.add(new SweepStep(i + 1, stats, step.metSlo(), step.reasons()));

@@ -129,9 +129,9 @@ class AnswerAgreementTest {
     List<String> models =
         List.of(
             "Qwen3-Embedding-8B",
-            "Qwen3-Embedding-0.6B on article-0.95",
+            "Qwen3-Embedding-0.6B (qwen3-0.6b)",
             "BGE-M3",
-            "Qwen3-Embedding-0.6B on A10G");
+            "Qwen3-Embedding-0.6B (qwen3-0.6b-a10g-claim)");
     List<String> metrics =
         List.of(
             "capacity-per-s",
@@ -183,7 +183,7 @@ class AnswerAgreementTest {
     }
 
     // The 0.6B's sweep never failed: its capacity, cost and saving are bounds in every output.
-    Element small = one(firstTable, ".//tr[@data-model='Qwen3-Embedding-0.6B on article-0.95']");
+    Element small = one(firstTable, ".//tr[@data-model='Qwen3-Embedding-0.6B (qwen3-0.6b)']");
     assertEquals("≥ 486", one(small, ".//td[@data-metric='capacity-per-s']").getTextContent());
     assertEquals(
         "≤ $0.543",
@@ -194,22 +194,19 @@ class AnswerAgreementTest {
         "≥ 50.0%",
         one(
                 doc,
-                "//table[@id='table-fleet']//tr[@data-model='Qwen3-Embedding-0.6B on "
-                    + "article-0.95']/td[@data-metric='fleet-saving']")
+                "//table[@id='table-fleet']//tr[@data-model='Qwen3-Embedding-0.6B "
+                    + "(qwen3-0.6b)']/td[@data-metric='fleet-saving']")
             .getTextContent()); // 2 instances against 1
     // The older cost table cannot carry a bound: it says so and prints no saving for the row.
     Element costRow =
-        one(
-            doc,
-            "//table[@id='table-cost']//tr[@data-model='Qwen3-Embedding-0.6B on article-0.95']");
+        one(doc, "//table[@id='table-cost']//tr[@data-model='Qwen3-Embedding-0.6B (qwen3-0.6b)']");
     assertEquals("—", one(costRow, ".//td[@data-metric='savings']").getTextContent());
     assertTrue(
         one(costRow, ".//td[@data-metric='provenance']")
             .getTextContent()
             .contains("capacity ≥ 486 req/s"));
     // No plain percentage anywhere in that model's rows, in any output.
-    for (Element cell :
-        select(doc, "//tr[@data-model='Qwen3-Embedding-0.6B on article-0.95']/td")) {
+    for (Element cell : select(doc, "//tr[@data-model='Qwen3-Embedding-0.6B (qwen3-0.6b)']/td")) {
       assertFalse(
           PLAIN_PERCENT.matcher(cell.getTextContent().strip()).matches(),
           "plain figure in HTML: " + cell.getTextContent());
@@ -217,7 +214,7 @@ class AnswerAgreementTest {
     for (String line :
         (md + console)
             .lines()
-            .filter(l -> l.contains("Qwen3-Embedding-0.6B on article-0.95"))
+            .filter(l -> l.contains("Qwen3-Embedding-0.6B (qwen3-0.6b)"))
             .toList()) {
       List<String> cells = new ArrayList<>(Arrays.asList(line.split("\\|")));
       cells.addAll(Arrays.asList(line.split(" {2,}")));
@@ -236,10 +233,10 @@ class AnswerAgreementTest {
     assertEquals(41, demand.size());
     for (CSVRecord point : demand) {
       assertTrue(
-          point.get("Qwen3-Embedding-0.6B on article-0.95 saving_percent").startsWith("≥ "),
+          point.get("Qwen3-Embedding-0.6B (qwen3-0.6b) saving_percent").startsWith("≥ "),
           point.toString());
       assertTrue(
-          point.get("Qwen3-Embedding-0.6B on article-0.95 usd_per_year").startsWith("≤ "),
+          point.get("Qwen3-Embedding-0.6B (qwen3-0.6b) usd_per_year").startsWith("≤ "),
           point.toString());
       Double.parseDouble(
           point.get("BGE-M3 saving_percent")); // bracketed models' figures stay plain numbers
@@ -249,7 +246,7 @@ class AnswerAgreementTest {
     assertTrue(
         one(
                 doc,
-                "//table[@id='table-fleet']//tr[@data-model='Qwen3-Embedding-0.6B on A10G']"
+                "//table[@id='table-fleet']//tr[@data-model='Qwen3-Embedding-0.6B (qwen3-0.6b-a10g-claim)']"
                     + "/td[@data-metric='token-note']")
             .getTextContent()
             .contains("rescaled 128→32 tokens (linear)"));
@@ -257,7 +254,7 @@ class AnswerAgreementTest {
         "128",
         one(
                 firstTable,
-                ".//tr[@data-model='Qwen3-Embedding-0.6B on A10G']"
+                ".//tr[@data-model='Qwen3-Embedding-0.6B (qwen3-0.6b-a10g-claim)']"
                     + "/td[@data-metric='tokens-per-input']")
             .getTextContent());
   }
