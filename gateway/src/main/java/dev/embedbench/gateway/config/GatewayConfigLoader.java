@@ -1,9 +1,5 @@
 package dev.embedbench.gateway.config;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.embedbench.backends.MatryoshkaRange;
 import dev.embedbench.backends.ModelInfo;
 import dev.embedbench.backends.emulated.EmulatorProfile;
@@ -11,7 +7,10 @@ import dev.embedbench.backends.emulated.ProfileException;
 import dev.embedbench.backends.qwen3.DevicePreference;
 import dev.embedbench.backends.qwen3.Qwen3Options;
 import dev.embedbench.backends.qwen3.batching.BatchSettings;
-import java.io.IOException;
+import dev.embedbench.config.ConfigErrors;
+import dev.embedbench.config.ConfigException;
+import dev.embedbench.config.ConfigFiles;
+import dev.embedbench.config.ConfigNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -108,23 +107,10 @@ final class GatewayConfigLoader {
     if (!Files.isRegularFile(file)) {
       throw new ConfigException(file, "", "file does not exist");
     }
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-    } catch (JacksonException e) {
-      throw new ConfigException(
-          file,
-          "",
-          "not valid YAML: "
-              + e.getOriginalMessage()
-              + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
-    } catch (IOException e) {
-      throw new ConfigException(file, "", "cannot be read: " + e.getMessage());
-    }
-    if (root == null || !root.isObject()) {
+    ConfigNode top = ConfigFiles.read(file, ConfigErrors.DEFAULT);
+    if (!top.raw().isObject()) {
       throw new ConfigException(file, "", "must be a YAML mapping with 'server' and 'routes'");
     }
-    ConfigNode top = new ConfigNode(file, "", root);
     top.rejectUnknownKeys(TOP_KEYS);
     ServerConfig server =
         top.has("server") ? server(top.object("server")) : ServerConfig.defaults();
@@ -148,18 +134,18 @@ final class GatewayConfigLoader {
       keys.add(resolveSecret(node.keyPath("api_keys") + "[" + i + "]", written.get(i)));
     }
     return new ServerConfig(
-        node.string("host", ServerConfig.DEFAULT_HOST),
-        (int) node.integer("port", ServerConfig.DEFAULT_PORT, 0, 65535),
+        node.text("host", ServerConfig.DEFAULT_HOST),
+        (int) node.longValue("port", ServerConfig.DEFAULT_PORT, 0, 65535),
         keys,
-        node.integer("max_body_bytes", ServerConfig.DEFAULT_MAX_BODY_BYTES, 1, Long.MAX_VALUE),
+        node.longValue("max_body_bytes", ServerConfig.DEFAULT_MAX_BODY_BYTES, 1, Long.MAX_VALUE),
         node.has("shutdown_deadline")
-            ? node.duration("shutdown_deadline", null)
+            ? node.positiveDuration("shutdown_deadline", null)
             : ServerConfig.DEFAULT_SHUTDOWN_DEADLINE,
         node.bool("access_log", true),
-        node.duration("idle_timeout", ServerConfig.DEFAULT_IDLE_TIMEOUT),
-        node.duration("request_read_timeout", ServerConfig.DEFAULT_REQUEST_READ_TIMEOUT),
-        (int) node.integer("max_connections", ServerConfig.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000),
-        node.durationOrZero("drain_delay", ServerConfig.DEFAULT_DRAIN_DELAY));
+        node.positiveDuration("idle_timeout", ServerConfig.DEFAULT_IDLE_TIMEOUT),
+        node.positiveDuration("request_read_timeout", ServerConfig.DEFAULT_REQUEST_READ_TIMEOUT),
+        (int) node.longValue("max_connections", ServerConfig.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000),
+        node.duration("drain_delay", ServerConfig.DEFAULT_DRAIN_DELAY));
   }
 
   /**
@@ -186,7 +172,7 @@ final class GatewayConfigLoader {
 
   private RouteConfig route(ConfigNode node) {
     node.rejectUnknownKeys(ROUTE_KEYS);
-    String name = node.requiredString("name");
+    String name = node.text("name");
     claimModelName(node, "name", name);
     List<String> aliases = node.strings("aliases");
     for (int i = 0; i < aliases.size(); i++) {
@@ -213,7 +199,7 @@ final class GatewayConfigLoader {
     if (!allowMixed) {
       checkOneSpace(node, targets);
     }
-    Integer defaultDimensions = node.optionalInteger("default_dimensions", 1);
+    Integer defaultDimensions = node.optionalInt("default_dimensions", 1).orElse(null);
     if (defaultDimensions != null) {
       checkDeclaredDimensions(node, targets, defaultDimensions);
     }
@@ -221,7 +207,7 @@ final class GatewayConfigLoader {
     return new RouteConfig(
         name,
         aliases,
-        node.string("owned_by", "embedbench"),
+        node.text("owned_by", "embedbench"),
         allowMixed,
         defaultDimensions,
         instruction,
@@ -289,7 +275,7 @@ final class GatewayConfigLoader {
 
   private InstructionConfig instruction(ConfigNode node) {
     node.rejectUnknownKeys(INSTRUCTION_KEYS);
-    String template = node.string("template", InstructionConfig.QWEN3_TEMPLATE);
+    String template = node.text("template", InstructionConfig.QWEN3_TEMPLATE);
     int at = template.indexOf("{text}");
     if (at < 0 || template.indexOf("{text}", at + 1) >= 0) {
       throw node.error("template", "must contain {text} exactly once");
@@ -298,22 +284,22 @@ final class GatewayConfigLoader {
     for (int i = 0; i < documentAliases.size(); i++) {
       claimModelName(node, "document_aliases[" + i + "]", documentAliases.get(i));
     }
-    return new InstructionConfig(node.requiredString("task"), template, documentAliases);
+    return new InstructionConfig(node.text("task"), template, documentAliases);
   }
 
   private RetryConfig retry(ConfigNode node) {
     node.rejectUnknownKeys(RETRY_KEYS);
     RetryConfig d = RetryConfig.defaults();
     return new RetryConfig(
-        (int) node.integer("max_attempts", d.maxAttempts(), 1, 10),
+        (int) node.longValue("max_attempts", d.maxAttempts(), 1, 10),
         node.fraction("budget_ratio", d.budgetRatio()),
-        node.integer("budget_min_retries", d.budgetMinRetries(), 0),
-        node.duration("budget_window", d.budgetWindow()));
+        node.intValue("budget_min_retries", d.budgetMinRetries(), 0),
+        node.positiveDuration("budget_window", d.budgetWindow()));
   }
 
   private ShadowConfig shadow(ConfigNode node, String routeName) {
     node.rejectUnknownKeys(SHADOW_KEYS);
-    String route = node.string("route", null);
+    String route = node.text("route", null);
     TargetConfig target = null;
     if (node.has("target")) {
       ConfigNode targetNode = node.object("target");
@@ -323,7 +309,7 @@ final class GatewayConfigLoader {
       target = target(targetNode, routeName + "-shadow");
     }
     if ((route == null) == (target == null)) {
-      throw node.error(null, "set exactly one of 'route' (another route's name) and 'target'");
+      throw node.error("set exactly one of 'route' (another route's name) and 'target'");
     }
     if (routeName.equals(route)) {
       throw node.error("route", "a route cannot shadow itself");
@@ -335,8 +321,8 @@ final class GatewayConfigLoader {
         route,
         target,
         node.fraction("fraction", 0),
-        node.integer("max_concurrency", 16, 1),
-        node.duration("timeout", Duration.ofSeconds(10)));
+        node.intValue("max_concurrency", 16, 1),
+        node.positiveDuration("timeout", Duration.ofSeconds(10)));
   }
 
   private void checkShadowRoutes(List<RouteConfig> routes, List<ConfigNode> nodes) {
@@ -354,7 +340,7 @@ final class GatewayConfigLoader {
   }
 
   private TargetConfig target(ConfigNode node, String defaultName) {
-    String type = node.requiredString("type");
+    String type = node.text("type");
     Set<String> known = new java.util.HashSet<>(COMMON_TARGET_KEYS);
     TargetSpec spec;
     switch (type) {
@@ -380,7 +366,7 @@ final class GatewayConfigLoader {
                   + type
                   + "'; this build knows remote, emulated and in-process");
     }
-    String name = node.string("name", defaultName);
+    String name = node.text("name", defaultName);
     String previous = targetNames.putIfAbsent(name, node.keyPath("name"));
     if (previous != null) {
       throw node.error(
@@ -397,17 +383,17 @@ final class GatewayConfigLoader {
             : CircuitBreakerConfig.defaults();
     return new TargetConfig(
         name,
-        node.integer("weight", 1, 0),
-        node.duration("timeout", TargetConfig.DEFAULT_TIMEOUT),
-        node.integer("max_concurrency", TargetConfig.DEFAULT_MAX_CONCURRENCY, 1),
-        (int) node.integer("max_batch_inputs", 2048, 1, 2048),
-        node.integer("max_batch_tokens", Integer.MAX_VALUE, 1),
+        node.intValue("weight", 1, 0),
+        node.positiveDuration("timeout", TargetConfig.DEFAULT_TIMEOUT),
+        node.intValue("max_concurrency", TargetConfig.DEFAULT_MAX_CONCURRENCY, 1),
+        (int) node.longValue("max_batch_inputs", 2048, 1, 2048),
+        node.intValue("max_batch_tokens", Integer.MAX_VALUE, 1),
         breaker,
         spec);
   }
 
   private RemoteSpec remote(ConfigNode node) {
-    String url = node.requiredString("url");
+    String url = node.text("url");
     URI baseUrl;
     try {
       baseUrl = new URI(url);
@@ -418,19 +404,18 @@ final class GatewayConfigLoader {
         || baseUrl.getHost() == null) {
       throw node.error("url", "must be an http:// or https:// URL with a host, was '" + url + "'");
     }
-    ConfigNode modelNode = node.object("model");
-    if (modelNode == null) {
+    if (!node.has("model")) {
       throw node.error(
           "model",
           "is required for a remote target: name, dimensions and"
               + " max_input_tokens of what the server serves");
     }
-    DeclaredModel model = declaredModel(modelNode);
+    DeclaredModel model = declaredModel(node.object("model"));
     String apiKey =
         node.has("api_key")
-            ? resolveSecret(node.keyPath("api_key"), node.string("api_key", null))
+            ? resolveSecret(node.keyPath("api_key"), node.text("api_key", null))
             : null;
-    String healthPath = node.string("health_path", "/health");
+    String healthPath = node.text("health_path", "/health");
     if (!healthPath.startsWith("/")) {
       throw node.error("health_path", "must start with '/', was '" + healthPath + "'");
     }
@@ -443,9 +428,9 @@ final class GatewayConfigLoader {
     }
     return new RemoteSpec(
         baseUrl,
-        node.string("upstream_model", model.name()),
+        node.text("upstream_model", model.name()),
         apiKey,
-        node.integer("max_connections", 32, 1),
+        node.intValue("max_connections", 32, 1),
         healthPath,
         model,
         verifyUnitNorm);
@@ -453,20 +438,20 @@ final class GatewayConfigLoader {
 
   private DeclaredModel declaredModel(ConfigNode node) {
     node.rejectUnknownKeys(MODEL_KEYS);
-    String name = node.requiredString("name");
+    String name = node.text("name");
     if (!node.has("dimensions")) {
       throw node.error("dimensions", "is required");
     }
     if (!node.has("max_input_tokens")) {
       throw node.error("max_input_tokens", "is required");
     }
-    int dimensions = node.integer("dimensions", 1, 1);
+    int dimensions = node.intValue("dimensions", 1, 1);
     MatryoshkaRange matryoshka = null;
-    ConfigNode m = node.object("matryoshka");
-    if (m != null) {
+    if (node.has("matryoshka")) {
+      ConfigNode m = node.object("matryoshka");
       m.rejectUnknownKeys(MATRYOSHKA_KEYS);
-      int min = m.integer("min", 1, 1);
-      int max = m.integer("max", dimensions, 1);
+      int min = m.intValue("min", 1, 1);
+      int max = m.intValue("max", dimensions, 1);
       if (max < min) {
         throw m.error("max", "must be >= min (" + min + "), was " + max);
       }
@@ -478,15 +463,15 @@ final class GatewayConfigLoader {
     return new DeclaredModel(
         name,
         dimensions,
-        node.integer("max_input_tokens", 1, 1),
+        node.intValue("max_input_tokens", 1, 1),
         matryoshka,
-        node.string("tokenizer", null),
+        node.text("tokenizer", null),
         node.bool("normalized", true));
   }
 
   private EmulatedSpec emulated(ConfigNode node) {
-    String profile = node.string("profile", null);
-    String profileFile = node.string("profile_file", null);
+    String profile = node.text("profile", null);
+    String profileFile = node.text("profile_file", null);
     if ((profile == null) == (profileFile == null)) {
       throw node.error(
           "profile", "set exactly one of 'profile' (a built-in name) and 'profile_file'");
@@ -511,7 +496,7 @@ final class GatewayConfigLoader {
   }
 
   private InProcessSpec inProcess(ConfigNode node) {
-    Path dir = Path.of(node.requiredString("model_path"));
+    Path dir = Path.of(node.text("model_path"));
     if (!dir.isAbsolute()) {
       dir = file.toAbsolutePath().getParent().resolve(dir).normalize();
     }
@@ -519,7 +504,7 @@ final class GatewayConfigLoader {
       throw node.error(
           "model_path", "no config.json in " + dir + "; give a Hugging Face model directory");
     }
-    String device = node.string("device", "auto");
+    String device = node.text("device", "auto");
     DevicePreference preference;
     try {
       preference = DevicePreference.valueOf(device.toUpperCase(Locale.ROOT));
@@ -531,11 +516,11 @@ final class GatewayConfigLoader {
     return new InProcessSpec(
         dir,
         Qwen3Options.DEFAULTS
-            .withModelName(node.string("model_name", null))
+            .withModelName(node.text("model_name", null))
             .withDevice(preference)
             .withMaxInputTokens(
                 (int)
-                    node.integer(
+                    node.longValue(
                         "max_input_tokens",
                         Qwen3Options.DEFAULT_MAX_INPUT_TOKENS,
                         2,
@@ -548,10 +533,10 @@ final class GatewayConfigLoader {
     node.rejectUnknownKeys(BATCHING_KEYS);
     BatchSettings d = BatchSettings.DEFAULTS;
     return new BatchSettings(
-        (int) node.integer("max_size", d.maxBatchSize(), 1, Integer.MAX_VALUE),
-        (int) node.integer("max_tokens", d.maxBatchTokens(), 1, Integer.MAX_VALUE),
+        (int) node.longValue("max_size", d.maxBatchSize(), 1, Integer.MAX_VALUE),
+        (int) node.longValue("max_tokens", d.maxBatchTokens(), 1, Integer.MAX_VALUE),
         node.has("max_delay") ? node.micros("max_delay") : d.maxBatchDelayMicros(),
-        (int) node.integer("max_queued_inputs", d.maxQueuedInputs(), 1, Integer.MAX_VALUE));
+        (int) node.longValue("max_queued_inputs", d.maxQueuedInputs(), 1, Integer.MAX_VALUE));
   }
 
   private CircuitBreakerConfig breaker(ConfigNode node) {
@@ -562,10 +547,10 @@ final class GatewayConfigLoader {
       throw node.error("failure_rate", "must be above 0");
     }
     return new CircuitBreakerConfig(
-        node.integer("consecutive_failures", d.consecutiveFailures(), 1),
+        node.intValue("consecutive_failures", d.consecutiveFailures(), 1),
         rate,
-        node.integer("minimum_calls", d.minimumCalls(), 1),
-        node.duration("window", d.window()),
-        node.duration("open_duration", d.openDuration()));
+        node.intValue("minimum_calls", d.minimumCalls(), 1),
+        node.positiveDuration("window", d.window()),
+        node.positiveDuration("open_duration", d.openDuration()));
   }
 }

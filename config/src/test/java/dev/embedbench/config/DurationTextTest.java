@@ -1,10 +1,11 @@
-package dev.embedbench.backends.config;
+package dev.embedbench.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -61,5 +62,29 @@ class DurationTextTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> DurationText.parse(text), text);
     assertTrue(e.getMessage().startsWith(reason), e.getMessage());
+  }
+
+  @Test
+  void formatsInTheLargestExactUnit() {
+    assertEquals("1500ms", DurationText.format(Duration.ofMillis(1500)));
+    assertEquals("5m", DurationText.format(Duration.ofSeconds(300)));
+    assertEquals("2h", DurationText.format(Duration.ofMinutes(120)));
+    assertEquals("250us", DurationText.format(Duration.ofNanos(250_000)));
+    assertEquals("0s", DurationText.format(Duration.ZERO));
+  }
+
+  @ParameterizedTest(name = "#{index} {0}")
+  @CsvSource({
+    "7",
+    "1500",
+    "250000",
+    "63720000",
+    "90000000000",
+    "3600000000000",
+    "9223372036854775807"
+  })
+  void formatReadsBackToTheSameValue(long nanos) {
+    Duration d = Duration.ofNanos(nanos);
+    assertEquals(d, DurationText.parse(DurationText.format(d)));
   }
 }

@@ -1,8 +1,9 @@
-package dev.embedbench.backends.config;
+package dev.embedbench.config;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -27,7 +28,9 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * Every failure is an {@link IllegalArgumentException} whose message is the reason alone, written
- * to follow a key ("{@code timeout: must be ...}"); configuration loaders add the file and the key.
+ * to follow a key ("{@code timeout: must be ...}"); {@link ConfigNode} adds the file and the key.
+ *
+ * <p>{@link #format} writes a duration back in the same grammar, for results and logs.
  */
 public final class DurationText {
 
@@ -81,6 +84,24 @@ public final class DurationText {
               + "ns");
     }
     return Duration.ofNanos(nanos.longValueExact());
+  }
+
+  /**
+   * The shortest exact rendering in the largest unit that divides the value: {@code 1500ms}, {@code
+   * 30s}, {@code 5m}, {@code 250us}, {@code 7ns}; {@link #parse} reads it back to the same value.
+   */
+  public static String format(Duration duration) {
+    long nanos = duration.toNanos();
+    if (nanos == 0) {
+      return "0s";
+    }
+    for (String unit : List.of("h", "m", "s", "ms", "us")) {
+      long per = nanosPerUnit(unit);
+      if (nanos % per == 0) {
+        return nanos / per + unit;
+      }
+    }
+    return nanos + "ns";
   }
 
   private static String notTheForm(String trimmed, String text) {
