@@ -11,6 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -27,6 +30,7 @@ import java.util.stream.Stream;
 public final class ConfigNode {
 
   private static final String MAPPING = "must be a mapping of keys to values";
+  private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final String DURATION_FORM = "must be a duration such as 500ms, 40us or 1.5s";
 
   private final Path file;
@@ -162,6 +166,26 @@ public final class ConfigNode {
       throw error(key, "must be a string");
     }
     return value.asText().isBlank() ? Optional.empty() : Optional.of(value.asText());
+  }
+
+  /**
+   * A string that may be a whole-value {@code ${ENV_VAR}} reference, which must resolve through
+   * {@code environment} to a non-empty value, so that secrets stay out of files; empty when absent.
+   */
+  public Optional<String> secret(String key, UnaryOperator<String> environment) {
+    return has(key) ? Optional.of(child(key).resolve(environment)) : Optional.empty();
+  }
+
+  /** A list of {@link #secret}s; empty when the key is absent. */
+  public List<String> secrets(String key, UnaryOperator<String> environment) {
+    if (!has(key)) {
+      return List.of();
+    }
+    List<String> values = new ArrayList<>();
+    for (ConfigNode item : list(key)) {
+      values.add(item.resolve(environment));
+    }
+    return values;
   }
 
   /** One of {@code type}'s constants, written in lower case ({@code batch} for {@code BATCH}). */
@@ -351,6 +375,23 @@ public final class ConfigNode {
 
   private ConfigNode child(String key) {
     return new ConfigNode(file, keyPath(key), required(key), errors);
+  }
+
+  private String resolve(UnaryOperator<String> environment) {
+    String written = textValue();
+    Matcher m = ENV_REF.matcher(written);
+    if (!m.matches()) {
+      if (written.contains("${")) {
+        throw error(
+            "write an environment reference as the whole value, like ${EMBEDBENCH_API_KEY}");
+      }
+      return written;
+    }
+    String value = environment.apply(m.group(1));
+    if (value == null || value.isEmpty()) {
+      throw error("environment variable " + m.group(1) + " is not set");
+    }
+    return value;
   }
 
   private String textValue() {

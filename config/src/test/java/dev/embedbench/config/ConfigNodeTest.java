@@ -112,6 +112,22 @@ class ConfigNodeTest {
   }
 
   @Test
+  void secretsResolveWholeValueEnvironmentReferences() throws IOException {
+    ConfigNode root = read("key: ${K}\nkeys: [plain, \"${K}\"]\nhalf: x${K}\nunset: ${NOPE}\n");
+    java.util.function.UnaryOperator<String> env = java.util.Map.of("K", "v")::get;
+    assertEquals(Optional.of("v"), root.secret("key", env));
+    assertEquals(List.of("plain", "v"), root.secrets("keys", env));
+    assertEquals(Optional.empty(), root.secret("absent", env));
+    assertTrue(
+        assertThrows(ConfigException.class, () -> root.secret("half", env))
+            .reason()
+            .startsWith("write an environment reference as the whole value"));
+    ConfigException unset = assertThrows(ConfigException.class, () -> root.secret("unset", env));
+    assertEquals("unset", unset.key());
+    assertEquals("environment variable NOPE is not set", unset.reason());
+  }
+
+  @Test
   void wholeFileErrorsHaveAnEmptyKey() throws IOException {
     Path missing = dir.resolve("absent.yaml");
     ConfigException gone =

@@ -1,35 +1,29 @@
 package dev.embedbench.gateway.config;
 
+import dev.embedbench.backends.EmbeddingSpace;
 import dev.embedbench.backends.MatryoshkaRange;
 import dev.embedbench.backends.ModelInfo;
-import dev.embedbench.backends.emulated.EmulatorProfile;
-import dev.embedbench.backends.emulated.ProfileException;
-import dev.embedbench.backends.qwen3.DevicePreference;
-import dev.embedbench.backends.qwen3.Qwen3Options;
-import dev.embedbench.backends.qwen3.batching.BatchSettings;
+import dev.embedbench.backends.spi.BackendProvider;
+import dev.embedbench.backends.spi.BackendProviders;
+import dev.embedbench.backends.spi.BackendSpec;
 import dev.embedbench.config.ConfigErrors;
 import dev.embedbench.config.ConfigException;
 import dev.embedbench.config.ConfigFiles;
 import dev.embedbench.config.ConfigNode;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads a gateway YAML file into a {@link GatewayConfig}, checking every rule it can at load. */
 final class GatewayConfigLoader {
 
-  private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Set<String> TOP_KEYS = Set.of("server", "routes");
   private static final Set<String> SERVER_KEYS =
       Set.of(
@@ -70,23 +64,6 @@ final class GatewayConfigLoader {
           "max_batch_inputs",
           "max_batch_tokens",
           "circuit_breaker");
-  private static final Set<String> REMOTE_KEYS =
-      Set.of(
-          "url",
-          "upstream_model",
-          "api_key",
-          "max_connections",
-          "health_path",
-          "model",
-          "normalized");
-  private static final Set<String> EMULATED_KEYS = Set.of("profile", "profile_file");
-  private static final Set<String> IN_PROCESS_KEYS =
-      Set.of("model_path", "model_name", "device", "max_input_tokens", "truncate", "batching");
-  private static final Set<String> BATCHING_KEYS =
-      Set.of("max_size", "max_tokens", "max_delay", "max_queued_inputs");
-  private static final Set<String> MODEL_KEYS =
-      Set.of("name", "dimensions", "max_input_tokens", "matryoshka", "tokenizer", "normalized");
-  private static final Set<String> MATRYOSHKA_KEYS = Set.of("min", "max");
   private static final Set<String> BREAKER_KEYS =
       Set.of("consecutive_failures", "failure_rate", "minimum_calls", "window", "open_duration");
 
@@ -128,15 +105,10 @@ final class GatewayConfigLoader {
 
   private ServerConfig server(ConfigNode node) {
     node.rejectUnknownKeys(SERVER_KEYS);
-    List<String> keys = new ArrayList<>();
-    List<String> written = node.strings("api_keys");
-    for (int i = 0; i < written.size(); i++) {
-      keys.add(resolveSecret(node.keyPath("api_keys") + "[" + i + "]", written.get(i)));
-    }
     return new ServerConfig(
         node.text("host", ServerConfig.DEFAULT_HOST),
         (int) node.longValue("port", ServerConfig.DEFAULT_PORT, 0, 65535),
-        keys,
+        node.secrets("api_keys", environment),
         node.longValue("max_body_bytes", ServerConfig.DEFAULT_MAX_BODY_BYTES, 1, Long.MAX_VALUE),
         node.has("shutdown_deadline")
             ? node.positiveDuration("shutdown_deadline", null)
@@ -146,28 +118,6 @@ final class GatewayConfigLoader {
         node.positiveDuration("request_read_timeout", ServerConfig.DEFAULT_REQUEST_READ_TIMEOUT),
         (int) node.longValue("max_connections", ServerConfig.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000),
         node.duration("drain_delay", ServerConfig.DEFAULT_DRAIN_DELAY));
-  }
-
-  /**
-   * A literal, or a whole-string {@code ${ENV_VAR}} reference that must resolve to a non-empty
-   * value.
-   */
-  private String resolveSecret(String key, String written) {
-    Matcher m = ENV_REF.matcher(written);
-    if (!m.matches()) {
-      if (written.contains("${")) {
-        throw new ConfigException(
-            file,
-            key,
-            "write an environment reference as the whole value," + " like ${EMBEDBENCH_API_KEY}");
-      }
-      return written;
-    }
-    String value = environment.apply(m.group(1));
-    if (value == null || value.isEmpty()) {
-      throw new ConfigException(file, key, "environment variable " + m.group(1) + " is not set");
-    }
-    return value;
   }
 
   private RouteConfig route(ConfigNode node) {
@@ -341,31 +291,20 @@ final class GatewayConfigLoader {
 
   private TargetConfig target(ConfigNode node, String defaultName) {
     String type = node.text("type");
-    Set<String> known = new java.util.HashSet<>(COMMON_TARGET_KEYS);
-    TargetSpec spec;
-    switch (type) {
-      case RemoteSpec.TYPE -> {
-        known.addAll(REMOTE_KEYS);
-        node.rejectUnknownKeys(known);
-        spec = remote(node);
-      }
-      case EmulatedSpec.TYPE -> {
-        known.addAll(EMULATED_KEYS);
-        node.rejectUnknownKeys(known);
-        spec = emulated(node);
-      }
-      case InProcessSpec.TYPE -> {
-        known.addAll(IN_PROCESS_KEYS);
-        node.rejectUnknownKeys(known);
-        spec = inProcess(node);
-      }
-      default ->
-          throw node.error(
-              "type",
-              "unknown target type '"
-                  + type
-                  + "'; this build knows remote, emulated and in-process");
-    }
+    BackendProvider provider =
+        BackendProviders.find(type)
+            .orElseThrow(
+                () ->
+                    node.error(
+                        "type",
+                        "unknown target type '"
+                            + type
+                            + "'; this build knows "
+                            + BackendProviders.describeTypes()));
+    Set<String> known = new HashSet<>(COMMON_TARGET_KEYS);
+    known.addAll(provider.keys());
+    node.rejectUnknownKeys(known);
+    BackendSpec spec = provider.read(node, environment);
     String name = node.text("name", defaultName);
     String previous = targetNames.putIfAbsent(name, node.keyPath("name"));
     if (previous != null) {
@@ -390,153 +329,6 @@ final class GatewayConfigLoader {
         node.intValue("max_batch_tokens", Integer.MAX_VALUE, 1),
         breaker,
         spec);
-  }
-
-  private RemoteSpec remote(ConfigNode node) {
-    String url = node.text("url");
-    URI baseUrl;
-    try {
-      baseUrl = new URI(url);
-    } catch (URISyntaxException e) {
-      throw node.error("url", "is not a URL: " + e.getMessage());
-    }
-    if (!("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))
-        || baseUrl.getHost() == null) {
-      throw node.error("url", "must be an http:// or https:// URL with a host, was '" + url + "'");
-    }
-    if (!node.has("model")) {
-      throw node.error(
-          "model",
-          "is required for a remote target: name, dimensions and"
-              + " max_input_tokens of what the server serves");
-    }
-    DeclaredModel model = declaredModel(node.object("model"));
-    String apiKey =
-        node.has("api_key")
-            ? resolveSecret(node.keyPath("api_key"), node.text("api_key", null))
-            : null;
-    String healthPath = node.text("health_path", "/health");
-    if (!healthPath.startsWith("/")) {
-      throw node.error("health_path", "must start with '/', was '" + healthPath + "'");
-    }
-    boolean verifyUnitNorm = node.bool("normalized", false);
-    if (verifyUnitNorm && !model.normalized()) {
-      throw node.error(
-          "normalized",
-          "asks the gateway to check for unit vectors, but model.normalized"
-              + " says the server does not return them");
-    }
-    return new RemoteSpec(
-        baseUrl,
-        node.text("upstream_model", model.name()),
-        apiKey,
-        node.intValue("max_connections", 32, 1),
-        healthPath,
-        model,
-        verifyUnitNorm);
-  }
-
-  private DeclaredModel declaredModel(ConfigNode node) {
-    node.rejectUnknownKeys(MODEL_KEYS);
-    String name = node.text("name");
-    if (!node.has("dimensions")) {
-      throw node.error("dimensions", "is required");
-    }
-    if (!node.has("max_input_tokens")) {
-      throw node.error("max_input_tokens", "is required");
-    }
-    int dimensions = node.intValue("dimensions", 1, 1);
-    MatryoshkaRange matryoshka = null;
-    if (node.has("matryoshka")) {
-      ConfigNode m = node.object("matryoshka");
-      m.rejectUnknownKeys(MATRYOSHKA_KEYS);
-      int min = m.intValue("min", 1, 1);
-      int max = m.intValue("max", dimensions, 1);
-      if (max < min) {
-        throw m.error("max", "must be >= min (" + min + "), was " + max);
-      }
-      if (max > dimensions) {
-        throw m.error("max", "must be <= dimensions (" + dimensions + "), was " + max);
-      }
-      matryoshka = new MatryoshkaRange(min, max);
-    }
-    return new DeclaredModel(
-        name,
-        dimensions,
-        node.intValue("max_input_tokens", 1, 1),
-        matryoshka,
-        node.text("tokenizer", null),
-        node.bool("normalized", true));
-  }
-
-  private EmulatedSpec emulated(ConfigNode node) {
-    String profile = node.text("profile", null);
-    String profileFile = node.text("profile_file", null);
-    if ((profile == null) == (profileFile == null)) {
-      throw node.error(
-          "profile", "set exactly one of 'profile' (a built-in name) and 'profile_file'");
-    }
-    if (profile != null) {
-      try {
-        return new EmulatedSpec(profile, null, EmulatorProfile.builtin(profile));
-      } catch (ProfileException e) {
-        throw node.error("profile", e.getMessage());
-      }
-    }
-    Path path = Path.of(profileFile);
-    if (!path.isAbsolute()) {
-      // Relative to the gateway file, so that a config and its profiles travel together.
-      path = file.toAbsolutePath().getParent().resolve(path).normalize();
-    }
-    try {
-      return new EmulatedSpec(null, path, EmulatorProfile.load(path));
-    } catch (ProfileException e) {
-      throw node.error("profile_file", e.getMessage());
-    }
-  }
-
-  private InProcessSpec inProcess(ConfigNode node) {
-    Path dir = Path.of(node.text("model_path"));
-    if (!dir.isAbsolute()) {
-      dir = file.toAbsolutePath().getParent().resolve(dir).normalize();
-    }
-    if (!Files.isRegularFile(dir.resolve("config.json"))) {
-      throw node.error(
-          "model_path", "no config.json in " + dir + "; give a Hugging Face model directory");
-    }
-    String device = node.text("device", "auto");
-    DevicePreference preference;
-    try {
-      preference = DevicePreference.valueOf(device.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw node.error("device", "must be auto, cpu or gpu, was '" + device + "'");
-    }
-    BatchSettings batching =
-        node.has("batching") ? batching(node.object("batching")) : BatchSettings.DEFAULTS;
-    return new InProcessSpec(
-        dir,
-        Qwen3Options.DEFAULTS
-            .withModelName(node.text("model_name", null))
-            .withDevice(preference)
-            .withMaxInputTokens(
-                (int)
-                    node.longValue(
-                        "max_input_tokens",
-                        Qwen3Options.DEFAULT_MAX_INPUT_TOKENS,
-                        2,
-                        Integer.MAX_VALUE))
-            .withTruncate(node.bool("truncate", false))
-            .withBatching(batching));
-  }
-
-  private BatchSettings batching(ConfigNode node) {
-    node.rejectUnknownKeys(BATCHING_KEYS);
-    BatchSettings d = BatchSettings.DEFAULTS;
-    return new BatchSettings(
-        (int) node.longValue("max_size", d.maxBatchSize(), 1, Integer.MAX_VALUE),
-        (int) node.longValue("max_tokens", d.maxBatchTokens(), 1, Integer.MAX_VALUE),
-        node.has("max_delay") ? node.micros("max_delay") : d.maxBatchDelayMicros(),
-        (int) node.longValue("max_queued_inputs", d.maxQueuedInputs(), 1, Integer.MAX_VALUE));
   }
 
   private CircuitBreakerConfig breaker(ConfigNode node) {

@@ -1,7 +1,8 @@
-package dev.embedbench.gateway.config;
+package dev.embedbench.backends.remote;
 
 import dev.embedbench.backends.BackendKind;
 import dev.embedbench.backends.ModelInfo;
+import dev.embedbench.backends.spi.BackendSpec;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public record RemoteSpec(
     String healthPath,
     DeclaredModel model,
     boolean verifyUnitNorm)
-    implements TargetSpec {
+    implements BackendSpec {
 
   public static final String TYPE = "remote";
 

@@ -1,7 +1,5 @@
-package dev.embedbench.gateway.config;
+package dev.embedbench.backends;
 
-import dev.embedbench.backends.BackendKind;
-import dev.embedbench.backends.ModelInfo;
 import java.util.Locale;
 import java.util.Objects;
 

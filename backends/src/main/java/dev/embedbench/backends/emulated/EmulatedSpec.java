@@ -1,7 +1,7 @@
-package dev.embedbench.gateway.config;
+package dev.embedbench.backends.emulated;
 
 import dev.embedbench.backends.ModelInfo;
-import dev.embedbench.backends.emulated.EmulatorProfile;
+import dev.embedbench.backends.spi.BackendSpec;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param loaded the profile, read and validated at load
  */
 public record EmulatedSpec(String profile, Path profileFile, EmulatorProfile loaded)
-    implements TargetSpec {
+    implements BackendSpec {
 
   public static final String TYPE = "emulated";
 

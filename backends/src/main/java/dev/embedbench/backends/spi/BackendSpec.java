@@ -1,14 +1,14 @@
-package dev.embedbench.gateway.config;
+package dev.embedbench.backends.spi;
 
+import dev.embedbench.backends.EmbeddingSpace;
 import dev.embedbench.backends.ModelInfo;
 import java.util.Optional;
 
 /**
- * The type-specific part of a target: how its backend is built. One record per {@code type}; adding
- * a type means a record here, a case in {@link GatewayConfigLoader} and a factory in {@code
- * gateway.routing.targets}.
+ * The type-specific part of a target, as its {@link BackendProvider} read it: how its backend is
+ * built. One record per {@code type}.
  */
-public sealed interface TargetSpec permits RemoteSpec, EmulatedSpec, InProcessSpec {
+public interface BackendSpec {
 
   /** The {@code type} value in YAML. */
   String type();

@@ -1,7 +1,7 @@
-package dev.embedbench.gateway.config;
+package dev.embedbench.backends.qwen3;
 
 import dev.embedbench.backends.ModelInfo;
-import dev.embedbench.backends.qwen3.Qwen3Options;
+import dev.embedbench.backends.spi.BackendSpec;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param modelDir a Hugging Face model directory (config.json, tokenizer.json, safetensors)
  * @param options model name, device, token limit and batching
  */
-public record InProcessSpec(Path modelDir, Qwen3Options options) implements TargetSpec {
+public record InProcessSpec(Path modelDir, Qwen3Options options) implements BackendSpec {
 
   public static final String TYPE = "in-process";
 

@@ -1,4 +1,4 @@
-package dev.embedbench.gateway.config;
+package dev.embedbench.backends.remote;
 
 import dev.embedbench.backends.BackendKind;
 import dev.embedbench.backends.MatryoshkaRange;
