@@ -133,7 +133,7 @@ public final class CompareCommand implements Callable<Integer> {
       print(result, stdout);
       return result.partial() ? LoadCommand.EXIT_INVALID : 0;
     } catch (ConfigException
-        | dev.embedbench.gateway.config.ConfigException
+        | dev.embedbench.config.ConfigException
         | CheckpointException
         | WorkloadException
         | IllegalArgumentException e) {

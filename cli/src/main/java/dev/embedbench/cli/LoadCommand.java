@@ -1,6 +1,6 @@
 package dev.embedbench.cli;
 
-import dev.embedbench.backends.config.DurationText;
+import dev.embedbench.config.DurationText;
 import dev.embedbench.loadgen.ConsoleSummary;
 import dev.embedbench.loadgen.LoadConfig;
 import dev.embedbench.loadgen.LoadMode;

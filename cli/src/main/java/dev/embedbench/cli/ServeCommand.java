@@ -1,7 +1,7 @@
 package dev.embedbench.cli;
 
 import dev.embedbench.backends.BackendKind;
-import dev.embedbench.gateway.config.ConfigException;
+import dev.embedbench.config.ConfigException;
 import dev.embedbench.gateway.config.GatewayConfig;
 import dev.embedbench.gateway.config.ServerConfig;
 import dev.embedbench.gateway.http.EmbeddingService;

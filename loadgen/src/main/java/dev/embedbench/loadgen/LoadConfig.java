@@ -1,5 +1,6 @@
 package dev.embedbench.loadgen;
 
+import dev.embedbench.config.DurationText;
 import dev.embedbench.loadgen.schedule.ArrivalProcess;
 import dev.embedbench.loadgen.workload.TokenCounting;
 import dev.embedbench.loadgen.workload.WorkloadSpec;

@@ -2,8 +2,9 @@ package dev.embedbench.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.embedbench.config.ConfigFiles;
+import dev.embedbench.config.ConfigNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class ResultReader {
 
   /** A run directory's {@code summary.json}. */
   public static RunSummary readSummary(Path runDir) {
-    JsonFields summary = JsonFields.read(runDir.resolve(RunFiles.SUMMARY));
+    ConfigNode summary = read(runDir.resolve(RunFiles.SUMMARY));
     return bind(summary, checkedSummary(summary), RunSummary.class);
   }
 
@@ -58,23 +59,23 @@ public final class ResultReader {
    * sweep.json.
    */
   public static SweepResult readSweep(Path sweepDir) {
-    JsonFields sweep = JsonFields.read(sweepDir.resolve(SWEEP));
-    JsonFields slo = sweep.object("slo");
+    ConfigNode sweep = read(sweepDir.resolve(SWEEP));
+    ConfigNode slo = sweep.object("slo");
     try {
       new Slo(slo.number("p99_ms"), slo.optionalNumber("max_error_rate").orElse(0.0));
     } catch (IllegalArgumentException e) {
       throw sweep.error("slo", e.getMessage());
     }
     if (!slo.has("max_error_rate")) {
-      slo.objectNode().put("max_error_rate", 0.0);
+      objectNode(slo).put("max_error_rate", 0.0);
     }
     // A sweep stopped during its probe has no step; its probe is its one run.
-    int stepCount = sweep.arraySize("steps");
+    List<ConfigNode> steps = sweep.list("steps");
+    int stepCount = steps.size();
     List<Path> stepDirs = stepDirectories(sweepDir);
     String model = null;
-    ArrayNode steps = (ArrayNode) sweep.objectNode().get("steps");
     for (int i = 0; i < stepCount; i++) {
-      JsonFields step = sweep.element("steps", i);
+      ConfigNode step = steps.get(i);
       int index = i;
       Path stepDir =
           step.optionalText("dir")
@@ -96,7 +97,7 @@ public final class ResultReader {
       }
       step.bool("pass");
       if (step.has("reasons")) {
-        step.arraySize("reasons");
+        step.list("reasons");
       }
       RunSummary summary = readSummary(stepDir);
       if (model != null && !model.equals(summary.target().model())) {
@@ -109,44 +110,44 @@ public final class ResultReader {
                 + "'");
       }
       model = summary.target().model();
-      ObjectNode node = (ObjectNode) steps.get(i);
+      ObjectNode node = objectNode(step);
       node.put("dir", sweepDir.relativize(stepDir).toString());
       node.set("summary", ResultJson.MAPPER.valueToTree(summary));
     }
     if (sweep.has("probe")) {
-      JsonFields probe = sweep.object("probe");
+      ConfigNode probe = sweep.object("probe");
       Path probeDir = sweepDir.resolve(probe.text("dir"));
       if (isRunDirectory(probeDir)) {
-        probe.objectNode().set("summary", ResultJson.MAPPER.valueToTree(readSummary(probeDir)));
+        objectNode(probe).set("summary", ResultJson.MAPPER.valueToTree(readSummary(probeDir)));
       }
     }
     sweep.optionalNumber("best_rate");
-    return bind(sweep, sweep.objectNode(), SweepResult.class);
+    return bind(sweep, objectNode(sweep), SweepResult.class);
   }
 
   /**
    * Checks what every reader needs and fills what older writers left out; returns the node to bind.
    */
-  private static ObjectNode checkedSummary(JsonFields summary) {
-    JsonFields target = summary.object("target");
+  private static ObjectNode checkedSummary(ConfigNode summary) {
+    ConfigNode target = summary.object("target");
     target.text("model");
     try {
       TargetKind.parse(target.optionalText("kind").orElse(""));
     } catch (IllegalArgumentException e) {
       throw summary.error("target.kind", e.getMessage());
     }
-    JsonFields requests = summary.object("requests");
-    long ok = requests.count("ok");
-    requests.count("scheduled");
+    ConfigNode requests = summary.object("requests");
+    long ok = requests.longValue("ok", 0, Long.MAX_VALUE);
+    requests.longValue("scheduled", 0, Long.MAX_VALUE);
     long failedTotal = 0;
     if (requests.has("failed")) {
-      JsonFields failed = requests.object("failed");
-      Iterator<String> classes = failed.objectNode().fieldNames();
+      ConfigNode failed = requests.object("failed");
+      Iterator<String> classes = objectNode(failed).fieldNames();
       while (classes.hasNext()) {
-        failedTotal += failed.count(classes.next());
+        failedTotal += failed.longValue(classes.next(), 0, Long.MAX_VALUE);
       }
     }
-    ObjectNode requestsNode = requests.objectNode();
+    ObjectNode requestsNode = objectNode(requests);
     if (!requests.has("failed_total")) {
       requestsNode.put("failed_total", failedTotal);
     }
@@ -154,7 +155,7 @@ public final class ResultReader {
       requestsNode.put("not_sent", 0);
     }
     if (!requests.has("sent")) {
-      requestsNode.put("sent", ok + requests.count("failed_total"));
+      requestsNode.put("sent", ok + requests.longValue("failed_total", 0, Long.MAX_VALUE));
     }
     double achieved = summary.number("achieved_rate");
     if (achieved < 0) {
@@ -164,7 +165,7 @@ public final class ResultReader {
       throw summary.error("target_rate", "rates must be > 0");
     }
     for (String latency : List.of("response_time_ms", "service_time_ms")) {
-      JsonFields percentiles = summary.object(latency);
+      ConfigNode percentiles = summary.object(latency);
       PERCENTILES.forEach(percentiles::number);
     }
     for (String flag : List.of("valid", "partial")) {
@@ -173,19 +174,32 @@ public final class ResultReader {
       }
     }
     if (!summary.has("valid")) {
-      summary.objectNode().put("valid", true);
+      objectNode(summary).put("valid", true);
     }
     if (!summary.has("schema_version")) {
-      summary.objectNode().put("schema_version", 1);
+      objectNode(summary).put("schema_version", 1);
     }
     if (summary.has("files")) {
-      JsonFields files = summary.object("files");
-      files.objectNode().fieldNames().forEachRemaining(files::optionalText);
+      ConfigNode files = summary.object("files");
+      objectNode(files).fieldNames().forEachRemaining(files::optionalText);
     }
-    return summary.objectNode();
+    return objectNode(summary);
   }
 
-  private static <T> T bind(JsonFields file, JsonNode node, Class<T> type) {
+  private static ConfigNode read(Path file) {
+    ConfigNode root = ConfigFiles.read(file, ResultFileException::at);
+    if (!root.raw().isObject()) {
+      throw ResultFileException.at(file, "", "must hold a JSON object");
+    }
+    return root;
+  }
+
+  /** The node itself, to be completed and bound once its fields are checked. */
+  private static ObjectNode objectNode(ConfigNode fields) {
+    return (ObjectNode) fields.raw();
+  }
+
+  private static <T> T bind(ConfigNode file, JsonNode node, Class<T> type) {
     try {
       return ResultJson.MAPPER.treeToValue(node, type);
     } catch (JsonProcessingException e) {

@@ -1,13 +1,13 @@
 package dev.embedbench.cli.compare;
 
-import dev.embedbench.backends.config.DurationText;
 import dev.embedbench.backends.emulated.EmulatorProfile;
 import dev.embedbench.backends.emulated.ProfileException;
 import dev.embedbench.backends.qwen3.DevicePreference;
 import dev.embedbench.backends.qwen3.batching.BatchSettings;
+import dev.embedbench.config.ConfigNode;
+import dev.embedbench.config.DurationText;
 import dev.embedbench.costmodel.config.ConfigException;
 import dev.embedbench.costmodel.config.ConfigFiles;
-import dev.embedbench.costmodel.config.ConfigNode;
 import dev.embedbench.loadgen.sweep.SweepPlan;
 import dev.embedbench.loadgen.workload.EncodingFormat;
 import dev.embedbench.loadgen.workload.TokenRange;
@@ -63,17 +63,17 @@ public final class CompareConfigLoader {
    */
   public static CompareConfig load(Path file, boolean quick) {
     ConfigNode root = ConfigFiles.read(file);
-    root.requireOnlyKeys(TOP);
+    root.rejectUnknownKeys(TOP);
     Path dir = file.toAbsolutePath().getParent();
-    ConfigNode quickNode = quick && root.has("quick") ? root.child("quick") : null;
+    ConfigNode quickNode = quick && root.has("quick") ? root.object("quick") : null;
     if (quickNode != null) {
-      quickNode.requireOnlyKeys(QUICK);
+      quickNode.rejectUnknownKeys(QUICK);
     }
     ConfigNode steps =
         quickNode != null && quickNode.has("steps")
-            ? quickNode.child("steps")
-            : root.child("steps");
-    steps.requireOnlyKeys(STEPS);
+            ? quickNode.object("steps")
+            : root.object("steps");
+    steps.rejectUnknownKeys(STEPS);
     Duration cap =
         quickNode != null && quickNode.has("max_time_per_model")
             ? duration(quickNode, "max_time_per_model")
@@ -90,8 +90,8 @@ public final class CompareConfigLoader {
     }
     Double requestsPerDay = null;
     if (root.has("demand")) {
-      ConfigNode demand = root.child("demand");
-      demand.requireOnlyKeys(Set.of("requests_per_day"));
+      ConfigNode demand = root.object("demand");
+      demand.rejectUnknownKeys(Set.of("requests_per_day"));
       requestsPerDay = demand.positive("requests_per_day");
     }
     try {
@@ -101,14 +101,14 @@ public final class CompareConfigLoader {
           dir.resolve(root.text("scenario")).normalize(),
           requestsPerDay,
           root.optionalText("baseline").orElse(null),
-          workload(root.child("workload")),
-          slo(root.child("slo")),
+          workload(root.object("workload")),
+          slo(root.object("slo")),
           duration(steps, "duration"),
           steps.has("warmup") ? nonNegativeDuration(steps, "warmup") : Duration.ZERO,
           steps.has("max_schedule_lag_p99")
               ? duration(steps, "max_schedule_lag_p99")
               : Duration.ofMillis(10),
-          steps.has("connections") ? steps.positiveInt("connections") : DEFAULT_CONNECTIONS,
+          steps.has("connections") ? steps.intValue("connections", 1) : DEFAULT_CONNECTIONS,
           models,
           quick);
     } catch (IllegalArgumentException e) {
@@ -118,7 +118,7 @@ public final class CompareConfigLoader {
 
   private static ModelPlan model(
       ConfigNode node, Path dir, Duration cap, SyntheticPreset quickPreset, boolean quick) {
-    node.requireOnlyKeys(MODEL);
+    node.rejectUnknownKeys(MODEL);
     String name = node.text("name");
     String profile = node.optionalText("emulated").orElse(null);
     if (profile != null) {
@@ -129,9 +129,9 @@ public final class CompareConfigLoader {
       }
     }
     InProcessPlan inProcess =
-        node.has("in_process") ? inProcess(node.child("in_process"), dir, quickPreset) : null;
+        node.has("in_process") ? inProcess(node.object("in_process"), dir, quickPreset) : null;
     try {
-      ConfigNode sweep = node.child("sweep");
+      ConfigNode sweep = node.object("sweep");
       // --quick's steps apply to every model alike.
       Duration stepDuration =
           !quick && sweep.has("step_duration") ? duration(sweep, "step_duration") : null;
@@ -149,7 +149,7 @@ public final class CompareConfigLoader {
   }
 
   private static InProcessPlan inProcess(ConfigNode node, Path dir, SyntheticPreset quickPreset) {
-    node.requireOnlyKeys(IN_PROCESS);
+    node.rejectUnknownKeys(IN_PROCESS);
     Path modelPath =
         node.optionalText("model_path").map(p -> dir.resolve(p).normalize()).orElse(null);
     SyntheticPreset preset =
@@ -165,23 +165,23 @@ public final class CompareConfigLoader {
     }
     BatchSettings batching = BatchSettings.DEFAULTS;
     if (node.has("batching")) {
-      ConfigNode b = node.child("batching");
-      b.requireOnlyKeys(BATCHING);
+      ConfigNode b = node.object("batching");
+      b.rejectUnknownKeys(BATCHING);
       BatchSettings d = BatchSettings.DEFAULTS;
       batching =
           new BatchSettings(
-              b.has("max_size") ? b.positiveInt("max_size") : d.maxBatchSize(),
-              b.has("max_tokens") ? b.positiveInt("max_tokens") : d.maxBatchTokens(),
+              b.has("max_size") ? b.intValue("max_size", 1) : d.maxBatchSize(),
+              b.has("max_tokens") ? b.intValue("max_tokens", 1) : d.maxBatchTokens(),
               b.has("max_delay") ? nonNegativeMicros(b, "max_delay") : d.maxBatchDelayMicros(),
               b.has("max_queued_inputs")
-                  ? b.positiveInt("max_queued_inputs")
+                  ? b.intValue("max_queued_inputs", 1)
                   : d.maxQueuedInputs());
     }
     return new InProcessPlan(modelPath, preset, preference, batching);
   }
 
   private static SweepPlan sweep(ConfigNode node, Duration cap) {
-    node.requireOnlyKeys(SWEEP);
+    node.rejectUnknownKeys(SWEEP);
     double start = node.positive("start");
     Duration maxTime = duration(node, "max_time");
     if (cap != null && cap.compareTo(maxTime) < 0) {
@@ -191,21 +191,21 @@ public final class CompareConfigLoader {
       return new SweepPlan(
           start,
           node.has("max_rate") ? node.positive("max_rate") : 100_000,
-          node.has("max_steps") ? node.positiveInt("max_steps") : 20,
-          node.has("bisect_steps") ? node.positiveInt("bisect_steps") : 3,
+          node.has("max_steps") ? node.intValue("max_steps", 1) : 20,
+          node.has("bisect_steps") ? node.intValue("bisect_steps", 1) : 3,
           maxTime,
-          node.has("probe_concurrency") ? node.positiveInt("probe_concurrency") : null);
+          node.has("probe_concurrency") ? node.intValue("probe_concurrency", 1) : null);
     } catch (IllegalArgumentException e) {
       throw node.error(e.getMessage());
     }
   }
 
   private static WorkloadSpec workload(ConfigNode node) {
-    node.requireOnlyKeys(WORKLOAD);
+    node.rejectUnknownKeys(WORKLOAD);
     try {
       return new WorkloadSpec(
           node.text("source"),
-          node.has("inputs_per_request") ? node.positiveInt("inputs_per_request") : 1,
+          node.has("inputs_per_request") ? node.intValue("inputs_per_request", 1) : 1,
           node.optionalText("tokens").map(TokenRange::parse).orElse(null),
           node.optionalText("encoding_format").map(EncodingFormat::parse).orElse(null),
           null);
@@ -215,7 +215,7 @@ public final class CompareConfigLoader {
   }
 
   private static Slo slo(ConfigNode node) {
-    node.requireOnlyKeys(SLO);
+    node.rejectUnknownKeys(SLO);
     double p99Ms = duration(node, "p99").toNanos() / 1e6;
     double maxErrorRate = node.has("max_error_rate") ? node.nonNegative("max_error_rate") : 0.01;
     if (maxErrorRate > 1) {

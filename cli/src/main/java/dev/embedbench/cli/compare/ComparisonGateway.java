@@ -1,16 +1,16 @@
 package dev.embedbench.cli.compare;
 
+import dev.embedbench.backends.emulated.EmulatedSpec;
 import dev.embedbench.backends.emulated.EmulatorProfile;
+import dev.embedbench.backends.qwen3.InProcessSpec;
 import dev.embedbench.backends.qwen3.Qwen3Options;
+import dev.embedbench.backends.spi.BackendSpec;
 import dev.embedbench.gateway.config.CircuitBreakerConfig;
-import dev.embedbench.gateway.config.EmulatedSpec;
 import dev.embedbench.gateway.config.GatewayConfig;
-import dev.embedbench.gateway.config.InProcessSpec;
 import dev.embedbench.gateway.config.RetryConfig;
 import dev.embedbench.gateway.config.RouteConfig;
 import dev.embedbench.gateway.config.ServerConfig;
 import dev.embedbench.gateway.config.TargetConfig;
-import dev.embedbench.gateway.config.TargetSpec;
 import dev.embedbench.gateway.http.EmbeddingService;
 import dev.embedbench.gateway.http.GatewayServer;
 import dev.embedbench.gateway.routing.Gateway;
@@ -89,7 +89,7 @@ public final class ComparisonGateway implements AutoCloseable {
   static List<RouteConfig> routes(List<ModelPlan> models, Map<String, Path> modelDirs) {
     List<RouteConfig> routes = new ArrayList<>();
     for (ModelPlan model : models) {
-      TargetSpec spec =
+      BackendSpec spec =
           model.emulated()
               ? new EmulatedSpec(
                   model.emulatedProfile(), null, EmulatorProfile.builtin(model.emulatedProfile()))

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embedbench.backends.qwen3.DevicePreference;
-import dev.embedbench.gateway.config.ConfigException;
+import dev.embedbench.backends.qwen3.InProcessSpec;
+import dev.embedbench.config.ConfigException;
 import dev.embedbench.gateway.config.GatewayConfig;
-import dev.embedbench.gateway.config.InProcessSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

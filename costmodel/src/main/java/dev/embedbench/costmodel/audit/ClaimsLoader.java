@@ -2,11 +2,11 @@ package dev.embedbench.costmodel.audit;
 
 import static dev.embedbench.costmodel.catalog.CatalogLoader.build;
 
+import dev.embedbench.config.ConfigNode;
 import dev.embedbench.costmodel.catalog.CatalogLoader;
 import dev.embedbench.costmodel.catalog.GpuCatalog;
 import dev.embedbench.costmodel.catalog.ModelCatalog;
 import dev.embedbench.costmodel.catalog.SourceNote;
-import dev.embedbench.costmodel.config.ConfigNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -51,11 +51,11 @@ public final class ClaimsLoader {
   private ClaimsLoader() {}
 
   public static ArticleClaims load(ConfigNode node, ModelCatalog models, GpuCatalog gpus) {
-    node.requireOnlyKeys(KEYS);
+    node.rejectUnknownKeys(KEYS);
     SourceNote source = CatalogLoader.source(node);
     List<ClaimedModel> rows = new ArrayList<>();
     for (ConfigNode row : node.list("table")) {
-      row.requireOnlyKeys(ROW_KEYS);
+      row.rejectUnknownKeys(ROW_KEYS);
       String model = modelId(row, "model", models);
       Double annual = row.has("annualCostUsd") ? row.positive("annualCostUsd") : null;
       rows.add(
@@ -76,8 +76,8 @@ public final class ClaimsLoader {
     String candidate = modelId(node, "candidate", models);
     ThroughputClaim throughput = null;
     if (node.has("throughput")) {
-      ConfigNode t = node.child("throughput");
-      t.requireOnlyKeys(THROUGHPUT_KEYS);
+      ConfigNode t = node.object("throughput");
+      t.rejectUnknownKeys(THROUGHPUT_KEYS);
       String model = modelId(t, "model", models);
       String gpu = t.text("gpu");
       if (gpus.find(gpu).isEmpty()) {
@@ -92,14 +92,14 @@ public final class ClaimsLoader {
                       model,
                       gpuId,
                       t.positive("inputsPerSec"),
-                      t.positiveInt("tokensPerInput"),
+                      t.intValue("tokensPerInput", 1),
                       t.positive("p99Millis")));
     }
     Double before = null;
     Double after = null;
     if (node.has("utilisationPercent")) {
-      ConfigNode u = node.child("utilisationPercent");
-      u.requireOnlyKeys(Set.of("baseline", "candidate"));
+      ConfigNode u = node.object("utilisationPercent");
+      u.rejectUnknownKeys(Set.of("baseline", "candidate"));
       before = percent(u, "baseline");
       after = percent(u, "candidate");
     }

@@ -1,8 +1,8 @@
 package dev.embedbench.costmodel.capacity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.embedbench.config.ConfigNode;
 import dev.embedbench.costmodel.config.ConfigFiles;
-import dev.embedbench.costmodel.config.ConfigNode;
 import dev.embedbench.results.Bracket;
 import dev.embedbench.results.Capacity;
 import dev.embedbench.results.ResultJson;
@@ -117,7 +117,7 @@ public final class ResultFileReader {
           model,
           true,
           "best_rate of the sweep" + fileSlo + " (no failing step recorded above it)",
-          root.file());
+          root.file().toString());
     }
     return fromRun(root, tree, slo, tokens, kind, model, inputs);
   }
@@ -158,7 +158,7 @@ public final class ResultFileReader {
           "capacity of the sweep"
               + fileSlo
               + (c.repeats() > 1 ? ", median of " + c.repeats() + " searches" : ""),
-          root.file());
+          root.file().toString());
     } catch (IllegalArgumentException e) {
       throw root.error("capacity", e.getMessage());
     }
@@ -254,7 +254,7 @@ public final class ResultFileReader {
             + " (sweep SLO"
             + fileSlo
             + ")",
-        root.file());
+        root.file().toString());
   }
 
   private static MeasuredCapacity fromRun(
@@ -315,7 +315,7 @@ public final class ResultFileReader {
             + (slo == null
                 ? " (not judged against an SLO)"
                 : " that met the scenario's " + slo.label()),
-        root.file());
+        root.file().toString());
   }
 
   private static boolean meets(JsonNode step, Slo slo) {

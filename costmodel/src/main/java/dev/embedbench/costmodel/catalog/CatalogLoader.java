@@ -1,6 +1,6 @@
 package dev.embedbench.costmodel.catalog;
 
-import dev.embedbench.costmodel.config.ConfigNode;
+import dev.embedbench.config.ConfigNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,11 +71,11 @@ public final class CatalogLoader {
   private CatalogLoader() {}
 
   public static GpuCatalog gpus(ConfigNode root) {
-    root.requireOnlyKeys(Set.of("gpus", "note"));
+    root.rejectUnknownKeys(Set.of("gpus", "note"));
     List<ConfigNode> entries = root.list("gpus");
     Map<String, ConfigNode> byId = new HashMap<>();
     for (ConfigNode entry : entries) {
-      entry.requireOnlyKeys(GPU_KEYS);
+      entry.rejectUnknownKeys(GPU_KEYS);
       if (byId.put(entry.text("id").toLowerCase(Locale.ROOT), entry) != null) {
         throw entry.error("id", "repeats an earlier GPU id '" + entry.text("id") + "'");
       }
@@ -84,7 +84,7 @@ public final class CatalogLoader {
     for (ConfigNode entry : entries) {
       gpus.add(gpu(entry, byId));
     }
-    return new GpuCatalog(root.file(), gpus);
+    return new GpuCatalog(root.file().toString(), gpus);
   }
 
   private static GpuSpec gpu(ConfigNode entry, Map<String, ConfigNode> byId) {
@@ -112,14 +112,14 @@ public final class CatalogLoader {
     String name = entry.text("name");
     double memoryGb = specs.positive("memoryGb");
     double tflops = specs.positive("denseFp16TflopsPerSec");
-    SourceNote specSource = sourceBlock(specs.child("specSource"));
+    SourceNote specSource = sourceBlock(specs.object("specSource"));
     String assumed = assumedFrom;
     return build(entry, () -> new GpuSpec(id, name, memoryGb, tflops, specSource, assumed, prices));
   }
 
   private static GpuPrice price(ConfigNode node) {
-    node.requireOnlyKeys(PRICE_KEYS);
-    int gpusPerInstance = node.has("gpusPerInstance") ? node.positiveInt("gpusPerInstance") : 1;
+    node.rejectUnknownKeys(PRICE_KEYS);
+    int gpusPerInstance = node.has("gpusPerInstance") ? node.intValue("gpusPerInstance", 1) : 1;
     double price = node.positive("instancePricePerHourUsd");
     String region = node.optionalText("region").orElse("(any)");
     SourceNote source = source(node);
@@ -137,7 +137,7 @@ public final class CatalogLoader {
 
   /** Reads a mapping that holds only the keys source, asOf, approximate and note. */
   public static SourceNote sourceBlock(ConfigNode node) {
-    node.requireOnlyKeys(SOURCE_KEYS);
+    node.rejectUnknownKeys(SOURCE_KEYS);
     return source(node);
   }
 
@@ -150,7 +150,7 @@ public final class CatalogLoader {
   }
 
   public static ModelCatalog models(ConfigNode root) {
-    root.requireOnlyKeys(Set.of("models", "note"));
+    root.rejectUnknownKeys(Set.of("models", "note"));
     List<ModelSpec> models = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (ConfigNode entry : root.list("models")) {
@@ -160,39 +160,39 @@ public final class CatalogLoader {
       }
       models.add(model);
     }
-    return new ModelCatalog(root.file(), models);
+    return new ModelCatalog(root.file().toString(), models);
   }
 
   private static ModelSpec model(ConfigNode entry) {
-    entry.requireOnlyKeys(MODEL_KEYS);
+    entry.rejectUnknownKeys(MODEL_KEYS);
     Architecture architecture;
     try {
       architecture = Architecture.fromLabel(entry.text("architecture"));
     } catch (IllegalArgumentException e) {
       throw entry.error("architecture", e.getMessage());
     }
-    ConfigNode s = entry.child("shape");
-    s.requireOnlyKeys(SHAPE_KEYS);
-    int heads = s.positiveInt("attentionHeads");
+    ConfigNode s = entry.object("shape");
+    s.rejectUnknownKeys(SHAPE_KEYS);
+    int heads = s.intValue("attentionHeads", 1);
     TransformerShape shape =
         build(
             s,
             () ->
                 new TransformerShape(
                     architecture,
-                    s.positiveInt("hiddenSize"),
-                    s.positiveInt("layers"),
+                    s.intValue("hiddenSize", 1),
+                    s.intValue("layers", 1),
                     heads,
-                    s.has("keyValueHeads") ? s.positiveInt("keyValueHeads") : heads,
-                    s.positiveInt("headDim"),
-                    s.positiveInt("intermediateSize"),
-                    s.positiveInt("vocabSize"),
-                    s.positiveInt("maxPositionEmbeddings"),
+                    s.has("keyValueHeads") ? s.intValue("keyValueHeads", 1) : heads,
+                    s.intValue("headDim", 1),
+                    s.intValue("intermediateSize", 1),
+                    s.intValue("vocabSize", 1),
+                    s.intValue("maxPositionEmbeddings", 1),
                     s.has("tokenTypes") ? (int) s.nonNegative("tokenTypes") : 0,
                     s.bool("pooler", false)));
     List<QualityScore> quality = new ArrayList<>();
     for (ConfigNode q : entry.list("quality")) {
-      q.requireOnlyKeys(QUALITY_KEYS);
+      q.rejectUnknownKeys(QUALITY_KEYS);
       double score = q.positive("score");
       if (score > 100) {
         throw q.error("score", "must be on the 0-100 scale, was " + score);
@@ -203,16 +203,16 @@ public final class CatalogLoader {
               q,
               () -> new QualityScore(q.text("benchmark"), q.text("benchmarkName"), score, source)));
     }
-    int dimensions = entry.positiveInt("dimensions");
+    int dimensions = entry.intValue("dimensions", 1);
     int minDimensions =
-        entry.has("minDimensions") ? entry.positiveInt("minDimensions") : dimensions;
+        entry.has("minDimensions") ? entry.intValue("minDimensions", 1) : dimensions;
     if (minDimensions > dimensions) {
       throw entry.error(
           "minDimensions", "must be <= dimensions (" + dimensions + "), was " + minDimensions);
     }
-    SourceNote shapeSource = sourceBlock(entry.child("shapeSource"));
-    SourceNote cardSource = sourceBlock(entry.child("cardSource"));
-    List<String> aliases = entry.has("aliases") ? entry.textList("aliases") : List.of();
+    SourceNote shapeSource = sourceBlock(entry.object("shapeSource"));
+    SourceNote cardSource = sourceBlock(entry.object("cardSource"));
+    List<String> aliases = entry.has("aliases") ? entry.strings("aliases") : List.of();
     return build(
         entry,
         () ->
@@ -225,7 +225,7 @@ public final class CatalogLoader {
                 entry.positive("statedParameters"),
                 dimensions,
                 minDimensions,
-                entry.positiveInt("maxTokens"),
+                entry.intValue("maxTokens", 1),
                 entry.positive("weightBytesPerParameter"),
                 cardSource,
                 quality));

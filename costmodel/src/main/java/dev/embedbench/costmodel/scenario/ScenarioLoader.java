@@ -2,6 +2,7 @@ package dev.embedbench.costmodel.scenario;
 
 import static dev.embedbench.costmodel.catalog.CatalogLoader.build;
 
+import dev.embedbench.config.ConfigNode;
 import dev.embedbench.costmodel.audit.ArticleClaims;
 import dev.embedbench.costmodel.audit.ClaimsLoader;
 import dev.embedbench.costmodel.capacity.ResultFileReader;
@@ -13,7 +14,6 @@ import dev.embedbench.costmodel.catalog.ModelCatalog;
 import dev.embedbench.costmodel.catalog.ModelSpec;
 import dev.embedbench.costmodel.catalog.SourceNote;
 import dev.embedbench.costmodel.config.ConfigFiles;
-import dev.embedbench.costmodel.config.ConfigNode;
 import dev.embedbench.results.Slo;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,26 +117,26 @@ public final class ScenarioLoader {
 
   private static Scenario load(
       ConfigNode root, Function<String, ConfigNode> sibling, Function<String, Path> siblingPath) {
-    root.requireOnlyKeys(KEYS);
+    root.rejectUnknownKeys(KEYS);
     GpuCatalog gpus;
     ModelCatalog models;
     if (root.has("catalogs")) {
-      ConfigNode catalogs = root.child("catalogs");
-      catalogs.requireOnlyKeys(Set.of("gpus", "models"));
+      ConfigNode catalogs = root.object("catalogs");
+      catalogs.rejectUnknownKeys(Set.of("gpus", "models"));
       gpus = CatalogLoader.gpus(sibling.apply(catalogs.text("gpus")));
       models = CatalogLoader.models(sibling.apply(catalogs.text("models")));
     } else {
       gpus = bundledGpus();
       models = bundledModels();
     }
-    Demand demand = demand(root.child("demand"));
-    Policy policy = policy(root.child("policy"));
+    Demand demand = demand(root.object("demand"));
+    Policy policy = policy(root.object("policy"));
     List<Deployment> deployments = new ArrayList<>();
     for (ConfigNode d : root.list("deployments")) {
       deployments.add(deployment(d, gpus, models, demand, policy, siblingPath));
     }
     ArticleClaims claims =
-        root.has("claims") ? ClaimsLoader.load(root.child("claims"), models, gpus) : null;
+        root.has("claims") ? ClaimsLoader.load(root.object("claims"), models, gpus) : null;
     String baseline = root.text("baseline");
     if (deployments.stream().noneMatch(d -> d.id().equals(baseline))) {
       throw root.error(
@@ -154,7 +154,7 @@ public final class ScenarioLoader {
         () ->
             new Scenario(
                 root.text("name"),
-                root.file(),
+                root.file().toString(),
                 root.text("description"),
                 source,
                 demand,
@@ -168,19 +168,21 @@ public final class ScenarioLoader {
   }
 
   private static Demand demand(ConfigNode node) {
-    node.requireOnlyKeys(DEMAND_KEYS);
+    node.rejectUnknownKeys(DEMAND_KEYS);
     double requestsPerDay = node.positive("requestsPerDay");
     double inputs = node.positive("inputsPerRequest");
-    int tokens = node.positiveInt("tokensPerInput");
+    int tokens = node.intValue("tokensPerInput", 1);
     SourceNote source = CatalogLoader.source(node);
     if (node.has("hourlyProfile") == node.has("peakToAverage")) {
       throw node.error("give exactly one of peakToAverage and hourlyProfile");
     }
     if (node.has("hourlyProfile")) {
       List<Double> weights = node.numberList("hourlyProfile");
-      return build(
-          node.child("hourlyProfile"),
-          () -> Demand.withHourlyProfile(requestsPerDay, weights, inputs, tokens, source));
+      try {
+        return Demand.withHourlyProfile(requestsPerDay, weights, inputs, tokens, source);
+      } catch (IllegalArgumentException e) {
+        throw node.error("hourlyProfile", e.getMessage());
+      }
     }
     double peak = node.number("peakToAverage");
     if (peak < 1) {
@@ -191,7 +193,7 @@ public final class ScenarioLoader {
   }
 
   private static Policy policy(ConfigNode node) {
-    node.requireOnlyKeys(POLICY_KEYS);
+    node.rejectUnknownKeys(POLICY_KEYS);
     double target = node.positive("targetUtilisation");
     if (target > 1) {
       throw node.error(
@@ -203,14 +205,14 @@ public final class ScenarioLoader {
     } catch (IllegalArgumentException e) {
       throw node.error("scaling", e.getMessage());
     }
-    ConfigNode s = node.child("slo");
-    s.requireOnlyKeys(Set.of("p99Millis", "maxErrorRate", "note"));
+    ConfigNode s = node.object("slo");
+    s.rejectUnknownKeys(Set.of("p99Millis", "maxErrorRate", "note"));
     double maxErrorRate = s.nonNegative("maxErrorRate");
     if (maxErrorRate >= 1) {
       throw s.error("maxErrorRate", "must be a share in [0, 1), was " + maxErrorRate);
     }
     Slo slo = build(s, () -> new Slo(s.positive("p99Millis"), maxErrorRate));
-    int minReplicas = node.positiveInt("minReplicas");
+    int minReplicas = node.intValue("minReplicas", 1);
     Scaling chosen = scaling;
     TokenRescale rescale;
     try {
@@ -229,7 +231,7 @@ public final class ScenarioLoader {
       Demand demand,
       Policy policy,
       Function<String, Path> siblingPath) {
-    node.requireOnlyKeys(DEPLOYMENT_KEYS);
+    node.rejectUnknownKeys(DEPLOYMENT_KEYS);
     String modelName = node.text("model");
     ModelSpec model =
         models
@@ -262,7 +264,7 @@ public final class ScenarioLoader {
                               + "'; it has "
                               + gpu.prices().stream().map(GpuPrice::instanceType).toList()));
     }
-    Capacity capacity = capacity(node.child("capacity"), demand, policy, price, siblingPath);
+    Capacity capacity = capacity(node.object("capacity"), demand, policy, price, siblingPath);
     GpuPrice chosen = price;
     return build(node, () -> new Deployment(node.text("id"), model, gpu, chosen, capacity));
   }
@@ -273,7 +275,7 @@ public final class ScenarioLoader {
       Policy policy,
       GpuPrice price,
       Function<String, Path> siblingPath) {
-    node.requireOnlyKeys(CAPACITY_KEYS);
+    node.rejectUnknownKeys(CAPACITY_KEYS);
     List<String> given = CAPACITY_FORMS.stream().filter(node::has).toList();
     if (given.size() != 1) {
       throw node.error("give exactly one of " + CAPACITY_FORMS + ", gave " + given);

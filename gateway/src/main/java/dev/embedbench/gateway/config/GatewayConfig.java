@@ -1,5 +1,6 @@
 package dev.embedbench.gateway.config;
 
+import dev.embedbench.config.ConfigException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -1,36 +1,29 @@
 package dev.embedbench.gateway.config;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.embedbench.backends.EmbeddingSpace;
 import dev.embedbench.backends.MatryoshkaRange;
 import dev.embedbench.backends.ModelInfo;
-import dev.embedbench.backends.emulated.EmulatorProfile;
-import dev.embedbench.backends.emulated.ProfileException;
-import dev.embedbench.backends.qwen3.DevicePreference;
-import dev.embedbench.backends.qwen3.Qwen3Options;
-import dev.embedbench.backends.qwen3.batching.BatchSettings;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.embedbench.backends.spi.BackendProvider;
+import dev.embedbench.backends.spi.BackendProviders;
+import dev.embedbench.backends.spi.BackendSpec;
+import dev.embedbench.config.ConfigErrors;
+import dev.embedbench.config.ConfigException;
+import dev.embedbench.config.ConfigFiles;
+import dev.embedbench.config.ConfigNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads a gateway YAML file into a {@link GatewayConfig}, checking every rule it can at load. */
 final class GatewayConfigLoader {
 
-  private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Set<String> TOP_KEYS = Set.of("server", "routes");
   private static final Set<String> SERVER_KEYS =
       Set.of(
@@ -71,23 +64,6 @@ final class GatewayConfigLoader {
           "max_batch_inputs",
           "max_batch_tokens",
           "circuit_breaker");
-  private static final Set<String> REMOTE_KEYS =
-      Set.of(
-          "url",
-          "upstream_model",
-          "api_key",
-          "max_connections",
-          "health_path",
-          "model",
-          "normalized");
-  private static final Set<String> EMULATED_KEYS = Set.of("profile", "profile_file");
-  private static final Set<String> IN_PROCESS_KEYS =
-      Set.of("model_path", "model_name", "device", "max_input_tokens", "truncate", "batching");
-  private static final Set<String> BATCHING_KEYS =
-      Set.of("max_size", "max_tokens", "max_delay", "max_queued_inputs");
-  private static final Set<String> MODEL_KEYS =
-      Set.of("name", "dimensions", "max_input_tokens", "matryoshka", "tokenizer", "normalized");
-  private static final Set<String> MATRYOSHKA_KEYS = Set.of("min", "max");
   private static final Set<String> BREAKER_KEYS =
       Set.of("consecutive_failures", "failure_rate", "minimum_calls", "window", "open_duration");
 
@@ -108,23 +84,10 @@ final class GatewayConfigLoader {
     if (!Files.isRegularFile(file)) {
       throw new ConfigException(file, "", "file does not exist");
     }
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-    } catch (JacksonException e) {
-      throw new ConfigException(
-          file,
-          "",
-          "not valid YAML: "
-              + e.getOriginalMessage()
-              + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
-    } catch (IOException e) {
-      throw new ConfigException(file, "", "cannot be read: " + e.getMessage());
-    }
-    if (root == null || !root.isObject()) {
+    ConfigNode top = ConfigFiles.read(file, ConfigErrors.DEFAULT);
+    if (!top.raw().isObject()) {
       throw new ConfigException(file, "", "must be a YAML mapping with 'server' and 'routes'");
     }
-    ConfigNode top = new ConfigNode(file, "", root);
     top.rejectUnknownKeys(TOP_KEYS);
     ServerConfig server =
         top.has("server") ? server(top.object("server")) : ServerConfig.defaults();
@@ -142,51 +105,24 @@ final class GatewayConfigLoader {
 
   private ServerConfig server(ConfigNode node) {
     node.rejectUnknownKeys(SERVER_KEYS);
-    List<String> keys = new ArrayList<>();
-    List<String> written = node.strings("api_keys");
-    for (int i = 0; i < written.size(); i++) {
-      keys.add(resolveSecret(node.keyPath("api_keys") + "[" + i + "]", written.get(i)));
-    }
     return new ServerConfig(
-        node.string("host", ServerConfig.DEFAULT_HOST),
-        (int) node.integer("port", ServerConfig.DEFAULT_PORT, 0, 65535),
-        keys,
-        node.integer("max_body_bytes", ServerConfig.DEFAULT_MAX_BODY_BYTES, 1, Long.MAX_VALUE),
+        node.text("host", ServerConfig.DEFAULT_HOST),
+        (int) node.longValue("port", ServerConfig.DEFAULT_PORT, 0, 65535),
+        node.secrets("api_keys", environment),
+        node.longValue("max_body_bytes", ServerConfig.DEFAULT_MAX_BODY_BYTES, 1, Long.MAX_VALUE),
         node.has("shutdown_deadline")
-            ? node.duration("shutdown_deadline", null)
+            ? node.positiveDuration("shutdown_deadline", null)
             : ServerConfig.DEFAULT_SHUTDOWN_DEADLINE,
         node.bool("access_log", true),
-        node.duration("idle_timeout", ServerConfig.DEFAULT_IDLE_TIMEOUT),
-        node.duration("request_read_timeout", ServerConfig.DEFAULT_REQUEST_READ_TIMEOUT),
-        (int) node.integer("max_connections", ServerConfig.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000),
-        node.durationOrZero("drain_delay", ServerConfig.DEFAULT_DRAIN_DELAY));
-  }
-
-  /**
-   * A literal, or a whole-string {@code ${ENV_VAR}} reference that must resolve to a non-empty
-   * value.
-   */
-  private String resolveSecret(String key, String written) {
-    Matcher m = ENV_REF.matcher(written);
-    if (!m.matches()) {
-      if (written.contains("${")) {
-        throw new ConfigException(
-            file,
-            key,
-            "write an environment reference as the whole value," + " like ${EMBEDBENCH_API_KEY}");
-      }
-      return written;
-    }
-    String value = environment.apply(m.group(1));
-    if (value == null || value.isEmpty()) {
-      throw new ConfigException(file, key, "environment variable " + m.group(1) + " is not set");
-    }
-    return value;
+        node.positiveDuration("idle_timeout", ServerConfig.DEFAULT_IDLE_TIMEOUT),
+        node.positiveDuration("request_read_timeout", ServerConfig.DEFAULT_REQUEST_READ_TIMEOUT),
+        (int) node.longValue("max_connections", ServerConfig.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000),
+        node.duration("drain_delay", ServerConfig.DEFAULT_DRAIN_DELAY));
   }
 
   private RouteConfig route(ConfigNode node) {
     node.rejectUnknownKeys(ROUTE_KEYS);
-    String name = node.requiredString("name");
+    String name = node.text("name");
     claimModelName(node, "name", name);
     List<String> aliases = node.strings("aliases");
     for (int i = 0; i < aliases.size(); i++) {
@@ -213,7 +149,7 @@ final class GatewayConfigLoader {
     if (!allowMixed) {
       checkOneSpace(node, targets);
     }
-    Integer defaultDimensions = node.optionalInteger("default_dimensions", 1);
+    Integer defaultDimensions = node.optionalInt("default_dimensions", 1).orElse(null);
     if (defaultDimensions != null) {
       checkDeclaredDimensions(node, targets, defaultDimensions);
     }
@@ -221,7 +157,7 @@ final class GatewayConfigLoader {
     return new RouteConfig(
         name,
         aliases,
-        node.string("owned_by", "embedbench"),
+        node.text("owned_by", "embedbench"),
         allowMixed,
         defaultDimensions,
         instruction,
@@ -289,7 +225,7 @@ final class GatewayConfigLoader {
 
   private InstructionConfig instruction(ConfigNode node) {
     node.rejectUnknownKeys(INSTRUCTION_KEYS);
-    String template = node.string("template", InstructionConfig.QWEN3_TEMPLATE);
+    String template = node.text("template", InstructionConfig.QWEN3_TEMPLATE);
     int at = template.indexOf("{text}");
     if (at < 0 || template.indexOf("{text}", at + 1) >= 0) {
       throw node.error("template", "must contain {text} exactly once");
@@ -298,22 +234,22 @@ final class GatewayConfigLoader {
     for (int i = 0; i < documentAliases.size(); i++) {
       claimModelName(node, "document_aliases[" + i + "]", documentAliases.get(i));
     }
-    return new InstructionConfig(node.requiredString("task"), template, documentAliases);
+    return new InstructionConfig(node.text("task"), template, documentAliases);
   }
 
   private RetryConfig retry(ConfigNode node) {
     node.rejectUnknownKeys(RETRY_KEYS);
     RetryConfig d = RetryConfig.defaults();
     return new RetryConfig(
-        (int) node.integer("max_attempts", d.maxAttempts(), 1, 10),
+        (int) node.longValue("max_attempts", d.maxAttempts(), 1, 10),
         node.fraction("budget_ratio", d.budgetRatio()),
-        node.integer("budget_min_retries", d.budgetMinRetries(), 0),
-        node.duration("budget_window", d.budgetWindow()));
+        node.intValue("budget_min_retries", d.budgetMinRetries(), 0),
+        node.positiveDuration("budget_window", d.budgetWindow()));
   }
 
   private ShadowConfig shadow(ConfigNode node, String routeName) {
     node.rejectUnknownKeys(SHADOW_KEYS);
-    String route = node.string("route", null);
+    String route = node.text("route", null);
     TargetConfig target = null;
     if (node.has("target")) {
       ConfigNode targetNode = node.object("target");
@@ -323,7 +259,7 @@ final class GatewayConfigLoader {
       target = target(targetNode, routeName + "-shadow");
     }
     if ((route == null) == (target == null)) {
-      throw node.error(null, "set exactly one of 'route' (another route's name) and 'target'");
+      throw node.error("set exactly one of 'route' (another route's name) and 'target'");
     }
     if (routeName.equals(route)) {
       throw node.error("route", "a route cannot shadow itself");
@@ -335,8 +271,8 @@ final class GatewayConfigLoader {
         route,
         target,
         node.fraction("fraction", 0),
-        node.integer("max_concurrency", 16, 1),
-        node.duration("timeout", Duration.ofSeconds(10)));
+        node.intValue("max_concurrency", 16, 1),
+        node.positiveDuration("timeout", Duration.ofSeconds(10)));
   }
 
   private void checkShadowRoutes(List<RouteConfig> routes, List<ConfigNode> nodes) {
@@ -354,33 +290,22 @@ final class GatewayConfigLoader {
   }
 
   private TargetConfig target(ConfigNode node, String defaultName) {
-    String type = node.requiredString("type");
-    Set<String> known = new java.util.HashSet<>(COMMON_TARGET_KEYS);
-    TargetSpec spec;
-    switch (type) {
-      case RemoteSpec.TYPE -> {
-        known.addAll(REMOTE_KEYS);
-        node.rejectUnknownKeys(known);
-        spec = remote(node);
-      }
-      case EmulatedSpec.TYPE -> {
-        known.addAll(EMULATED_KEYS);
-        node.rejectUnknownKeys(known);
-        spec = emulated(node);
-      }
-      case InProcessSpec.TYPE -> {
-        known.addAll(IN_PROCESS_KEYS);
-        node.rejectUnknownKeys(known);
-        spec = inProcess(node);
-      }
-      default ->
-          throw node.error(
-              "type",
-              "unknown target type '"
-                  + type
-                  + "'; this build knows remote, emulated and in-process");
-    }
-    String name = node.string("name", defaultName);
+    String type = node.text("type");
+    BackendProvider provider =
+        BackendProviders.find(type)
+            .orElseThrow(
+                () ->
+                    node.error(
+                        "type",
+                        "unknown target type '"
+                            + type
+                            + "'; this build knows "
+                            + BackendProviders.describeTypes()));
+    Set<String> known = new HashSet<>(COMMON_TARGET_KEYS);
+    known.addAll(provider.keys());
+    node.rejectUnknownKeys(known);
+    BackendSpec spec = provider.read(node, environment);
+    String name = node.text("name", defaultName);
     String previous = targetNames.putIfAbsent(name, node.keyPath("name"));
     if (previous != null) {
       throw node.error(
@@ -397,161 +322,13 @@ final class GatewayConfigLoader {
             : CircuitBreakerConfig.defaults();
     return new TargetConfig(
         name,
-        node.integer("weight", 1, 0),
-        node.duration("timeout", TargetConfig.DEFAULT_TIMEOUT),
-        node.integer("max_concurrency", TargetConfig.DEFAULT_MAX_CONCURRENCY, 1),
-        (int) node.integer("max_batch_inputs", 2048, 1, 2048),
-        node.integer("max_batch_tokens", Integer.MAX_VALUE, 1),
+        node.intValue("weight", 1, 0),
+        node.positiveDuration("timeout", TargetConfig.DEFAULT_TIMEOUT),
+        node.intValue("max_concurrency", TargetConfig.DEFAULT_MAX_CONCURRENCY, 1),
+        (int) node.longValue("max_batch_inputs", 2048, 1, 2048),
+        node.intValue("max_batch_tokens", Integer.MAX_VALUE, 1),
         breaker,
         spec);
-  }
-
-  private RemoteSpec remote(ConfigNode node) {
-    String url = node.requiredString("url");
-    URI baseUrl;
-    try {
-      baseUrl = new URI(url);
-    } catch (URISyntaxException e) {
-      throw node.error("url", "is not a URL: " + e.getMessage());
-    }
-    if (!("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))
-        || baseUrl.getHost() == null) {
-      throw node.error("url", "must be an http:// or https:// URL with a host, was '" + url + "'");
-    }
-    ConfigNode modelNode = node.object("model");
-    if (modelNode == null) {
-      throw node.error(
-          "model",
-          "is required for a remote target: name, dimensions and"
-              + " max_input_tokens of what the server serves");
-    }
-    DeclaredModel model = declaredModel(modelNode);
-    String apiKey =
-        node.has("api_key")
-            ? resolveSecret(node.keyPath("api_key"), node.string("api_key", null))
-            : null;
-    String healthPath = node.string("health_path", "/health");
-    if (!healthPath.startsWith("/")) {
-      throw node.error("health_path", "must start with '/', was '" + healthPath + "'");
-    }
-    boolean verifyUnitNorm = node.bool("normalized", false);
-    if (verifyUnitNorm && !model.normalized()) {
-      throw node.error(
-          "normalized",
-          "asks the gateway to check for unit vectors, but model.normalized"
-              + " says the server does not return them");
-    }
-    return new RemoteSpec(
-        baseUrl,
-        node.string("upstream_model", model.name()),
-        apiKey,
-        node.integer("max_connections", 32, 1),
-        healthPath,
-        model,
-        verifyUnitNorm);
-  }
-
-  private DeclaredModel declaredModel(ConfigNode node) {
-    node.rejectUnknownKeys(MODEL_KEYS);
-    String name = node.requiredString("name");
-    if (!node.has("dimensions")) {
-      throw node.error("dimensions", "is required");
-    }
-    if (!node.has("max_input_tokens")) {
-      throw node.error("max_input_tokens", "is required");
-    }
-    int dimensions = node.integer("dimensions", 1, 1);
-    MatryoshkaRange matryoshka = null;
-    ConfigNode m = node.object("matryoshka");
-    if (m != null) {
-      m.rejectUnknownKeys(MATRYOSHKA_KEYS);
-      int min = m.integer("min", 1, 1);
-      int max = m.integer("max", dimensions, 1);
-      if (max < min) {
-        throw m.error("max", "must be >= min (" + min + "), was " + max);
-      }
-      if (max > dimensions) {
-        throw m.error("max", "must be <= dimensions (" + dimensions + "), was " + max);
-      }
-      matryoshka = new MatryoshkaRange(min, max);
-    }
-    return new DeclaredModel(
-        name,
-        dimensions,
-        node.integer("max_input_tokens", 1, 1),
-        matryoshka,
-        node.string("tokenizer", null),
-        node.bool("normalized", true));
-  }
-
-  private EmulatedSpec emulated(ConfigNode node) {
-    String profile = node.string("profile", null);
-    String profileFile = node.string("profile_file", null);
-    if ((profile == null) == (profileFile == null)) {
-      throw node.error(
-          "profile", "set exactly one of 'profile' (a built-in name) and 'profile_file'");
-    }
-    if (profile != null) {
-      try {
-        return new EmulatedSpec(profile, null, EmulatorProfile.builtin(profile));
-      } catch (ProfileException e) {
-        throw node.error("profile", e.getMessage());
-      }
-    }
-    Path path = Path.of(profileFile);
-    if (!path.isAbsolute()) {
-      // Relative to the gateway file, so that a config and its profiles travel together.
-      path = file.toAbsolutePath().getParent().resolve(path).normalize();
-    }
-    try {
-      return new EmulatedSpec(null, path, EmulatorProfile.load(path));
-    } catch (ProfileException e) {
-      throw node.error("profile_file", e.getMessage());
-    }
-  }
-
-  private InProcessSpec inProcess(ConfigNode node) {
-    Path dir = Path.of(node.requiredString("model_path"));
-    if (!dir.isAbsolute()) {
-      dir = file.toAbsolutePath().getParent().resolve(dir).normalize();
-    }
-    if (!Files.isRegularFile(dir.resolve("config.json"))) {
-      throw node.error(
-          "model_path", "no config.json in " + dir + "; give a Hugging Face model directory");
-    }
-    String device = node.string("device", "auto");
-    DevicePreference preference;
-    try {
-      preference = DevicePreference.valueOf(device.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw node.error("device", "must be auto, cpu or gpu, was '" + device + "'");
-    }
-    BatchSettings batching =
-        node.has("batching") ? batching(node.object("batching")) : BatchSettings.DEFAULTS;
-    return new InProcessSpec(
-        dir,
-        Qwen3Options.DEFAULTS
-            .withModelName(node.string("model_name", null))
-            .withDevice(preference)
-            .withMaxInputTokens(
-                (int)
-                    node.integer(
-                        "max_input_tokens",
-                        Qwen3Options.DEFAULT_MAX_INPUT_TOKENS,
-                        2,
-                        Integer.MAX_VALUE))
-            .withTruncate(node.bool("truncate", false))
-            .withBatching(batching));
-  }
-
-  private BatchSettings batching(ConfigNode node) {
-    node.rejectUnknownKeys(BATCHING_KEYS);
-    BatchSettings d = BatchSettings.DEFAULTS;
-    return new BatchSettings(
-        (int) node.integer("max_size", d.maxBatchSize(), 1, Integer.MAX_VALUE),
-        (int) node.integer("max_tokens", d.maxBatchTokens(), 1, Integer.MAX_VALUE),
-        node.has("max_delay") ? node.micros("max_delay") : d.maxBatchDelayMicros(),
-        (int) node.integer("max_queued_inputs", d.maxQueuedInputs(), 1, Integer.MAX_VALUE));
   }
 
   private CircuitBreakerConfig breaker(ConfigNode node) {
@@ -562,10 +339,10 @@ final class GatewayConfigLoader {
       throw node.error("failure_rate", "must be above 0");
     }
     return new CircuitBreakerConfig(
-        node.integer("consecutive_failures", d.consecutiveFailures(), 1),
+        node.intValue("consecutive_failures", d.consecutiveFailures(), 1),
         rate,
-        node.integer("minimum_calls", d.minimumCalls(), 1),
-        node.duration("window", d.window()),
-        node.duration("open_duration", d.openDuration()));
+        node.intValue("minimum_calls", d.minimumCalls(), 1),
+        node.positiveDuration("window", d.window()),
+        node.positiveDuration("open_duration", d.openDuration()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.embedbench.gateway.config;
 
+import dev.embedbench.backends.spi.BackendSpec;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -23,7 +24,7 @@ public record TargetConfig(
     int maxBatchInputs,
     int maxBatchTokens,
     CircuitBreakerConfig circuitBreaker,
-    TargetSpec spec) {
+    BackendSpec spec) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_MAX_CONCURRENCY = 256;

@@ -5,7 +5,7 @@ import dev.embedbench.backends.wire.ApiException;
 import dev.embedbench.backends.wire.Base64Text;
 import dev.embedbench.backends.wire.EmbeddingsRequest;
 import dev.embedbench.backends.wire.EmbeddingsResponse;
-import dev.embedbench.gateway.config.ConfigException;
+import dev.embedbench.config.ConfigException;
 import dev.embedbench.gateway.config.GatewayConfig;
 import dev.embedbench.gateway.config.RetryConfig;
 import dev.embedbench.gateway.config.RouteConfig;

@@ -1,7 +1,7 @@
 package dev.embedbench.gateway.routing;
 
 import dev.embedbench.gateway.routing.targets.BackendFactory;
-import dev.embedbench.gateway.routing.targets.TargetFactories;
+import dev.embedbench.gateway.routing.targets.ProvidedBackends;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
@@ -24,10 +24,10 @@ public record GatewayOptions(
     Objects.requireNonNull(random, "random");
   }
 
-  /** The real factories, {@code System.nanoTime} and a per-thread random source. */
+  /** The backends module's providers, {@code System.nanoTime} and a per-thread random source. */
   public static GatewayOptions defaults() {
     return new GatewayOptions(
-        TargetFactories.standard(), System::nanoTime, () -> ThreadLocalRandom.current().nextLong());
+        new ProvidedBackends(), System::nanoTime, () -> ThreadLocalRandom.current().nextLong());
   }
 
   public GatewayOptions withBackends(BackendFactory newBackends) {

@@ -1,9 +1,9 @@
 package dev.embedbench.gateway.routing;
 
+import dev.embedbench.backends.EmbeddingSpace;
 import dev.embedbench.backends.MatryoshkaRange;
 import dev.embedbench.backends.ModelInfo;
-import dev.embedbench.gateway.config.ConfigException;
-import dev.embedbench.gateway.config.EmbeddingSpace;
+import dev.embedbench.config.ConfigException;
 import dev.embedbench.gateway.config.RouteConfig;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embedbench.backends.emulated.EmulatedSpec;
+import dev.embedbench.backends.remote.RemoteSpec;
+import dev.embedbench.config.ConfigException;
 import dev.embedbench.testsupport.env.RepositoryHome;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -19,7 +19,7 @@ import dev.embedbench.backends.EmbeddingResult;
 import dev.embedbench.backends.ModelInfo;
 import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.backends.wire.ApiException;
-import dev.embedbench.gateway.config.ConfigException;
+import dev.embedbench.config.ConfigException;
 import dev.embedbench.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;

@@ -1,6 +1,6 @@
 package dev.embedbench.loadgen.sweep;
 
-import dev.embedbench.loadgen.DurationText;
+import dev.embedbench.config.DurationText;
 import dev.embedbench.results.SweepPlanInfo;
 import java.time.Duration;
 

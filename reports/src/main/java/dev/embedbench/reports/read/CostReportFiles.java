@@ -2,6 +2,8 @@ package dev.embedbench.reports.read;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.embedbench.config.ConfigFiles;
+import dev.embedbench.config.ConfigNode;
 import dev.embedbench.reports.model.AuditFinding;
 import dev.embedbench.reports.model.CostRow;
 import dev.embedbench.reports.model.CostSection;
@@ -39,7 +41,7 @@ public final class CostReportFiles {
   private CostReportFiles() {}
 
   public static Path write(Contents contents, Path dir) throws IOException {
-    ObjectNode root = JsonFields.mapper().createObjectNode();
+    ObjectNode root = ConfigFiles.json().createObjectNode();
     contents
         .cost()
         .ifPresent(
@@ -84,7 +86,7 @@ public final class CostReportFiles {
     }
     Files.createDirectories(dir);
     Path file = dir.resolve(FILE);
-    JsonFields.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+    ConfigFiles.json().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
     return file;
   }
 
@@ -93,12 +95,16 @@ public final class CostReportFiles {
   }
 
   static Contents read(Path dir) {
-    JsonFields root = JsonFields.read(dir.resolve(FILE));
+    ConfigNode root = ConfigFiles.read(dir.resolve(FILE), RunDirectoryException::at);
+    if (!root.raw().isObject()) {
+      throw root.error("must hold a JSON object");
+    }
     Optional<CostSection> cost = Optional.empty();
     if (root.has("rows")) {
       List<CostRow> rows = new ArrayList<>();
-      for (int i = 0; i < root.arraySize("rows"); i++) {
-        JsonFields row = root.element("rows", i);
+      List<ConfigNode> rowNodes = root.list("rows");
+      for (int i = 0; i < rowNodes.size(); i++) {
+        ConfigNode row = rowNodes.get(i);
         try {
           rows.add(
               new CostRow(
@@ -106,7 +112,7 @@ public final class CostReportFiles {
                   row.text("provenance"),
                   row.text("gpu"),
                   row.number("capacity_rps"),
-                  (int) row.count("instances"),
+                  row.intValue("instances", 0),
                   row.number("usd_per_hour"),
                   row.number("usd_per_million_requests"),
                   row.number("usd_per_year"),
@@ -129,8 +135,9 @@ public final class CostReportFiles {
     }
     List<AuditFinding> audit = new ArrayList<>();
     if (root.has("audit")) {
-      for (int i = 0; i < root.arraySize("audit"); i++) {
-        JsonFields finding = root.element("audit", i);
+      List<ConfigNode> findings = root.list("audit");
+      for (int i = 0; i < findings.size(); i++) {
+        ConfigNode finding = findings.get(i);
         try {
           audit.add(
               new AuditFinding(
@@ -141,7 +148,7 @@ public final class CostReportFiles {
                   finding.optionalText("unit").orElse(""),
                   finding.optionalText("derivation").orElse(""),
                   finding.text("verdict"),
-                  finding.optionalBool("flagged", false),
+                  finding.bool("flagged", false),
                   finding.optionalText("note").orElse("")));
         } catch (IllegalArgumentException e) {
           throw root.error("audit[" + i + "]", e.getMessage());

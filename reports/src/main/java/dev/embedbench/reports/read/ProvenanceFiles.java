@@ -1,6 +1,8 @@
 package dev.embedbench.reports.read;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.embedbench.config.ConfigFiles;
+import dev.embedbench.config.ConfigNode;
 import dev.embedbench.reports.model.Device;
 import dev.embedbench.reports.model.Provenance;
 import dev.embedbench.reports.model.WeightsSource;
@@ -30,7 +32,7 @@ public final class ProvenanceFiles {
 
   /** Writes the provenance of each model into {@code dir/provenance.json}. */
   public static Path write(Map<String, Provenance> byModel, Path dir) throws IOException {
-    ObjectNode root = JsonFields.mapper().createObjectNode();
+    ObjectNode root = ConfigFiles.json().createObjectNode();
     ObjectNode models = root.putObject("models");
     new TreeMap<>(byModel)
         .forEach(
@@ -53,7 +55,7 @@ public final class ProvenanceFiles {
             });
     Files.createDirectories(dir);
     Path file = dir.resolve(FILE);
-    JsonFields.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+    ConfigFiles.json().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
     return file;
   }
 
@@ -63,11 +65,11 @@ public final class ProvenanceFiles {
     if (!Files.isRegularFile(file)) {
       return byModel;
     }
-    JsonFields models = JsonFields.read(file).object("models");
-    Iterator<String> names = models.node().fieldNames();
+    ConfigNode models = ConfigFiles.read(file, RunDirectoryException::at).object("models");
+    Iterator<String> names = models.raw().fieldNames();
     while (names.hasNext()) {
       String name = names.next();
-      JsonFields entry = models.object(name);
+      ConfigNode entry = models.object(name);
       try {
         byModel.put(
             name,
@@ -75,7 +77,7 @@ public final class ProvenanceFiles {
                 TargetKind.parse(entry.optionalText("kind").orElse("")),
                 WeightsSource.parse(entry.optionalText("weights").orElse("")),
                 Device.parse(entry.optionalText("device").orElse("")),
-                entry.has("detail") ? entry.node().get("detail").asText() : ""));
+                entry.has("detail") ? entry.raw().get("detail").asText() : ""));
       } catch (IllegalArgumentException e) {
         throw models.error(name, e.getMessage());
       }

@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * A started backend and whatever the gateway started to serve it (an emulated server, say), with
- * the one way to release both.
+ * A started backend and whatever was started to serve it (an emulated server, say), with the one
+ * way to release both: what the gateway holds of a provider's {@code StartedBackend}, and what a
+ * test's {@link BackendFactory} returns.
  *
  * @param backend the backend to route to; already started
  * @param release closes the backend and anything started for it; called once
