@@ -17,9 +17,10 @@ import java.nio.file.Path;
  */
 final class GatewayFromYaml {
 
+  /** No drain period: every test stops its gateway, and the drain is GracefulShutdownTest's job. */
   static final String SERVER =
       "server:\n  host: 127.0.0.1\n  port: 0\n  max_body_bytes: 65536\n"
-          + "  shutdown_deadline: 2s\n  access_log: true\nroutes:\n";
+          + "  shutdown_deadline: 2s\n  drain_delay: 0s\n  access_log: true\nroutes:\n";
 
   private GatewayFromYaml() {}
 
