@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.embedbench.backends.qwen3.Qwen3Embedder;
 import dev.embedbench.backends.qwen3.checkpoint.Qwen3Checkpoint;
 import dev.embedbench.backends.qwen3.checkpoint.Qwen3Config;
+import dev.embedbench.loadgen.ClosedLoop;
 import dev.embedbench.loadgen.LoadConfig;
-import dev.embedbench.loadgen.LoadMode;
 import dev.embedbench.loadgen.LoadRun;
+import dev.embedbench.loadgen.OpenLoop;
 import dev.embedbench.loadgen.driver.TargetClient;
 import dev.embedbench.loadgen.schedule.ArrivalProcess;
 import dev.embedbench.loadgen.sweep.Sweep;
@@ -353,19 +354,13 @@ public final class ComparisonRun {
                 TargetClient.normalise(baseUrl),
                 model.name(),
                 null,
-                LoadMode.CLOSED,
-                null,
-                null,
-                2,
+                new ClosedLoop(2),
                 2,
                 WARM_UP,
                 null,
                 Duration.ZERO,
                 ComparisonGateway.TARGET_TIMEOUT,
                 config.workload(),
-                1,
-                LoadConfig.DEFAULT_MAX_OUTSTANDING,
-                LoadConfig.DEFAULT_MAX_LAG_P99,
                 true,
                 LoadConfig.DEFAULT_READ_VALUES_EVERY);
         new LoadRun(
@@ -390,19 +385,18 @@ public final class ComparisonRun {
             TargetClient.normalise(baseUrl),
             model.name(),
             null,
-            LoadMode.OPEN,
-            plan.startRate(),
-            ArrivalProcess.CONSTANT,
-            null,
+            new OpenLoop(
+                plan.startRate(),
+                ArrivalProcess.CONSTANT,
+                1,
+                OpenLoop.DEFAULT_MAX_OUTSTANDING,
+                config.maxScheduleLagP99()),
             1,
             model.stepDuration() != null ? model.stepDuration() : config.stepDuration(),
             null,
             config.stepWarmup(),
             ComparisonGateway.TARGET_TIMEOUT,
             config.workload(),
-            1,
-            LoadConfig.DEFAULT_MAX_OUTSTANDING,
-            config.maxScheduleLagP99(),
             true,
             LoadConfig.DEFAULT_READ_VALUES_EVERY);
     Workload workload = Workload.prepare(config.workload(), model.name(), home);
