@@ -1,10 +1,12 @@
 package dev.embedbench.cli;
 
 import dev.embedbench.config.DurationText;
+import dev.embedbench.loadgen.ClosedLoop;
 import dev.embedbench.loadgen.ConsoleSummary;
 import dev.embedbench.loadgen.LoadConfig;
 import dev.embedbench.loadgen.LoadMode;
 import dev.embedbench.loadgen.LoadRun;
+import dev.embedbench.loadgen.OpenLoop;
 import dev.embedbench.loadgen.driver.HttpClientKind;
 import dev.embedbench.loadgen.schedule.ArrivalProcess;
 import dev.embedbench.loadgen.workload.EncodingFormat;
@@ -224,11 +226,15 @@ public final class LoadCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "give --rate R (open loop) or --concurrency C (closed loop)");
       }
-      LoadMode mode = rate != null ? LoadMode.OPEN : LoadMode.CLOSED;
-      int pool =
-          connections != null
-              ? connections
-              : LoadConfig.defaultConnections(mode, rate, concurrency);
+      LoadMode mode =
+          rate != null
+              ? new OpenLoop(
+                  rate,
+                  ArrivalProcess.parse(arrival),
+                  options.seed,
+                  options.maxOutstanding,
+                  options.maxLagP99)
+              : new ClosedLoop(concurrency);
       config =
           new LoadConfig(
               options.name,
@@ -236,18 +242,12 @@ public final class LoadCommand implements Callable<Integer> {
               options.model,
               options.apiKey,
               mode,
-              rate,
-              mode == LoadMode.OPEN ? ArrivalProcess.parse(arrival) : null,
-              concurrency,
-              pool,
+              connections != null ? connections : mode.defaultConnections(),
               duration,
               maxRequests,
               warmup,
               options.timeout,
               options.workloadSpec(),
-              options.seed,
-              options.maxOutstanding,
-              options.maxLagP99,
               !options.noCheckNorm,
               LoadConfig.DEFAULT_READ_VALUES_EVERY);
       client =

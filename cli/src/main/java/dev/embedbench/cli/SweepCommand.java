@@ -1,7 +1,7 @@
 package dev.embedbench.cli;
 
 import dev.embedbench.loadgen.LoadConfig;
-import dev.embedbench.loadgen.LoadMode;
+import dev.embedbench.loadgen.OpenLoop;
 import dev.embedbench.loadgen.driver.TargetClient;
 import dev.embedbench.loadgen.schedule.ArrivalProcess;
 import dev.embedbench.loadgen.sweep.Sweep;
@@ -132,19 +132,18 @@ public final class SweepCommand implements Callable<Integer> {
               TargetClient.normalise(options.target),
               options.model,
               options.apiKey,
-              LoadMode.OPEN,
-              start,
-              ArrivalProcess.parse(arrival),
-              null,
+              new OpenLoop(
+                  start,
+                  ArrivalProcess.parse(arrival),
+                  options.seed,
+                  options.maxOutstanding,
+                  options.maxLagP99),
               connections == null ? 1 : connections,
               stepDuration,
               null,
               warmup,
               options.timeout,
               options.workloadSpec(),
-              options.seed,
-              options.maxOutstanding,
-              options.maxLagP99,
               !options.noCheckNorm,
               LoadConfig.DEFAULT_READ_VALUES_EVERY);
       Workload workload = options.prepareWorkload();

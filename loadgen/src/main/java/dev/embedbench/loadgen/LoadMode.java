@@ -1,15 +1,14 @@
 package dev.embedbench.loadgen;
 
-import java.util.Locale;
-
 /**
- * Open loop: requests on a schedule, whatever the server does. Closed loop: a fixed concurrency.
+ * How a run sends its requests: at their intended times, whatever the server does ({@link
+ * OpenLoop}), or at a fixed concurrency ({@link ClosedLoop}). Each mode holds only what it needs.
  */
-public enum LoadMode {
-  OPEN,
-  CLOSED;
+public sealed interface LoadMode permits OpenLoop, ClosedLoop {
 
-  public String label() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+  /** {@code open} or {@code closed}, as config.json and summary.json write it. */
+  String label();
+
+  /** The most connections to open when none are asked for. */
+  int defaultConnections();
 }

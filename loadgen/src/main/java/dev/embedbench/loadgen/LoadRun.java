@@ -1,48 +1,27 @@
 package dev.embedbench.loadgen;
 
-import dev.embedbench.loadgen.driver.ClosedLoopDriver;
 import dev.embedbench.loadgen.driver.Driver;
-import dev.embedbench.loadgen.driver.Http1Sender;
 import dev.embedbench.loadgen.driver.HttpClientKind;
-import dev.embedbench.loadgen.driver.LoopGroup;
-import dev.embedbench.loadgen.driver.LoopShare;
-import dev.embedbench.loadgen.driver.OpenLoopDriver;
-import dev.embedbench.loadgen.driver.RequestSender;
 import dev.embedbench.loadgen.driver.ResponseValidator;
-import dev.embedbench.loadgen.driver.Sender;
 import dev.embedbench.loadgen.driver.TargetClient;
-import dev.embedbench.loadgen.http.EncodedRequests;
-import dev.embedbench.loadgen.http.Http1Pool;
-import dev.embedbench.loadgen.record.Counts;
 import dev.embedbench.loadgen.record.IntervalReporter;
 import dev.embedbench.loadgen.record.IntervalStats;
 import dev.embedbench.loadgen.record.RunClock;
 import dev.embedbench.loadgen.record.RunRecorder;
+import dev.embedbench.loadgen.record.Totals;
 import dev.embedbench.loadgen.workload.Workload;
 import dev.embedbench.results.EnvironmentInfo;
 import dev.embedbench.results.GeneratorInfo;
-import dev.embedbench.results.Percentiles;
-import dev.embedbench.results.ResultJson;
 import dev.embedbench.results.RunFiles;
 import dev.embedbench.results.RunSummary;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +29,11 @@ import java.util.function.Consumer;
  * the calling thread (never an event loop) until the run ends: its duration or request bound
  * reached, or {@link #stop} called (Ctrl-C, a sweep's early stop), in which case the results are
  * marked partial. The results are written in every case, an error included.
+ *
+ * <p>This class holds the run's lifecycle: start, stop, drain. What it runs on is built by {@link
+ * SenderLoops} (event loops, clients, pools) and {@link RunDrivers} (the mode's drivers); {@link
+ * RunDirectoryWriter} writes the files and {@link RunSummaryBuilder} the summary, judged by {@link
+ * ValidityRules}.
  */
 public final class LoadRun {
 
@@ -59,6 +43,7 @@ public final class LoadRun {
   private final LoadConfig config;
   private final Workload workload;
   private final RunFiles files;
+  private final RunDirectoryWriter writer;
   private final Path home;
   private final Consumer<String> console;
   private final CountDownLatch finished = new CountDownLatch(1);
@@ -79,6 +64,7 @@ public final class LoadRun {
     this.config = config;
     this.workload = workload;
     this.files = new RunFiles(outDir);
+    this.writer = new RunDirectoryWriter(files);
     this.home = home;
     this.console = console;
   }
@@ -156,49 +142,26 @@ public final class LoadRun {
   }
 
   private RunSummary executeInside() throws IOException {
-    Files.createDirectories(files.dir());
     Instant startedAt = Instant.now();
-    int loops = eventLoops();
-    HttpClientKind httpClient = httpClient();
+    int loops = SenderLoops.count(config, requestedEventLoops);
+    HttpClientKind httpClient =
+        requestedHttpClient != null
+            ? requestedHttpClient
+            : HttpClientKind.defaultFor(config.targetUrl());
     GeneratorInfo generator = new GeneratorInfo(loops, httpClient.label());
-    Map<String, Object> described = config.describe();
-    described.put("event_loops", generator.eventLoops());
-    described.put("http_client", generator.httpClient());
-    ResultJson.write(files.file(RunFiles.CONFIG), described);
     if (environment == null) {
       environment = EnvironmentInfo.capture(home);
     }
-    ResultJson.write(files.file(RunFiles.ENVIRONMENT), environment);
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
-    List<TargetClient> targets = new ArrayList<>();
-    List<Http1Pool> pools = new ArrayList<>();
-    EncodedRequests encoded = null;
-    try {
-      if (httpClient == HttpClientKind.VERTX) {
-        for (int loop = 0; loop < loops; loop++) {
-          targets.add(
-              new TargetClient(
-                  vertx,
-                  config.targetUrl(),
-                  config.apiKey(),
-                  new LoopShare(loop, loops).of(config.connections()),
-                  config.requestTimeout()));
-        }
-      } else {
-        // The Vert.x client only asks the target for its model list; the load goes through the
-        // pools.
-        targets.add(
-            new TargetClient(
-                vertx, config.targetUrl(), config.apiKey(), 1, config.requestTimeout()));
-        encoded = encode(targets.get(0));
-      }
-      TargetClient target = targets.get(0);
+    writer.start(config, generator, environment);
+    RunRecorder recorder = new RunRecorder();
+    ResponseValidator validator =
+        new ResponseValidator(
+            config.workload().dimensions() == null ? 0 : config.workload().dimensions(),
+            config.checkNorm());
+    try (SenderLoops senders =
+        new SenderLoops(config, workload, httpClient, loops, recorder, validator)) {
+      TargetClient target = senders.probeClient();
       String kind = probeKind(target);
-      RunRecorder recorder = new RunRecorder();
-      ResponseValidator validator =
-          new ResponseValidator(
-              config.workload().dimensions() == null ? 0 : config.workload().dimensions(),
-              config.checkNorm());
       long warmupNanos = config.warmup().toNanos();
       long endNanos = warmupNanos + config.duration().toNanos();
       RunClock clock = RunClock.startingNow(warmupNanos);
@@ -206,203 +169,57 @@ public final class LoadRun {
           new IntervalReporter(
               recorder,
               clock,
-              config.ratePerSecond(),
+              config.mode() instanceof OpenLoop open ? open.ratePerSecond() : null,
               endNanos / 1e9,
               TimeUnit.SECONDS.toNanos(1),
-              new IntervalReporter.Files(
-                  files.file(RunFiles.RESPONSE_TIME_LOG),
-                  files.file(RunFiles.SERVICE_TIME_LOG),
-                  files.file(RunFiles.SCHEDULE_LAG_LOG),
-                  files.file(RunFiles.TIME_SERIES)),
+              writer.intervalFiles(),
               console,
               intervalListener);
-      driver =
-          drivers(
-              loops,
-              senders(vertx, loops, targets, encoded, pools, recorder, validator),
-              recorder,
-              clock,
-              endNanos);
-      String failure = null;
-      long dispatchEndNanos;
-      long runEndNanos;
+      driver = RunDrivers.of(config, workload, senders.senders(), recorder, clock, endNanos);
       reporter.start();
-      try {
-        if (stopReason != null) {
-          driver.stop();
-        }
-        dispatchEndNanos = awaitDispatch(driver.start(), clock, endNanos);
-        drain(driver);
-        runEndNanos = clock.elapsedNanos();
-      } catch (RuntimeException e) {
-        failure = "fatal error: " + e;
-        driver.stop();
-        dispatchEndNanos = Math.min(clock.elapsedNanos(), endNanos);
-        runEndNanos = clock.elapsedNanos();
-      }
+      SendWindow window = drive(clock, endNanos);
       recorder.close();
-      var totals = reporter.finish();
-      String partialReason = failure != null ? failure : stopReason;
-      RunSummaryBuilder builder = new RunSummaryBuilder(config, workload, environment, command);
+      Totals totals = reporter.finish();
       RunSummary summary =
-          builder.build(
-              startedAt,
-              Instant.now(),
-              target.baseUrl(),
-              kind,
-              totals,
-              recorder.failureSamples(),
-              validator.dimensions(),
-              warmupNanos,
-              dispatchEndNanos,
-              runEndNanos,
-              partialReason,
-              generator);
-      files.writeHgrm(RunFiles.RESPONSE_TIME_HGRM, totals.responseTime());
-      files.writeHgrm(RunFiles.SERVICE_TIME_HGRM, totals.serviceTime());
-      files.writeHgrm(RunFiles.SCHEDULE_LAG_HGRM, totals.scheduleLag());
-      ResultJson.write(files.file(RunFiles.SUMMARY), summary);
+          new RunSummaryBuilder(config, workload, environment, command)
+              .build(
+                  startedAt,
+                  Instant.now(),
+                  target.baseUrl(),
+                  kind,
+                  totals,
+                  recorder.failureSamples(),
+                  validator.dimensions(),
+                  warmupNanos,
+                  window.dispatchEndNanos(),
+                  window.runEndNanos(),
+                  window.failure() != null ? window.failure() : stopReason,
+                  generator);
+      writer.finish(totals, summary);
       return summary;
-    } finally {
-      pools.forEach(Http1Pool::close);
-      targets.forEach(TargetClient::close);
-      closeQuietly(vertx);
-      if (encoded != null) {
-        encoded.close();
+    }
+  }
+
+  /**
+   * When the run sent its last request and when the last one ended or was abandoned, as offsets
+   * from its start; and the error that ended it, if one did.
+   */
+  private record SendWindow(long dispatchEndNanos, long runEndNanos, String failure) {}
+
+  /** Starts the driver (already stopped if the run was) and waits for its requests to drain. */
+  private SendWindow drive(RunClock clock, long endNanos) {
+    try {
+      if (stopReason != null) {
+        driver.stop();
       }
+      long dispatchEndNanos = awaitDispatch(driver.start(), clock, endNanos);
+      drain(driver);
+      return new SendWindow(dispatchEndNanos, clock.elapsedNanos(), null);
+    } catch (RuntimeException e) {
+      driver.stop();
+      return new SendWindow(
+          Math.min(clock.elapsedNanos(), endNanos), clock.elapsedNanos(), "fatal error: " + e);
     }
-  }
-
-  private HttpClientKind httpClient() {
-    return requestedHttpClient != null
-        ? requestedHttpClient
-        : HttpClientKind.defaultFor(config.targetUrl());
-  }
-
-  /** Every distinct body of the workload as wire bytes, in the workload's order. */
-  private EncodedRequests encode(TargetClient target) {
-    List<byte[]> bodies = new ArrayList<>(workload.distinctBodies());
-    for (int i = 0; i < workload.distinctBodies(); i++) {
-      bodies.add(workload.request(i).body().getBytes());
-    }
-    return EncodedRequests.encode(URI.create(target.embeddingsUrl()), config.apiKey(), bodies);
-  }
-
-  /**
-   * One sender per event loop, each with its loop's share of the connections. With the lean client
-   * each loop's pool is made here, bound to the loop of the context its driver will run on.
-   */
-  private List<LoopSender> senders(
-      Vertx vertx,
-      int loops,
-      List<TargetClient> targets,
-      EncodedRequests encoded,
-      List<Http1Pool> pools,
-      RunRecorder recorder,
-      ResponseValidator validator) {
-    List<LoopSender> senders = new ArrayList<>();
-    for (int loop = 0; loop < loops; loop++) {
-      // Each new event-loop context takes the next loop of the pool, which has one loop per driver.
-      ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
-      if (encoded == null) {
-        senders.add(
-            new LoopSender(
-                context,
-                new RequestSender(
-                    targets.get(loop).http(),
-                    targets.get(loop).embeddingsRequest(),
-                    recorder,
-                    validator,
-                    config.readValuesEvery())));
-      } else {
-        Http1Pool pool =
-            new Http1Pool(
-                context.nettyEventLoop(),
-                ((VertxInternal) vertx).transport().channelFactory(false),
-                encoded,
-                new LoopShare(loop, loops).of(config.connections()),
-                config.requestTimeout());
-        pools.add(pool);
-        senders.add(
-            new LoopSender(
-                context, new Http1Sender(pool, recorder, validator, config.readValuesEvery())));
-      }
-    }
-    return senders;
-  }
-
-  /** A driver's event-loop context and the sender it dispatches to, which runs on that loop. */
-  private record LoopSender(Context context, Sender sender) {}
-
-  /**
-   * One driver per event loop, each with its share of the connections and of the requests (open
-   * loop: the indices congruent to its number; closed loop: its share of the workers), over one
-   * recorder. Each loop's connections are opened from its own context, so its responses are read on
-   * its thread.
-   */
-  private Driver drivers(
-      int loops, List<LoopSender> senders, RunRecorder recorder, RunClock clock, long endNanos) {
-    long maxRequests = config.maxRequests() == null ? Long.MAX_VALUE : config.maxRequests();
-    List<Driver> parts = new ArrayList<>();
-    AtomicLong outstanding = new AtomicLong();
-    ClosedLoopDriver.Shared shared = new ClosedLoopDriver.Shared();
-    long endIndex = Long.MAX_VALUE;
-    if (config.mode() == LoadMode.OPEN && maxRequests != Long.MAX_VALUE) {
-      long firstMeasured =
-          OpenLoopDriver.firstMeasuredIndex(
-              config.arrival().sequence(config.ratePerSecond(), config.seed()),
-              clock.warmupNanos());
-      endIndex = firstMeasured + maxRequests < 0 ? Long.MAX_VALUE : firstMeasured + maxRequests;
-    }
-    for (int loop = 0; loop < loops; loop++) {
-      LoopShare share = new LoopShare(loop, loops);
-      Context context = senders.get(loop).context();
-      Sender sender = senders.get(loop).sender();
-      parts.add(
-          config.mode() == LoadMode.OPEN
-              ? new OpenLoopDriver(
-                  context,
-                  share,
-                  config.arrival().sequence(config.ratePerSecond(), config.seed()),
-                  clock,
-                  endNanos,
-                  endIndex,
-                  config.maxOutstanding(),
-                  outstanding,
-                  share.of(config.connections()),
-                  workload,
-                  sender,
-                  recorder)
-              : new ClosedLoopDriver(
-                  context,
-                  share.of(config.concurrency()),
-                  clock,
-                  endNanos,
-                  maxRequests,
-                  workload,
-                  sender,
-                  recorder,
-                  shared));
-    }
-    return new LoopGroup(parts, config.mode() == LoadMode.OPEN);
-  }
-
-  /**
-   * The event loops to drive: by default one per two cores, leaving the rest to the network stack
-   * and to a server on the same machine (on 2 shared cores one loop drove 44,000-47,000 req/s
-   * against a local nginx where two drove 32,000-38,000); never more than there are connections (or
-   * workers) to share.
-   */
-  private int eventLoops() {
-    int limit = config.connections();
-    if (config.mode() == LoadMode.CLOSED) {
-      limit = Math.min(limit, config.concurrency());
-    }
-    int wanted =
-        requestedEventLoops > 0
-            ? requestedEventLoops
-            : Runtime.getRuntime().availableProcessors() / 2;
-    return Math.max(1, Math.min(wanted, limit));
   }
 
   private String probeKind(TargetClient target) {
@@ -422,8 +239,7 @@ public final class LoadRun {
   }
 
   /** Returns the end of the send window, as an offset from the run's start. */
-  private long awaitDispatch(
-      java.util.concurrent.CompletableFuture<Long> dispatched, RunClock clock, long endNanos) {
+  private long awaitDispatch(CompletableFuture<Long> dispatched, RunClock clock, long endNanos) {
     // The driver ends itself at endNanos; the slack only guards against a stuck event loop.
     long limitNanos = endNanos + TimeUnit.SECONDS.toNanos(10);
     try {
@@ -459,51 +275,5 @@ public final class LoadRun {
         return;
       }
     }
-  }
-
-  private static void closeQuietly(Vertx vertx) {
-    try {
-      vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      // The results are already written; a slow close only delays the exit.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** The validity rules, applied to the measured window; each broken rule is one reason. */
-  static List<String> invalidReasons(
-      LoadConfig config, Counts measured, double achievedRate, Percentiles scheduleLag) {
-    List<String> reasons = new ArrayList<>();
-    if (measured.notSent() > 0) {
-      reasons.add(
-          measured.notSent()
-              + " scheduled requests were not sent (over "
-              + config.maxOutstanding()
-              + " outstanding)");
-    }
-    if (config.mode() == LoadMode.OPEN) {
-      double budgetMillis = config.maxLagP99().toNanos() / 1e6;
-      if (scheduleLag.p99() > budgetMillis) {
-        reasons.add(
-            String.format(
-                java.util.Locale.ROOT,
-                "schedule lag p99 %.3f ms is over the %.3f ms budget: the generator could not keep the schedule",
-                scheduleLag.p99(),
-                budgetMillis));
-      }
-      // One request of rounding is allowed: a 12 s window at 0.6/s holds 7 fire times, not 7.2.
-      double allowingOneMore = achievedRate * (measured.sent() + 1) / Math.max(1, measured.sent());
-      if (config.arrival() == dev.embedbench.loadgen.schedule.ArrivalProcess.CONSTANT
-          && allowingOneMore < 0.99 * config.ratePerSecond()) {
-        reasons.add(
-            String.format(
-                java.util.Locale.ROOT,
-                "achieved rate %.2f/s is under 99%% of the target %.2f/s",
-                achievedRate,
-                config.ratePerSecond()));
-      }
-    }
-    return reasons;
   }
 }

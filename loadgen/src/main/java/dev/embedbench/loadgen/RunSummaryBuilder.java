@@ -65,7 +65,7 @@ final class RunSummaryBuilder {
     Percentiles response = Percentiles.of(totals.responseTime());
     Percentiles service = Percentiles.of(totals.serviceTime());
     Percentiles lag = Percentiles.of(totals.scheduleLag());
-    List<String> invalid = LoadRun.invalidReasons(config, measured, achievedRate, lag);
+    List<String> invalid = ValidityRules.invalidReasons(config, measured, achievedRate, lag);
     TokenCounting counting = workload.tokenCounting();
     RunSummary.Throughput throughput =
         new RunSummary.Throughput(
@@ -90,6 +90,7 @@ final class RunSummaryBuilder {
             round(workload.meanTokensPerRequest()),
             counting.label(),
             responseDimensions == 0 ? null : responseDimensions);
+    OpenLoop open = config.mode() instanceof OpenLoop o ? o : null;
     return new RunSummary(
         RunSummary.SCHEMA_VERSION,
         config.name(),
@@ -97,11 +98,9 @@ final class RunSummaryBuilder {
         endedAt.toString(),
         new RunSummary.Target(targetUrl, config.model(), kind),
         config.mode().label(),
-        config.arrival() == null || config.mode() == LoadMode.CLOSED
-            ? null
-            : config.arrival().label(),
-        config.ratePerSecond(),
-        config.concurrency(),
+        open == null ? null : open.arrival().label(),
+        open == null ? null : open.ratePerSecond(),
+        config.mode() instanceof ClosedLoop closed ? closed.concurrency() : null,
         config.connections(),
         warmupNanos / 1e9,
         config.duration().toNanos() / 1e9,

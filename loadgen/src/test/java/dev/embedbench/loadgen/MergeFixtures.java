@@ -10,9 +10,9 @@ final class MergeFixtures {
 
   static Path run(Path dir, double rate) throws Exception {
     try (var server = SweepFixtures.server(0)) {
-      var config =
-          SweepFixtures.base(server, Duration.ofMillis(1200), Duration.ofMillis(200))
-              .withRate("part", rate);
+      LoadConfig base = SweepFixtures.base(server, Duration.ofMillis(1200), Duration.ofMillis(200));
+      LoadConfig config =
+          base.with("part", ((OpenLoop) base.mode()).withRate(rate), base.connections());
       new LoadRun(config, SweepFixtures.workload(), dir, SweepFixtures.home(), line -> {})
           .execute();
     }

@@ -22,13 +22,14 @@ class ValidityRulesTest {
 
   @Test
   void aRunThatKeptItsScheduleIsValid() {
-    assertEquals(List.of(), LoadRun.invalidReasons(OPEN, CLEAN, 100, lagP99(1)));
+    assertEquals(List.of(), ValidityRules.invalidReasons(OPEN, CLEAN, 100, lagP99(1)));
   }
 
   @Test
   void lagOverBudgetSlowRateAndUnsentRequestsEachMakeItInvalid() {
     List<String> reasons =
-        LoadRun.invalidReasons(OPEN, new Counts(90, 10, 90, 180, 900, Map.of()), 97.0, lagP99(60));
+        ValidityRules.invalidReasons(
+            OPEN, new Counts(90, 10, 90, 180, 900, Map.of()), 97.0, lagP99(60));
     assertEquals(3, reasons.size(), reasons.toString());
     assertTrue(reasons.get(0).startsWith("10 scheduled requests were not sent"), reasons.get(0));
     assertTrue(
@@ -41,14 +42,17 @@ class ValidityRulesTest {
 
   @Test
   void aSlowRateMayMissItsTargetByOneRequestOfRounding() {
-    LoadConfig slow = OPEN.withRate("slow", 0.6);
+    LoadConfig slow =
+        TestConfigs.open("http://127.0.0.1:1/v1", 0.6, 4, Duration.ofSeconds(1), Duration.ZERO);
     // 12 s at 0.6/s: 7 fire times in the window, 0.583/s, under 99% of 0.6 only by rounding.
     assertEquals(
         List.of(),
-        LoadRun.invalidReasons(slow, new Counts(7, 0, 7, 7, 224, Map.of()), 7 / 12.0, lagP99(1)));
+        ValidityRules.invalidReasons(
+            slow, new Counts(7, 0, 7, 7, 224, Map.of()), 7 / 12.0, lagP99(1)));
     assertEquals(
         1,
-        LoadRun.invalidReasons(slow, new Counts(6, 0, 6, 6, 192, Map.of()), 6 / 12.0, lagP99(1))
+        ValidityRules.invalidReasons(
+                slow, new Counts(6, 0, 6, 6, 192, Map.of()), 6 / 12.0, lagP99(1))
             .size());
   }
 
@@ -56,7 +60,7 @@ class ValidityRulesTest {
   void closedLoopsHaveNoScheduleToKeep() {
     LoadConfig closed =
         TestConfigs.closed("http://127.0.0.1:1/v1", 2, 2, Duration.ofSeconds(1), null);
-    assertEquals(List.of(), LoadRun.invalidReasons(closed, CLEAN, 3, lagP99(1000)));
+    assertEquals(List.of(), ValidityRules.invalidReasons(closed, CLEAN, 3, lagP99(1000)));
   }
 
   @Test

@@ -1,7 +1,8 @@
 package dev.embedbench.cli.compare;
 
+import dev.embedbench.loadgen.ClosedLoop;
 import dev.embedbench.loadgen.LoadConfig;
-import dev.embedbench.loadgen.LoadMode;
+import dev.embedbench.loadgen.OpenLoop;
 import dev.embedbench.loadgen.driver.TargetClient;
 import dev.embedbench.loadgen.schedule.ArrivalProcess;
 import java.time.Duration;
@@ -24,19 +25,13 @@ final class ComparisonLoadConfigs {
         TargetClient.normalise(baseUrl),
         model.name(),
         null,
-        LoadMode.CLOSED,
-        null,
-        null,
-        2,
+        new ClosedLoop(2),
         2,
         WARM_UP,
         null,
         Duration.ZERO,
         ComparisonGateway.TARGET_TIMEOUT,
         config.workload(),
-        1,
-        LoadConfig.DEFAULT_MAX_OUTSTANDING,
-        LoadConfig.DEFAULT_MAX_LAG_P99,
         true,
         LoadConfig.DEFAULT_READ_VALUES_EVERY);
   }
@@ -48,19 +43,18 @@ final class ComparisonLoadConfigs {
         TargetClient.normalise(baseUrl),
         model.name(),
         null,
-        LoadMode.OPEN,
-        model.sweep().startRate(),
-        ArrivalProcess.CONSTANT,
-        null,
+        new OpenLoop(
+            model.sweep().startRate(),
+            ArrivalProcess.CONSTANT,
+            1,
+            OpenLoop.DEFAULT_MAX_OUTSTANDING,
+            config.maxScheduleLagP99()),
         1,
         model.stepDuration() != null ? model.stepDuration() : config.stepDuration(),
         null,
         config.stepWarmup(),
         ComparisonGateway.TARGET_TIMEOUT,
         config.workload(),
-        1,
-        LoadConfig.DEFAULT_MAX_OUTSTANDING,
-        config.maxScheduleLagP99(),
         true,
         LoadConfig.DEFAULT_READ_VALUES_EVERY);
   }

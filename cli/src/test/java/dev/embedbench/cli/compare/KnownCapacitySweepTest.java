@@ -13,7 +13,7 @@ import dev.embedbench.costmodel.capacity.CapacityBound;
 import dev.embedbench.costmodel.capacity.MeasuredCapacity;
 import dev.embedbench.costmodel.capacity.ResultFileReader;
 import dev.embedbench.loadgen.LoadConfig;
-import dev.embedbench.loadgen.LoadMode;
+import dev.embedbench.loadgen.OpenLoop;
 import dev.embedbench.loadgen.driver.TargetClient;
 import dev.embedbench.loadgen.schedule.ArrivalProcess;
 import dev.embedbench.loadgen.sweep.Sweep;
@@ -91,19 +91,18 @@ class KnownCapacitySweepTest {
               TargetClient.normalise(server.baseUrl() + "/v1"),
               profile.model(),
               null,
-              LoadMode.OPEN,
-              1.0,
-              ArrivalProcess.CONSTANT,
-              null,
+              new OpenLoop(
+                  1.0,
+                  ArrivalProcess.CONSTANT,
+                  1,
+                  OpenLoop.DEFAULT_MAX_OUTSTANDING,
+                  Duration.ofMillis(200)),
               1,
               Duration.ofMillis(1200),
               null,
               Duration.ofMillis(300),
               Duration.ofSeconds(5),
               spec,
-              1,
-              LoadConfig.DEFAULT_MAX_OUTSTANDING,
-              Duration.ofMillis(200),
               true,
               LoadConfig.DEFAULT_READ_VALUES_EVERY);
       Slo slo = new Slo(3.0 * serviceMillis, 0.01);

@@ -1,9 +1,10 @@
 package dev.embedbench.loadgen.driver;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,8 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost of the check every response gets: one 1024-dimension float embedding (about 22 KB, the
- * capacity benchmark's response) scanned as it arrives in 8 KB chunks, heap (what Vert.x hands the
- * handler) or direct. Run with {@code bench/jmh --module loadgen EmbeddingScanBenchmark}.
+ * capacity benchmark's response) scanned as it arrives in 8 KB chunks: as the Vert.x client hands
+ * them ({@code vertx-heap}: a heap {@link Buffer}) or as the lean client's decoder does ({@code
+ * netty-heap}, {@code netty-direct}: a {@link ByteBuf}). Run with {@code bench/jmh --module loadgen
+ * EmbeddingScanBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,10 +36,11 @@ public class EmbeddingScanBenchmark {
 
   private static final int CHUNK_BYTES = 8192;
 
-  @Param({"heap", "direct"})
+  @Param({"vertx-heap", "netty-heap", "netty-direct"})
   String memory;
 
-  private Buffer[] chunks;
+  private Buffer[] buffers;
+  private ByteBuf[] bufs;
   private final AtomicInteger dimensions = new AtomicInteger(1024);
 
   @Setup
@@ -51,23 +55,31 @@ public class EmbeddingScanBenchmark {
     body.append(
         "]}], \"model\": \"bench\", \"usage\": {\"prompt_tokens\": 8, \"total_tokens\": 8}}");
     byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-    chunks = new Buffer[(bytes.length + CHUNK_BYTES - 1) / CHUNK_BYTES];
-    for (int i = 0; i < chunks.length; i++) {
+    int count = (bytes.length + CHUNK_BYTES - 1) / CHUNK_BYTES;
+    buffers = new Buffer[count];
+    bufs = new ByteBuf[count];
+    for (int i = 0; i < count; i++) {
       int from = i * CHUNK_BYTES;
       int length = Math.min(CHUNK_BYTES, bytes.length - from);
-      chunks[i] =
-          BufferInternal.buffer(
-              "heap".equals(memory)
-                  ? Unpooled.wrappedBuffer(bytes, from, length)
-                  : Unpooled.directBuffer(length).writeBytes(bytes, from, length));
+      buffers[i] = Buffer.buffer(Arrays.copyOfRange(bytes, from, from + length));
+      bufs[i] =
+          "netty-direct".equals(memory)
+              ? Unpooled.directBuffer(length).writeBytes(bytes, from, length)
+              : Unpooled.wrappedBuffer(bytes, from, length);
     }
   }
 
   @Benchmark
   public String scanOneResponse() {
     EmbeddingScan scan = new EmbeddingScan(dimensions);
-    for (Buffer chunk : chunks) {
-      scan.feed(chunk);
+    if ("vertx-heap".equals(memory)) {
+      for (Buffer chunk : buffers) {
+        scan.feed(chunk);
+      }
+    } else {
+      for (ByteBuf chunk : bufs) {
+        scan.feed(chunk);
+      }
     }
     String problem = scan.finish(1);
     if (problem != null) {

@@ -4,7 +4,6 @@ import dev.embedbench.loadgen.record.Phase;
 import dev.embedbench.loadgen.record.RunClock;
 import dev.embedbench.loadgen.record.RunRecorder;
 import dev.embedbench.loadgen.workload.Workload;
-import io.vertx.core.Context;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +24,7 @@ public final class ClosedLoopDriver implements Driver {
     private final AtomicLong outstanding = new AtomicLong();
   }
 
-  private final Context context;
+  private final DispatchLoop loop;
   private final int workers;
   private final RunClock clock;
   private final long endNanos;
@@ -39,7 +38,7 @@ public final class ClosedLoopDriver implements Driver {
   private volatile boolean stopped;
 
   public ClosedLoopDriver(
-      Context context,
+      DispatchLoop loop,
       int workers,
       RunClock clock,
       long endNanos,
@@ -51,7 +50,7 @@ public final class ClosedLoopDriver implements Driver {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be >= 1, got " + workers);
     }
-    this.context = context;
+    this.loop = loop;
     this.workers = workers;
     this.clock = clock;
     this.endNanos = endNanos;
@@ -66,7 +65,7 @@ public final class ClosedLoopDriver implements Driver {
   public CompletableFuture<Long> start() {
     activeWorkers.set(workers);
     for (int i = 0; i < workers; i++) {
-      context.runOnContext(v -> next());
+      loop.execute(this::next);
     }
     return dispatched;
   }

@@ -2,7 +2,6 @@ package dev.embedbench.loadgen.driver;
 
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.buffer.BufferInternal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -26,9 +25,7 @@ final class EmbeddingScan {
   private static final long CLOSES = 0x5D5D5D5D5D5D5D5DL;
   private static final long QUOTES = 0x2222222222222222L;
 
-  /**
-   * Eight bytes of a buffer as one little-endian long, so byte k of the word is the byte at i + k.
-   */
+  /** Eight bytes of a {@link ByteBuffer} as one little-endian long. */
   private static final VarHandle LONGS =
       MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -61,8 +58,15 @@ final class EmbeddingScan {
     this.dimensions = dimensions;
   }
 
+  /**
+   * Reads a chunk of Vert.x's client in place through its public accessors (Vert.x's {@code
+   * ByteBuf} is internal to it): no copy, at some cost per word read.
+   */
   void feed(Buffer chunk) {
-    feed(((BufferInternal) chunk).getByteBuf());
+    int length = chunk.length();
+    if (length > 0) {
+      feed(new VertxChunk(chunk), 0, length);
+    }
   }
 
   /**
@@ -72,15 +76,61 @@ final class EmbeddingScan {
   void feed(ByteBuf buf) {
     int length = buf.readableBytes();
     if (length > 0) {
-      feed(buf.nioBuffer(buf.readerIndex(), length), 0, length);
+      feed(new NioChunk(buf.nioBuffer(buf.readerIndex(), length)), 0, length);
     }
   }
 
-  private void feed(ByteBuffer bytes, int from, int end) {
+  /**
+   * A chunk's bytes, read in place one at a time or eight at once as a little-endian word (byte k
+   * of the word is the byte at i + k).
+   */
+  private abstract static class Chunk {
+    abstract byte at(int i);
+
+    abstract long word(int i);
+  }
+
+  private static final class NioChunk extends Chunk {
+    private final ByteBuffer bytes;
+
+    NioChunk(ByteBuffer bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    byte at(int i) {
+      return bytes.get(i);
+    }
+
+    @Override
+    long word(int i) {
+      return (long) LONGS.get(bytes, i);
+    }
+  }
+
+  private static final class VertxChunk extends Chunk {
+    private final Buffer bytes;
+
+    VertxChunk(Buffer bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    byte at(int i) {
+      return bytes.getByte(i);
+    }
+
+    @Override
+    long word(int i) {
+      return bytes.getLongLE(i);
+    }
+  }
+
+  private void feed(Chunk bytes, int from, int end) {
     for (int i = from; i < end && problem == null; ) {
       switch (state) {
         case OUTSIDE -> {
-          while (i < end && bytes.get(i) != '"') {
+          while (i < end && bytes.at(i) != '"') {
             i++;
           }
           if (i < end) {
@@ -92,7 +142,7 @@ final class EmbeddingScan {
         case FLOATS -> i = floats(bytes, i, end);
         case BASE64 -> i = base64(bytes, i, end);
         default -> {
-          process(bytes.get(i));
+          process(bytes.at(i));
           i++;
         }
       }
@@ -103,19 +153,19 @@ final class EmbeddingScan {
    * Crosses a float array up to its closing bracket in one pass, eight bytes at a time: counts its
    * commas and ends the vector at the bracket. Returns where the bytes after the vector begin.
    */
-  private int floats(ByteBuffer bytes, int from, int end) {
+  private int floats(Chunk bytes, int from, int end) {
     int i = from;
     if (!sawValue) {
-      while (i < end && isSpace(bytes.get(i))) {
+      while (i < end && isSpace(bytes.at(i))) {
         i++;
       }
       if (i == end) {
         return end;
       }
-      sawValue = bytes.get(i) != ']';
+      sawValue = bytes.at(i) != ']';
     }
     for (; i + Long.BYTES <= end; i += Long.BYTES) {
-      long word = (long) LONGS.get(bytes, i);
+      long word = bytes.word(i);
       long closes = matches(word, CLOSES);
       long commaBits = matches(word, COMMAS);
       if (closes != 0) {
@@ -127,11 +177,11 @@ final class EmbeddingScan {
       commas += Long.bitCount(commaBits);
     }
     for (; i < end; i++) {
-      if (bytes.get(i) == ']') {
+      if (bytes.at(i) == ']') {
         vector(sawValue ? commas + 1 : 0);
         return i + 1;
       }
-      if (bytes.get(i) == ',') {
+      if (bytes.at(i) == ',') {
         commas++;
       }
     }
@@ -139,10 +189,10 @@ final class EmbeddingScan {
   }
 
   /** Crosses a base64 string up to its closing quote, as {@link #floats} does an array. */
-  private int base64(ByteBuffer bytes, int from, int end) {
+  private int base64(Chunk bytes, int from, int end) {
     int i = from;
     for (; i + Long.BYTES <= end; i += Long.BYTES) {
-      long word = (long) LONGS.get(bytes, i);
+      long word = bytes.word(i);
       long quotes = matches(word, QUOTES);
       long padding = matches(word, EQUALS);
       if (quotes != 0) {
@@ -156,12 +206,12 @@ final class EmbeddingScan {
       base64Padding += Long.bitCount(padding);
     }
     for (; i < end; i++) {
-      if (bytes.get(i) == '"') {
+      if (bytes.at(i) == '"') {
         base64End();
         return i + 1;
       }
       base64Length++;
-      if (bytes.get(i) == '=') {
+      if (bytes.at(i) == '=') {
         base64Padding++;
       }
     }

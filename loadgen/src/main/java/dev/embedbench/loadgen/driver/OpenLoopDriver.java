@@ -5,7 +5,6 @@ import dev.embedbench.loadgen.record.RunClock;
 import dev.embedbench.loadgen.record.RunRecorder;
 import dev.embedbench.loadgen.schedule.FireTimeSequence;
 import dev.embedbench.loadgen.workload.Workload;
-import io.vertx.core.Context;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +24,7 @@ public final class OpenLoopDriver implements Driver {
   /** Sends per turn of the event loop, so that responses are read between bursts. */
   private static final int MAX_BURST = 256;
 
-  private final Context context;
+  private final DispatchLoop loop;
   private final FireTimeSequence schedule;
   private final RunClock clock;
   private final long endNanos;
@@ -54,7 +53,7 @@ public final class OpenLoopDriver implements Driver {
    * @param connections this loop's connections
    */
   public OpenLoopDriver(
-      Context context,
+      DispatchLoop loop,
       LoopShare share,
       FireTimeSequence schedule,
       RunClock clock,
@@ -69,7 +68,7 @@ public final class OpenLoopDriver implements Driver {
     if (connections < 1) {
       throw new IllegalArgumentException("connections must be >= 1, got " + connections);
     }
-    this.context = context;
+    this.loop = loop;
     this.connections = connections;
     this.schedule = schedule;
     this.clock = clock;
@@ -100,7 +99,7 @@ public final class OpenLoopDriver implements Driver {
 
   @Override
   public CompletableFuture<Long> start() {
-    context.runOnContext(v -> dispatchDue());
+    loop.execute(this::dispatchDue);
     return dispatched;
   }
 
@@ -133,13 +132,13 @@ public final class OpenLoopDriver implements Driver {
       }
       if (fireNanos > nowNanos) {
         long delayMillis = Math.max(1, (fireNanos - nowNanos + 999_999) / 1_000_000);
-        context.owner().setTimer(delayMillis, id -> dispatchDue());
+        loop.schedule(this::dispatchDue, delayMillis);
         return;
       }
       dispatch(fireNanos);
       nowNanos = clock.elapsedNanos();
     }
-    context.runOnContext(v -> dispatchDue());
+    loop.execute(this::dispatchDue);
   }
 
   private void dispatch(long fireNanos) {
@@ -170,7 +169,7 @@ public final class OpenLoopDriver implements Driver {
     if (Thread.currentThread() == dispatcherThread) {
       release();
     } else {
-      context.runOnContext(v -> release());
+      loop.execute(this::release);
     }
   }
 

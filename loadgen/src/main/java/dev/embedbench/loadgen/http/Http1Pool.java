@@ -51,7 +51,7 @@ public final class Http1Pool implements AutoCloseable {
   private record Waiting(long index, ResponseListener listener, long deadlineNanos) {}
 
   /**
-   * @param channels makes the loop's kind of socket channel (the Vert.x transport's)
+   * @param channels makes the loop's kind of socket channel ({@link Http1Loops#channels})
    * @param timeout the most a request may take, from when it is handed to the pool to its
    *     response's end
    */

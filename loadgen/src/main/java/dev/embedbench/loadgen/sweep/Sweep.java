@@ -1,8 +1,9 @@
 package dev.embedbench.loadgen.sweep;
 
+import dev.embedbench.loadgen.ClosedLoop;
 import dev.embedbench.loadgen.LoadConfig;
-import dev.embedbench.loadgen.LoadMode;
 import dev.embedbench.loadgen.LoadRun;
+import dev.embedbench.loadgen.OpenLoop;
 import dev.embedbench.loadgen.record.IntervalStats;
 import dev.embedbench.loadgen.record.Phase;
 import dev.embedbench.loadgen.workload.Workload;
@@ -56,6 +57,7 @@ public final class Sweep {
   public static final int DEFAULT_PROBE_CONCURRENCY = 64;
 
   private final LoadConfig base;
+  private final OpenLoop openLoop;
   private final Workload workload;
   private final SweepPlan plan;
   private final Slo slo;
@@ -88,11 +90,12 @@ public final class Sweep {
       Path dir,
       Path home,
       Consumer<String> console) {
-    if (base.mode() != LoadMode.OPEN) {
+    if (!(base.mode() instanceof OpenLoop open)) {
       throw new IllegalArgumentException(
           "a sweep raises an open-loop rate; it cannot run a closed loop");
     }
     this.base = base;
+    this.openLoop = open;
     this.workload = workload;
     this.plan = plan;
     this.slo = slo;
@@ -236,7 +239,7 @@ public final class Sweep {
   private Probe probe() throws IOException {
     int concurrency = probeConcurrency();
     String name = base.name().length() > 70 ? "sweep-probe" : base.name() + "-probe";
-    LoadConfig config = base.asClosedLoop(name, concurrency);
+    LoadConfig config = base.with(name, new ClosedLoop(concurrency), concurrency);
     LoadRun run =
         new LoadRun(config, workload, dir.resolve(RunFiles.PROBE_DIR), home, line -> {})
             .command(command)
@@ -433,11 +436,9 @@ public final class Sweep {
     String name = String.format(Locale.ROOT, "%s-step%02d", base.name(), number);
     String stepDir = String.format(Locale.ROOT, "step-%02d-rate-%s", number, rateLabel(rate));
     int connections =
-        fixedConnections != null
-            ? fixedConnections
-            : LoadConfig.defaultConnections(LoadMode.OPEN, rate, null);
+        fixedConnections != null ? fixedConnections : OpenLoop.defaultConnections(rate);
     LoadConfig config =
-        base.withRate(name.length() > 80 ? "sweep-step" : name, rate).withConnections(connections);
+        base.with(name.length() > 80 ? "sweep-step" : name, openLoop.withRate(rate), connections);
     LoadRun run =
         new LoadRun(config, workload, dir.resolve(stepDir), home, line -> {})
             .command(command)

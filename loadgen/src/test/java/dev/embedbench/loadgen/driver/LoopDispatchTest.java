@@ -13,10 +13,8 @@ import dev.embedbench.loadgen.schedule.PoissonSequence;
 import dev.embedbench.loadgen.workload.Workload;
 import dev.embedbench.loadgen.workload.WorkloadEntry;
 import dev.embedbench.loadgen.workload.WorkloadSpec;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -84,12 +82,12 @@ class LoopDispatchTest {
       RunRecorder recorder) {
     List<Driver> parts = new ArrayList<>();
     AtomicLong outstanding = new AtomicLong();
+    List<DispatchLoop> loops = DispatchLoop.onVertx(vertx, LOOPS);
     for (int loop = 0; loop < LOOPS; loop++) {
-      Context context = ((VertxInternal) vertx).createEventLoopContext();
       LoopShare share = new LoopShare(loop, LOOPS);
       parts.add(
           new OpenLoopDriver(
-              context,
+              loops.get(loop),
               share,
               schedules.apply(loop),
               clock,
@@ -177,11 +175,12 @@ class LoopDispatchTest {
     RunClock clock = RunClock.startingNow(0);
     ClosedLoopDriver.Shared shared = new ClosedLoopDriver.Shared();
     List<Driver> parts = new ArrayList<>();
+    List<DispatchLoop> loops = DispatchLoop.onVertx(vertx, LOOPS);
     for (int loop = 0; loop < LOOPS; loop++) {
       LoopShare share = new LoopShare(loop, LOOPS);
       parts.add(
           new ClosedLoopDriver(
-              ((VertxInternal) vertx).createEventLoopContext(),
+              loops.get(loop),
               share.of(concurrency),
               clock,
               TimeUnit.SECONDS.toNanos(20),

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.embedbench.testsupport.net.Loopback;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.EventLoop;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,7 +30,7 @@ class Http1PoolTest {
 
   private Vertx vertx;
   private HttpServer server;
-  private EventLoop loop;
+  private Http1Loops loops;
   private final Set<Object> serverConnections = ConcurrentHashMap.newKeySet();
   private volatile BiConsumer<HttpServerRequest, Buffer> behaviour;
   private EncodedRequests requests;
@@ -49,7 +46,7 @@ class Http1PoolTest {
                 .connectionHandler(connection -> serverConnections.add(connection))
                 .requestHandler(
                     request -> request.body().onSuccess(body -> behaviour.accept(request, body))));
-    loop = ((ContextInternal) ((VertxInternal) vertx).createEventLoopContext()).nettyEventLoop();
+    loops = new Http1Loops(1);
     requests =
         EncodedRequests.encode(
             URI.create("http://127.0.0.1:" + server.actualPort() + "/v1/embeddings"),
@@ -64,18 +61,13 @@ class Http1PoolTest {
     if (pool != null) {
       pool.close();
     }
+    loops.close();
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     requests.close();
   }
 
   private Http1Pool pool(int connections, Duration timeout) {
-    pool =
-        new Http1Pool(
-            loop,
-            ((VertxInternal) vertx).transport().channelFactory(false),
-            requests,
-            connections,
-            timeout);
+    pool = new Http1Pool(loops.loop(0), loops.channels(), requests, connections, timeout);
     return pool;
   }
 
@@ -121,12 +113,14 @@ class Http1PoolTest {
     for (int i = 0; i < count; i++) {
       outcomes.add(new Outcome());
     }
-    loop.execute(
-        () -> {
-          for (int i = 0; i < count; i++) {
-            pool.send(i, outcomes.get(i));
-          }
-        });
+    loops
+        .loop(0)
+        .execute(
+            () -> {
+              for (int i = 0; i < count; i++) {
+                pool.send(i, outcomes.get(i));
+              }
+            });
     for (Outcome outcome : outcomes) {
       outcome.done.get(10, TimeUnit.SECONDS);
     }

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.embedbench.loadgen.ClosedLoop;
 import dev.embedbench.loadgen.LoadConfig;
-import dev.embedbench.loadgen.LoadMode;
 import dev.embedbench.loadgen.SweepFixtures;
 import dev.embedbench.results.Bracket;
 import dev.embedbench.results.Capacity;
@@ -259,19 +259,13 @@ class SweepTest {
               server.baseUrl(),
               "m",
               null,
-              LoadMode.CLOSED,
-              null,
-              null,
-              1,
+              new ClosedLoop(1),
               1,
               Duration.ofSeconds(1),
               null,
               Duration.ZERO,
               Duration.ofSeconds(1),
               SweepFixtures.spec(),
-              1,
-              10,
-              Duration.ofMillis(10),
               true,
               1);
       assertThrows(
