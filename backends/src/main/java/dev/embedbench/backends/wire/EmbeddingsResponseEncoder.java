@@ -1,0 +1,107 @@
+package dev.embedbench.backends.wire;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Writes an {@link EmbeddingsResponse} as OpenAI shapes it, with each vector as a float array or as
+ * base64; a vector whose upstream base64 is known is written back as it came.
+ */
+public final class EmbeddingsResponseEncoder {
+
+  /**
+   * Jackson's fast writer showed no gain over {@link Float#toString} on Java 17, so it stays off.
+   */
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  private EmbeddingsResponseEncoder() {}
+
+  /**
+   * Encodes {@code response}; base64 is the standard encoding of the little-endian float32 bytes.
+   */
+  public static byte[] encode(EmbeddingsResponse response, EncodingFormat format) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(encodedSizeHint(response, format));
+    encode(response, format, out);
+    return out.toByteArray();
+  }
+
+  /** About the encoded size in bytes: exact for base64 bar the numbers, generous for floats. */
+  public static int encodedSizeHint(EmbeddingsResponse response, EncodingFormat format) {
+    List<float[]> vectors = response.vectors();
+    int dims = vectors.isEmpty() ? 0 : vectors.get(0).length;
+    int perVector = format == EncodingFormat.BASE64 ? base64Length(dims) : dims * 12;
+    return 128 + response.model().length() * 3 + vectors.size() * (64 + perVector);
+  }
+
+  /**
+   * Writes {@code response} to {@code out}, so that a caller can encode straight into the buffer it
+   * sends instead of copying a byte array into it.
+   */
+  public static void encode(EmbeddingsResponse response, EncodingFormat format, OutputStream out) {
+    List<float[]> vectors = response.vectors();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("object", "list");
+      g.writeFieldName("data");
+      g.writeStartArray();
+      // Scratch for vectors encoded here, allocated on first use: passed-through ones need none.
+      ByteBuffer bytes = null;
+      byte[] text = null;
+      for (int i = 0; i < vectors.size(); i++) {
+        float[] vector = vectors.get(i);
+        g.writeStartObject();
+        g.writeStringField("object", "embedding");
+        g.writeNumberField("index", i);
+        g.writeFieldName("embedding");
+        Base64Text upstreamBase64 = format == EncodingFormat.BASE64 ? response.base64Of(i) : null;
+        if (upstreamBase64 != null) {
+          // Checked and decoded on arrival; written back untouched (raw: the alphabet needs no
+          // escapes).
+          g.writeRawUTF8String(
+              upstreamBase64.source(), upstreamBase64.offset(), upstreamBase64.length());
+        } else if (format == EncodingFormat.BASE64) {
+          if (bytes == null || bytes.capacity() != vector.length * 4) {
+            bytes = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+            text = new byte[base64Length(vector.length)];
+          }
+          bytes.clear();
+          bytes.asFloatBuffer().put(vector);
+          // Standard base64 with padding and no line feeds, written as the string's raw bytes (the
+          // alphabet needs no escaping): the JDK's encoder was much cheaper than Jackson's
+          // writeBinary in the gateway's profile.
+          int length = Base64.getEncoder().encode(bytes.array(), text);
+          g.writeRawUTF8String(text, 0, length);
+        } else {
+          g.writeStartArray();
+          for (float v : vector) {
+            g.writeNumber(v);
+          }
+          g.writeEndArray();
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeStringField("model", response.model());
+      g.writeObjectFieldStart("usage");
+      g.writeNumberField("prompt_tokens", response.promptTokens());
+      g.writeNumberField("total_tokens", response.promptTokens());
+      g.writeEndObject();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Characters of the standard padded base64 of {@code floats} float32 values. */
+  static int base64Length(int floats) {
+    return (floats * 4 + 2) / 3 * 4;
+  }
+}
