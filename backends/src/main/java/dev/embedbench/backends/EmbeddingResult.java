@@ -1,6 +1,7 @@
 package dev.embedbench.backends;
 
 import dev.embedbench.backends.wire.Base64Text;
+import dev.embedbench.backends.wire.Base64Vectors;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public record EmbeddingResult(List<float[]> vectors, int promptTokens, List<Base64Text> base64) {
   public EmbeddingResult {
-    vectors = List.copyOf(vectors);
+    vectors = Base64Vectors.immutable(vectors);
     if (promptTokens < 0) {
       throw new IllegalArgumentException("promptTokens must be >= 0, was " + promptTokens);
     }

@@ -76,6 +76,12 @@ public class CodecBenchmark {
     return EmbeddingsResponseParser.parse(base64Json);
   }
 
+  /** {@link #decodeBase64} with the parser as it was before base64 was checked undecoded. */
+  @Benchmark
+  public EmbeddingsResponse decodeBase64Baseline() {
+    return BaselineResponseParser.parse(base64Json);
+  }
+
   /**
    * The gateway's work on an upstream's base64 answer for a base64 client: decode (with the vector
    * check), then encode for the client.
@@ -84,5 +90,12 @@ public class CodecBenchmark {
   public byte[] roundTripBase64() {
     return EmbeddingsResponseEncoder.encode(
         EmbeddingsResponseParser.parse(base64Json), EncodingFormat.BASE64);
+  }
+
+  /** {@link #roundTripBase64} with the baseline parser. */
+  @Benchmark
+  public byte[] roundTripBase64Baseline() {
+    return EmbeddingsResponseEncoder.encode(
+        BaselineResponseParser.parse(base64Json), EncodingFormat.BASE64);
   }
 }

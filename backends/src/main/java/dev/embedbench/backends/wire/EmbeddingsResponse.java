@@ -24,7 +24,7 @@ public record EmbeddingsResponse(
 
   public EmbeddingsResponse {
     Objects.requireNonNull(model, "model");
-    vectors = List.copyOf(vectors);
+    vectors = Base64Vectors.immutable(vectors);
     if (base64 != null) {
       if (base64.size() != vectors.size()) {
         throw new IllegalArgumentException(

@@ -36,7 +36,7 @@ public final class EmbeddingsResponseEncoder {
   /** About the encoded size in bytes: exact for base64 bar the numbers, generous for floats. */
   public static int encodedSizeHint(EmbeddingsResponse response, EncodingFormat format) {
     List<float[]> vectors = response.vectors();
-    int dims = vectors.isEmpty() ? 0 : vectors.get(0).length;
+    int dims = Base64Vectors.dimensionsOf(vectors);
     int perVector = format == EncodingFormat.BASE64 ? base64Length(dims) : dims * 12;
     return 128 + response.model().length() * 3 + vectors.size() * (64 + perVector);
   }
@@ -56,18 +56,18 @@ public final class EmbeddingsResponseEncoder {
       ByteBuffer bytes = null;
       byte[] text = null;
       for (int i = 0; i < vectors.size(); i++) {
-        float[] vector = vectors.get(i);
         g.writeStartObject();
         g.writeStringField("object", "embedding");
         g.writeNumberField("index", i);
         g.writeFieldName("embedding");
         Base64Text upstreamBase64 = format == EncodingFormat.BASE64 ? response.base64Of(i) : null;
         if (upstreamBase64 != null) {
-          // Checked and decoded on arrival; written back untouched (raw: the alphabet needs no
+          // Checked on arrival; written back untouched, never decoded (raw: the alphabet needs no
           // escapes).
           g.writeRawUTF8String(
               upstreamBase64.source(), upstreamBase64.offset(), upstreamBase64.length());
         } else if (format == EncodingFormat.BASE64) {
+          float[] vector = vectors.get(i);
           if (bytes == null || bytes.capacity() != vector.length * 4) {
             bytes = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
             text = new byte[base64Length(vector.length)];
@@ -81,7 +81,7 @@ public final class EmbeddingsResponseEncoder {
           g.writeRawUTF8String(text, 0, length);
         } else {
           g.writeStartArray();
-          for (float v : vector) {
+          for (float v : vectors.get(i)) {
             g.writeNumber(v);
           }
           g.writeEndArray();

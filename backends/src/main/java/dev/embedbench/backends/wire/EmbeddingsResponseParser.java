@@ -56,7 +56,8 @@ public final class EmbeddingsResponseParser {
    * padded form is kept as it came, so that {@link EmbeddingsResponseEncoder} can pass it on
    * without encoding it again.
    *
-   * @param check what every vector must satisfy, checked on the values just decoded
+   * @param check what every vector must satisfy, checked on the values as they are read; canonical
+   *     base64 is checked from its characters and left undecoded ({@link Base64Vectors})
    * @throws ApiException 502 when the body is not a well-formed embeddings response: not JSON, no
    *     or empty {@code data}, an item that is not an object or lacks index or embedding, a gap or
    *     a repeat in the indexes, embeddings of different lengths, or a negative token count; 502
@@ -69,7 +70,7 @@ public final class EmbeddingsResponseParser {
         throw garbage("body is not a JSON object");
       }
       String model = "";
-      Data data = null;
+      List<Embedding> data = null;
       int promptTokens = 0;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
@@ -86,32 +87,51 @@ public final class EmbeddingsResponseParser {
           default -> p.skipChildren();
         }
       }
-      if (data == null || data.vectors.isEmpty()) {
+      if (data == null || data.isEmpty()) {
         throw garbage("data is missing or empty");
       }
       int dims = -1;
-      for (int i = 0; i < data.vectors.size(); i++) {
-        float[] vector = data.vectors.get(i);
-        if (vector == null) {
+      boolean allUndecoded = true;
+      boolean anyBase64 = false;
+      for (int i = 0; i < data.size(); i++) {
+        Embedding embedding = data.get(i);
+        if (embedding == null) {
           throw garbage("data has no embedding for index " + i);
         }
         if (dims == -1) {
-          dims = vector.length;
+          dims = embedding.dimensions();
         }
-        if (vector.length == 0 || vector.length != dims) {
+        if (embedding.dimensions() == 0 || embedding.dimensions() != dims) {
           throw garbage("embeddings differ in length or are empty");
         }
-        String violation = check.violation(vector, i);
+        String violation = check.violation(embedding.sumOfSquares(), i);
         if (violation != null) {
           throw new ApiException(
               ApiError.upstreamInvalidVector("Upstream sent an invalid embedding: " + violation));
         }
+        allUndecoded &= embedding.values() == null;
+        anyBase64 |= embedding.base64() != null;
       }
       if (promptTokens < 0) {
         throw garbage("usage.prompt_tokens is negative");
       }
-      return new EmbeddingsResponse(
-          model, data.vectors, promptTokens, data.anyBase64 ? data.base64 : null);
+      List<Base64Text> texts = new ArrayList<>(data.size());
+      List<float[]> vectors = new ArrayList<>(data.size());
+      for (Embedding embedding : data) {
+        texts.add(embedding.base64());
+        if (!allUndecoded) {
+          vectors.add(
+              embedding.values() != null
+                  ? embedding.values()
+                  : Base64Floats.decode(embedding.base64()));
+        }
+      }
+      if (allUndecoded) {
+        // The common case through the gateway: base64 in, base64 out, no float array made.
+        Base64Vectors undecoded = new Base64Vectors(texts, dims);
+        return new EmbeddingsResponse(model, undecoded, promptTokens, undecoded.texts());
+      }
+      return new EmbeddingsResponse(model, vectors, promptTokens, anyBase64 ? texts : null);
     } catch (JsonProcessingException e) {
       // The original message leaves out the location, which could quote the body.
       throw garbage(e.getOriginalMessage());
@@ -120,18 +140,13 @@ public final class EmbeddingsResponseParser {
     }
   }
 
-  /** The data array by index: vectors, and the base64 text each came as (null for float arrays). */
-  private static final class Data {
-    final List<float[]> vectors = new ArrayList<>();
-    final List<Base64Text> base64 = new ArrayList<>();
-    boolean anyBase64;
-  }
-
-  private static Data readData(JsonParser p, JsonToken token, byte[] body) throws IOException {
+  /** The data array's embeddings by index; null where an index is missing. */
+  private static List<Embedding> readData(JsonParser p, JsonToken token, byte[] body)
+      throws IOException {
     if (token != JsonToken.START_ARRAY) {
       throw garbage("data is not an array");
     }
-    Data data = new Data();
+    List<Embedding> data = new ArrayList<>();
     JsonToken item;
     while ((item = p.nextToken()) == JsonToken.START_OBJECT) {
       int index = -1;
@@ -155,15 +170,12 @@ public final class EmbeddingsResponseParser {
       if (index >= EmbeddingsRequest.MAX_INPUTS) {
         throw garbage("data index " + index + " is beyond any request's size");
       }
-      while (data.vectors.size() <= index) {
-        data.vectors.add(null);
-        data.base64.add(null);
+      while (data.size() <= index) {
+        data.add(null);
       }
-      if (data.vectors.set(index, embedding.values()) != null) {
+      if (data.set(index, embedding) != null) {
         throw garbage("data repeats index " + index);
       }
-      data.base64.set(index, embedding.base64());
-      data.anyBase64 |= embedding.base64() != null;
     }
     if (item != JsonToken.END_ARRAY) {
       throw garbage("a data item is not an object");
@@ -172,29 +184,36 @@ public final class EmbeddingsResponseParser {
   }
 
   /**
-   * One embedding as read: its values and, for a base64 string in the standard padded form, where
-   * its characters are (what {@link EmbeddingsResponseEncoder} would write for these values), else
-   * null.
+   * One embedding as read, checked by its sum of squares.
+   *
+   * @param values the values, or null for canonical base64 that was checked without decoding
+   * @param base64 for a base64 string in the standard padded form, where its characters are (what
+   *     {@link EmbeddingsResponseEncoder} would write for these values), else null
    */
-  private record Embedding(float[] values, Base64Text base64) {}
+  private record Embedding(
+      float[] values, Base64Text base64, int dimensions, double sumOfSquares) {}
 
   private static Embedding readEmbedding(JsonParser p, JsonToken token, byte[] body)
       throws IOException {
     if (token == JsonToken.VALUE_STRING) {
       ByteBuffer chars = base64Text(p, body);
-      int charCount = chars.remaining();
-      int charStart = chars.position();
+      byte[] source = chars.array();
+      int start = chars.arrayOffset() + chars.position();
+      int length = chars.remaining();
+      int floats = Base64Floats.floatCount(source, start, length);
+      if (floats > 0) {
+        // Checked from the characters: no float array, which a base64 client never needs.
+        double sumOfSquares = Base64Floats.sumOfSquares(source, start, floats);
+        return new Embedding(null, new Base64Text(source, start, length), floats, sumOfSquares);
+      }
+      // Unpadded or otherwise unusual text: the JDK's lenient decoder, and never passed through.
       ByteBuffer raw = Base64.getDecoder().decode(chars);
       if (raw.remaining() % 4 != 0) {
         throw garbage("a base64 embedding is not a whole number of float32 values");
       }
       float[] vector = new float[raw.remaining() / 4];
       raw.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-      Base64Text text =
-          charCount == EmbeddingsResponseEncoder.base64Length(vector.length)
-              ? new Base64Text(chars.array(), chars.arrayOffset() + charStart, charCount)
-              : null;
-      return new Embedding(vector, text);
+      return new Embedding(vector, null, vector.length, VectorCheck.sumOfSquares(vector));
     }
     if (token != JsonToken.START_ARRAY) {
       throw garbage("an embedding is neither an array nor a base64 string");
@@ -213,7 +232,8 @@ public final class EmbeddingsResponseParser {
       vector[n++] =
           t == JsonToken.VALUE_NUMBER_FLOAT ? p.getFloatValue() : Float.parseFloat(p.getText());
     }
-    return new Embedding(n == vector.length ? vector : Arrays.copyOf(vector, n), null);
+    float[] values = n == vector.length ? vector : Arrays.copyOf(vector, n);
+    return new Embedding(values, null, n, VectorCheck.sumOfSquares(values));
   }
 
   /**
