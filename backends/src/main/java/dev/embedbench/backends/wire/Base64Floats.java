@@ -91,6 +91,77 @@ final class Base64Floats {
     return (s0 + s1) + s2;
   }
 
+  /** What {@link #scanToQuote} found: where the string ends, its floats and their squares' sum. */
+  static final class Scan {
+    int end;
+    int floats;
+    double sumOfSquares;
+  }
+
+  /**
+   * Reads canonical padded base64 from {@code from} up to the closing quote of its JSON string,
+   * summing the squares of its floats in the same pass (the quote is found where the decoding
+   * stops, not by a scan of its own).
+   *
+   * @return false when the text up to the next quote is not canonical base64 of whole floats, or
+   *     holds a backslash
+   */
+  static boolean scanToQuote(byte[] text, int from, Scan into) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    int at = from;
+    for (; at + 16 <= text.length; at += 16) {
+      int g0 = group(text, at);
+      int g1 = group(text, at + 4);
+      int g2 = group(text, at + 8);
+      int g3 = group(text, at + 12);
+      if ((g0 | g1 | g2 | g3) < 0) {
+        break;
+      }
+      float f0 = Float.intBitsToFloat(Integer.reverseBytes(g0 << 8 | g1 >>> 16));
+      float f1 = Float.intBitsToFloat(Integer.reverseBytes(g1 << 16 | g2 >>> 8));
+      float f2 = Float.intBitsToFloat(Integer.reverseBytes(g2 << 24 | g3));
+      s0 += (double) f0 * f0;
+      s1 += (double) f1 * f1;
+      s2 += (double) f2 * f2;
+    }
+    int quote = at;
+    while (quote < text.length && text[quote] != '"') {
+      if (text[quote] == '\\') {
+        return false;
+      }
+      quote++;
+    }
+    if (quote == text.length) {
+      return false;
+    }
+    int floats = floatCount(text, from, quote - from);
+    int rest = floats - (at - from) / 16 * 3;
+    // A block that stopped the loop before the last one held a character outside the alphabet.
+    if (floats <= 0 || rest < 0 || rest > 2) {
+      return false;
+    }
+    if (rest > 0) {
+      int g0 = group(text, at);
+      int g1 = rest == 1 ? paddedGroup(text, at + 4, 2) : group(text, at + 4);
+      int g2 = rest == 2 ? paddedGroup(text, at + 8, 3) : 0;
+      if ((g0 | g1 | g2) < 0) {
+        return false;
+      }
+      float f0 = Float.intBitsToFloat(Integer.reverseBytes(g0 << 8 | g1 >>> 16));
+      s0 += (double) f0 * f0;
+      if (rest == 2) {
+        float f1 = Float.intBitsToFloat(Integer.reverseBytes(g1 << 16 | g2 >>> 8));
+        s1 += (double) f1 * f1;
+      }
+    }
+    into.end = quote;
+    into.floats = floats;
+    into.sumOfSquares = (s0 + s1) + s2;
+    return true;
+  }
+
   /** Four characters as 24 bits; negative when one is not in the alphabet. */
   private static int group(byte[] text, int at) {
     return SEXTETS[text[at] & 0xFF] << 18

@@ -65,6 +65,12 @@ public final class EmbeddingsResponseParser {
    */
   public static EmbeddingsResponse parse(byte[] body, VectorCheck check) {
     Objects.requireNonNull(check, "check");
+    EmbeddingsResponse plain = Base64ResponseScanner.tryParse(body, check);
+    return plain != null ? plain : parseWithJackson(body, check);
+  }
+
+  /** The general path: any shape, and the error that says what is wrong. */
+  static EmbeddingsResponse parseWithJackson(byte[] body, VectorCheck check) {
     try (JsonParser p = JSON.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw garbage("body is not a JSON object");
