@@ -30,7 +30,7 @@ class CodecBenchmarkTest {
             .shouldFailOnError(true)
             .build();
     Collection<RunResult> results = new Runner(options).run();
-    assertEquals(5, results.size());
+    assertEquals(7, results.size());
     for (RunResult result : results) {
       assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark());
     }
