@@ -1,6 +1,7 @@
 package dev.embedbench.backends.wire;
 
 import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -12,10 +13,11 @@ import java.util.function.ToIntFunction;
 
 /**
  * The upstream answer's parse, and parse plus base64 encode, against {@link BaselineResponseParser}
- * (and the Jackson encoder for the encode), as CPU nanoseconds per operation of this thread (not
- * wall time, which other processes on a shared machine inflate), in interleaved rounds; prints the
- * median of each and the ratio. Run with {@code java -cp <bench/jmh's classpath>
- * dev.embedbench.backends.wire.CodecCpuRatio [vectors] [rounds]}.
+ * (and the Jackson encoder for the encode), as CPU nanoseconds per operation of this process (not
+ * wall time, which other processes on a shared machine inflate; the process's, not the thread's, so
+ * that the garbage collector's work counts), in interleaved rounds; prints the median of each, the
+ * ratio and the bytes each allocates per operation. Run with {@code java -cp <bench/jmh's
+ * classpath> dev.embedbench.backends.wire.CodecCpuRatio [vectors] [rounds]}.
  */
 public final class CodecCpuRatio {
 
@@ -80,12 +82,19 @@ public final class CodecCpuRatio {
         (isCurrent ? currentNanos : baselineNanos)[r] = nanos;
       }
     }
+    ThreadMXBean thread = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = thread.getCurrentThreadAllocatedBytes();
+    sink += run(current, body, ops);
+    double currentBytes = (thread.getCurrentThreadAllocatedBytes() - before) / (double) ops;
+    before = thread.getCurrentThreadAllocatedBytes();
+    sink += run(baseline, body, ops);
+    double baselineBytes = (thread.getCurrentThreadAllocatedBytes() - before) / (double) ops;
     double c = median(currentNanos);
     double b = median(baselineNanos);
     System.out.printf(
         Locale.ROOT,
         "%s: current %.0f ns CPU/op (range %.0f-%.0f), baseline %.0f (range %.0f-%.0f),"
-            + " current/baseline %.2f  [sink %d]%n",
+            + " current/baseline %.2f; allocated %.0f B/op against %.0f  [sink %d]%n",
         what,
         c,
         min(currentNanos),
@@ -94,6 +103,8 @@ public final class CodecCpuRatio {
         min(baselineNanos),
         max(baselineNanos),
         c / b,
+        currentBytes,
+        baselineBytes,
         sink & 1);
   }
 
