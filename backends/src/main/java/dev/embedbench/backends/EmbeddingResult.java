@@ -8,6 +8,7 @@ import java.util.List;
 
 /**
  * A backend's answer: one full-length vector per input, in input order, and the tokens it consumed.
+ * The vectors may be a {@link Base64Vectors}, kept undecoded until someone reads one.
  *
  * @param base64 for each vector, its standard base64 text as an upstream sent it (entries may be
  *     null), or null: lets the gateway answer a base64 request without encoding the vectors again

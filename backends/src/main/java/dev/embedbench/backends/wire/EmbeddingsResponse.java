@@ -13,7 +13,7 @@ import java.util.Objects;
  * that encode and parse are shorthands for them.
  *
  * @param model the model name to report
- * @param vectors one vector per input, in input order
+ * @param vectors one vector per input, in input order; a {@link Base64Vectors} stays undecoded
  * @param promptTokens tokens consumed; reported as both prompt and total tokens
  * @param base64 for each vector, the standard padded base64 of its little-endian float32 bytes
  *     exactly as an upstream sent it, or null where unknown: {@link EmbeddingsResponseEncoder}
