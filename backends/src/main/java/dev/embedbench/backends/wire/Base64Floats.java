@@ -19,11 +19,23 @@ final class Base64Floats {
   /** The value of each base64 character, -1 for any other byte ('=' included). */
   private static final int[] SEXTETS = new int[256];
 
+  /** {@link #SEXTETS} shifted to their place in a group, so the decoding loop does no shifting. */
+  private static final int[] SHIFTED_18 = new int[256];
+
+  private static final int[] SHIFTED_12 = new int[256];
+  private static final int[] SHIFTED_6 = new int[256];
+
   static {
     Arrays.fill(SEXTETS, -1);
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     for (int i = 0; i < alphabet.length(); i++) {
       SEXTETS[alphabet.charAt(i)] = i;
+    }
+    for (int c = 0; c < 256; c++) {
+      // Still negative for a byte outside the alphabet.
+      SHIFTED_18[c] = SEXTETS[c] < 0 ? -1 : SEXTETS[c] << 18;
+      SHIFTED_12[c] = SEXTETS[c] < 0 ? -1 : SEXTETS[c] << 12;
+      SHIFTED_6[c] = SEXTETS[c] < 0 ? -1 : SEXTETS[c] << 6;
     }
   }
 
@@ -164,9 +176,9 @@ final class Base64Floats {
 
   /** Four characters as 24 bits; negative when one is not in the alphabet. */
   private static int group(byte[] text, int at) {
-    return SEXTETS[text[at] & 0xFF] << 18
-        | SEXTETS[text[at + 1] & 0xFF] << 12
-        | SEXTETS[text[at + 2] & 0xFF] << 6
+    return SHIFTED_18[text[at] & 0xFF]
+        | SHIFTED_12[text[at + 1] & 0xFF]
+        | SHIFTED_6[text[at + 2] & 0xFF]
         | SEXTETS[text[at + 3] & 0xFF];
   }
 
