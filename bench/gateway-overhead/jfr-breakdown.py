@@ -15,10 +15,10 @@ import sys
 OWN = "gateway.http.ClientConnection"
 CPU = [
     ("upstream answer parse (EmbeddingsResponse.parse, RemoteBackend.toResult)",
-     ("EmbeddingsResponse.parse", "EmbeddingsResponse.read", "EmbeddingsResponse.base64",
-      "EmbeddingsResponse.string", "RemoteBackend.toResult")),
+     ("EmbeddingsResponse.parse", "EmbeddingsResponseParser", "Base64ResponseScanner",
+      "Base64Floats", "Base64Vectors", "RemoteBackend.toResult")),
     ("client answer encode (EmbeddingsResponse.encode, Buffer copy)",
-     ("EmbeddingsResponse.encode", "EmbeddingsHandler.lambda$encode")),
+     ("EmbeddingsResponse.encode", "EmbeddingsResponseEncoder", "EmbeddingsHandler.lambda$encode")),
     ("request parse and upstream body (EmbeddingsRequest)", ("EmbeddingsRequest.",)),
     ("metrics and access log", ("RequestObserver", "HttpMetrics", "micrometer", "AccessLog")),
     ("BodyHandler", ("BodyHandlerImpl",)),

@@ -14,9 +14,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Encoding and decoding an embeddings response of {@code vectors} unit vectors of {@code
- * dimensions} floats, as float JSON and as base64: the work the gateway does on every answer. Run
- * with {@code bench/jmh --module backends CodecBenchmark}.
+ * {@link EmbeddingsResponseEncoder} and {@link EmbeddingsResponseParser} on an embeddings response
+ * of {@code vectors} unit vectors of {@code dimensions} floats, as float JSON and as base64: the
+ * work the gateway does on every answer. Run with {@code bench/jmh --module backends
+ * CodecBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -51,28 +52,34 @@ public class CodecBenchmark {
       unitVectors.add(vector);
     }
     response = new EmbeddingsResponse("Qwen3-Embedding-0.6B", unitVectors, vectors * 128);
-    floatJson = response.encode(EncodingFormat.FLOAT);
-    base64Json = response.encode(EncodingFormat.BASE64);
+    floatJson = EmbeddingsResponseEncoder.encode(response, EncodingFormat.FLOAT);
+    base64Json = EmbeddingsResponseEncoder.encode(response, EncodingFormat.BASE64);
   }
 
   @Benchmark
   public byte[] encodeFloat() {
-    return response.encode(EncodingFormat.FLOAT);
+    return EmbeddingsResponseEncoder.encode(response, EncodingFormat.FLOAT);
   }
 
   @Benchmark
   public byte[] encodeBase64() {
-    return response.encode(EncodingFormat.BASE64);
+    return EmbeddingsResponseEncoder.encode(response, EncodingFormat.BASE64);
   }
 
   @Benchmark
   public EmbeddingsResponse decodeFloat() {
-    return EmbeddingsResponse.parse(floatJson);
+    return EmbeddingsResponseParser.parse(floatJson);
   }
 
   @Benchmark
   public EmbeddingsResponse decodeBase64() {
-    return EmbeddingsResponse.parse(base64Json);
+    return EmbeddingsResponseParser.parse(base64Json);
+  }
+
+  /** {@link #decodeBase64} with the parser as it was before base64 was checked undecoded. */
+  @Benchmark
+  public EmbeddingsResponse decodeBase64Baseline() {
+    return BaselineResponseParser.parse(base64Json);
   }
 
   /**
@@ -81,6 +88,13 @@ public class CodecBenchmark {
    */
   @Benchmark
   public byte[] roundTripBase64() {
-    return EmbeddingsResponse.parse(base64Json).encode(EncodingFormat.BASE64);
+    return EmbeddingsResponseEncoder.encode(
+        EmbeddingsResponseParser.parse(base64Json), EncodingFormat.BASE64);
+  }
+
+  /** {@link #roundTripBase64} with the baseline parser and the Jackson encoder. */
+  @Benchmark
+  public byte[] roundTripBase64Baseline() {
+    return CodecCpuRatio.baselineEncode(BaselineResponseParser.parse(base64Json));
   }
 }

@@ -8,6 +8,7 @@ import dev.embedbench.backends.ModelInfo;
 import dev.embedbench.backends.TokenEstimator;
 import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.backends.wire.ApiException;
+import dev.embedbench.backends.wire.Base64Vectors;
 import dev.embedbench.backends.wire.EmbeddingsRequest;
 import dev.embedbench.backends.wire.EmbeddingsResponse;
 import dev.embedbench.backends.wire.EncodingFormat;
@@ -273,7 +274,7 @@ public final class RemoteBackend implements EmbeddingBackend {
                   + batch.size()
                   + " inputs."));
     }
-    int dimensions = parsed.vectors().get(0).length;
+    int dimensions = Base64Vectors.dimensionsOf(parsed.vectors());
     if (dimensions != target.info().dimensions()) {
       throw new ApiException(
           ApiError.upstream(

@@ -35,7 +35,15 @@ public record VectorCheck(boolean unitNorm, double normTolerance) {
    * @param index the vector's index in the response, for the message
    */
   public String violation(float[] vector, int index) {
-    double sumOfSquares = sumOfSquares(vector);
+    return violation(sumOfSquares(vector), index);
+  }
+
+  /**
+   * Why a vector whose values' squares (in double) sum to {@code sumOfSquares} fails this check, or
+   * null when it passes: the same verdict as {@link #violation(float[], int)}, for a decoder that
+   * summed as it read.
+   */
+  public String violation(double sumOfSquares, int index) {
     if (!Double.isFinite(sumOfSquares)) {
       return "embedding " + index + " holds a NaN or infinite value";
     }

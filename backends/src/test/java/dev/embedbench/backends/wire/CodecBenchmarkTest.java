@@ -17,7 +17,7 @@ class CodecBenchmarkTest {
   void everyCodecBenchmarkRunsOnce() throws RunnerException {
     Collection<RunResult> results =
         JmhSmoke.run(new OptionsBuilder().include(CodecBenchmark.class.getName() + "\\."));
-    assertEquals(5, results.size());
+    assertEquals(7, results.size());
     for (RunResult result : results) {
       assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark());
     }

@@ -227,13 +227,15 @@ class EmbeddingsResponseTest {
           }
           for (int from = 0; from <= at; from++) {
             assertEquals(
-                at, EmbeddingsResponse.stringEnd(body, from), "length " + length + " at " + at);
+                at,
+                EmbeddingsResponseParser.stringEnd(body, from),
+                "length " + length + " at " + at);
           }
         }
       }
       byte[] none = new byte[length];
       java.util.Arrays.fill(none, (byte) '=');
-      assertEquals(-1, EmbeddingsResponse.stringEnd(none, 0));
+      assertEquals(-1, EmbeddingsResponseParser.stringEnd(none, 0));
     }
   }
 

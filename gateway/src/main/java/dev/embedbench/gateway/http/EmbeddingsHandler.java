@@ -2,6 +2,7 @@ package dev.embedbench.gateway.http;
 
 import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.backends.wire.ApiException;
+import dev.embedbench.backends.wire.Base64Vectors;
 import dev.embedbench.backends.wire.EmbeddingsRequest;
 import dev.embedbench.backends.wire.EmbeddingsResponse;
 import dev.embedbench.backends.wire.EncodingFormat;
@@ -18,6 +19,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -102,7 +104,9 @@ final class EmbeddingsHandler implements Handler<RoutingContext> {
         outcome.inputs(),
         outcome.promptTokens());
     EncodingFormat format = request.encodingFormat();
-    int values = outcome.response().vectors().stream().mapToInt(v -> v.length).sum();
+    List<float[]> vectors = outcome.response().vectors();
+    // Every vector of an answer has the same length; counted without decoding undecoded base64.
+    int values = vectors.size() * Base64Vectors.dimensionsOf(vectors);
     return cpu(
         values > INLINE_ENCODE_MAX_VALUES,
         () -> {

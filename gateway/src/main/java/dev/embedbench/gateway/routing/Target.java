@@ -8,6 +8,7 @@ import dev.embedbench.backends.ModelInfo;
 import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.backends.wire.ApiException;
 import dev.embedbench.backends.wire.Base64Text;
+import dev.embedbench.backends.wire.Base64Vectors;
 import dev.embedbench.gateway.config.TargetConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -247,8 +248,8 @@ final class Target {
   }
 
   private Answer assemble(List<List<EmbeddingInput>> batches, List<Future<EmbeddingResult>> calls) {
-    List<float[]> vectors = new ArrayList<>();
     List<Base64Text> base64 = new ArrayList<>();
+    List<Base64Vectors> undecoded = new ArrayList<>();
     int promptTokens = 0;
     for (int b = 0; b < batches.size(); b++) {
       EmbeddingResult result = calls.get(b).result();
@@ -268,22 +269,40 @@ final class Target {
                     + batches.get(b).size()
                     + " inputs."));
       }
-      for (float[] vector : result.vectors()) {
-        if (vector == null || vector.length != info.dimensions()) {
-          throw new ApiException(
-              ApiError.upstream(
-                  "Target "
-                      + config.name()
-                      + " returned a vector of "
-                      + (vector == null ? 0 : vector.length)
-                      + " values; its model has "
-                      + info.dimensions()
-                      + "."));
+      if (result.vectors() instanceof Base64Vectors part) {
+        // All of one length, checked by the parser: the length is compared without decoding.
+        checkLength(part.dimensions());
+        undecoded.add(part);
+      } else {
+        for (float[] vector : result.vectors()) {
+          checkLength(vector == null ? 0 : vector.length);
         }
-        vectors.add(vector);
       }
       promptTokens += result.promptTokens();
     }
+    if (undecoded.size() == batches.size()) {
+      List<float[]> vectors =
+          undecoded.size() == 1 ? undecoded.get(0) : Base64Vectors.concat(undecoded);
+      return new Answer(this, vectors, promptTokens, base64);
+    }
+    List<float[]> vectors = new ArrayList<>();
+    for (Future<EmbeddingResult> call : calls) {
+      vectors.addAll(call.result().vectors());
+    }
     return new Answer(this, vectors, promptTokens, base64);
+  }
+
+  private void checkLength(int length) {
+    if (length != info.dimensions()) {
+      throw new ApiException(
+          ApiError.upstream(
+              "Target "
+                  + config.name()
+                  + " returned a vector of "
+                  + length
+                  + " values; its model has "
+                  + info.dimensions()
+                  + "."));
+    }
   }
 }
