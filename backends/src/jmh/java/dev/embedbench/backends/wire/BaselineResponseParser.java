@@ -6,11 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -20,17 +17,10 @@ import java.util.Objects;
 /**
  * The upstream answer's parser as it was before base64 vectors were checked without decoding them
  * into float arrays (commit 9228e68): {@link CodecBenchmark}'s baseline, so that the ratio comes
- * from one process. Not used outside benchmarks.
+ * from one process. Not used outside benchmarks. The helpers that did not change (the string's
+ * bytes, usage, the error) are the current parser's.
  */
 public final class BaselineResponseParser {
-
-  /** Eight bytes of an array as one little-endian long: byte k of the word is the byte at i + k. */
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-  private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
-  private static final long QUOTES = 0x2222222222222222L;
-  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
 
   /**
    * FastDoubleParser parses floats correctly rounded, as {@link Float#parseFloat} does, and was 2-3
@@ -66,7 +56,7 @@ public final class BaselineResponseParser {
     Objects.requireNonNull(check, "check");
     try (JsonParser p = JSON.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw garbage("body is not a JSON object");
+        throw EmbeddingsResponseParser.garbage("body is not a JSON object");
       }
       String model = "";
       Data data = null;
@@ -78,28 +68,28 @@ public final class BaselineResponseParser {
           case "model" -> model = value == JsonToken.VALUE_STRING ? p.getText() : model;
           case "data" -> {
             if (data != null) {
-              throw garbage("data appears twice");
+              throw EmbeddingsResponseParser.garbage("data appears twice");
             }
             data = readData(p, value, body);
           }
-          case "usage" -> promptTokens = readPromptTokens(p, value);
+          case "usage" -> promptTokens = EmbeddingsResponseParser.readPromptTokens(p, value);
           default -> p.skipChildren();
         }
       }
       if (data == null || data.vectors.isEmpty()) {
-        throw garbage("data is missing or empty");
+        throw EmbeddingsResponseParser.garbage("data is missing or empty");
       }
       int dims = -1;
       for (int i = 0; i < data.vectors.size(); i++) {
         float[] vector = data.vectors.get(i);
         if (vector == null) {
-          throw garbage("data has no embedding for index " + i);
+          throw EmbeddingsResponseParser.garbage("data has no embedding for index " + i);
         }
         if (dims == -1) {
           dims = vector.length;
         }
         if (vector.length == 0 || vector.length != dims) {
-          throw garbage("embeddings differ in length or are empty");
+          throw EmbeddingsResponseParser.garbage("embeddings differ in length or are empty");
         }
         String violation = check.violation(vector, i);
         if (violation != null) {
@@ -108,15 +98,15 @@ public final class BaselineResponseParser {
         }
       }
       if (promptTokens < 0) {
-        throw garbage("usage.prompt_tokens is negative");
+        throw EmbeddingsResponseParser.garbage("usage.prompt_tokens is negative");
       }
       return new EmbeddingsResponse(
           model, data.vectors, promptTokens, data.anyBase64 ? data.base64 : null);
     } catch (JsonProcessingException e) {
       // The original message leaves out the location, which could quote the body.
-      throw garbage(e.getOriginalMessage());
+      throw EmbeddingsResponseParser.garbage(e.getOriginalMessage());
     } catch (IOException | IllegalArgumentException e) {
-      throw garbage(e.getMessage());
+      throw EmbeddingsResponseParser.garbage(e.getMessage());
     }
   }
 
@@ -129,7 +119,7 @@ public final class BaselineResponseParser {
 
   private static Data readData(JsonParser p, JsonToken token, byte[] body) throws IOException {
     if (token != JsonToken.START_ARRAY) {
-      throw garbage("data is not an array");
+      throw EmbeddingsResponseParser.garbage("data is not an array");
     }
     Data data = new Data();
     JsonToken item;
@@ -148,25 +138,26 @@ public final class BaselineResponseParser {
         }
       }
       if (index < 0 || embedding == null) {
-        throw garbage("a data item lacks index or embedding");
+        throw EmbeddingsResponseParser.garbage("a data item lacks index or embedding");
       }
       // A request holds at most MAX_INPUTS inputs; a larger index would only grow this list for
       // nothing.
       if (index >= EmbeddingsRequest.MAX_INPUTS) {
-        throw garbage("data index " + index + " is beyond any request's size");
+        throw EmbeddingsResponseParser.garbage(
+            "data index " + index + " is beyond any request's size");
       }
       while (data.vectors.size() <= index) {
         data.vectors.add(null);
         data.base64.add(null);
       }
       if (data.vectors.set(index, embedding.values()) != null) {
-        throw garbage("data repeats index " + index);
+        throw EmbeddingsResponseParser.garbage("data repeats index " + index);
       }
       data.base64.set(index, embedding.base64());
       data.anyBase64 |= embedding.base64() != null;
     }
     if (item != JsonToken.END_ARRAY) {
-      throw garbage("a data item is not an object");
+      throw EmbeddingsResponseParser.garbage("a data item is not an object");
     }
     return data;
   }
@@ -181,12 +172,13 @@ public final class BaselineResponseParser {
   private static Embedding readEmbedding(JsonParser p, JsonToken token, byte[] body)
       throws IOException {
     if (token == JsonToken.VALUE_STRING) {
-      ByteBuffer chars = base64Text(p, body);
+      ByteBuffer chars = EmbeddingsResponseParser.base64Text(p, body);
       int charCount = chars.remaining();
       int charStart = chars.position();
       ByteBuffer raw = Base64.getDecoder().decode(chars);
       if (raw.remaining() % 4 != 0) {
-        throw garbage("a base64 embedding is not a whole number of float32 values");
+        throw EmbeddingsResponseParser.garbage(
+            "a base64 embedding is not a whole number of float32 values");
       }
       float[] vector = new float[raw.remaining() / 4];
       raw.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
@@ -197,13 +189,14 @@ public final class BaselineResponseParser {
       return new Embedding(vector, text);
     }
     if (token != JsonToken.START_ARRAY) {
-      throw garbage("an embedding is neither an array nor a base64 string");
+      throw EmbeddingsResponseParser.garbage(
+          "an embedding is neither an array nor a base64 string");
     }
     float[] vector = new float[1024];
     int n = 0;
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
       if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
-        throw garbage("an embedding holds a non-number");
+        throw EmbeddingsResponseParser.garbage("an embedding holds a non-number");
       }
       if (n == vector.length) {
         vector = Arrays.copyOf(vector, n * 2);
@@ -214,78 +207,5 @@ public final class BaselineResponseParser {
           t == JsonToken.VALUE_NUMBER_FLOAT ? p.getFloatValue() : Float.parseFloat(p.getText());
     }
     return new Embedding(n == vector.length ? vector : Arrays.copyOf(vector, n), null);
-  }
-
-  /**
-   * The current string token's characters as bytes for the base64 decoder. A string without escapes
-   * is read straight from the body, sparing Jackson's char conversion and a String of the whole
-   * vector (the largest cost of parsing in the gateway's profile); the parser then skips the token
-   * unread. With an escape, or a location that does not point at the token, it takes the text from
-   * the parser; a non-ASCII character fails the decoder either way, as in the parser's text.
-   */
-  private static ByteBuffer base64Text(JsonParser p, byte[] body) throws IOException {
-    long quote = p.currentTokenLocation().getByteOffset();
-    if (quote >= 0 && quote < body.length && body[(int) quote] == '"') {
-      int start = (int) quote + 1;
-      int end = stringEnd(body, start);
-      if (end >= 0 && body[end] == '"') {
-        return ByteBuffer.wrap(body, start, end - start);
-      }
-    }
-    return ByteBuffer.wrap(p.getText().getBytes(StandardCharsets.ISO_8859_1));
-  }
-
-  /**
-   * The index of the first quote or backslash from {@code from}, or -1: eight bytes at a time, as a
-   * 5.5 KB base64 vector is mostly crossed (a byte-at-a-time loop here took 6% of the gateway's
-   * Java samples).
-   */
-  static int stringEnd(byte[] body, int from) {
-    int i = from;
-    for (; i + Long.BYTES <= body.length; i += Long.BYTES) {
-      long word = (long) LONGS.get(body, i);
-      long hits = bytesEqual(word, QUOTES) | bytesEqual(word, BACKSLASHES);
-      if (hits != 0) {
-        return i + (Long.numberOfTrailingZeros(hits) >>> 3);
-      }
-    }
-    for (; i < body.length; i++) {
-      if (body[i] == '"' || body[i] == '\\') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * The high bit of every byte of {@code word} equal to the byte repeated in {@code pattern},
-   * exactly.
-   */
-  private static long bytesEqual(long word, long pattern) {
-    long x = word ^ pattern;
-    return ~(((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x | LOW_SEVEN_BITS);
-  }
-
-  private static int readPromptTokens(JsonParser p, JsonToken token) throws IOException {
-    if (token != JsonToken.START_OBJECT) {
-      p.skipChildren();
-      return 0;
-    }
-    int promptTokens = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      JsonToken value = p.nextToken();
-      if (field.equals("prompt_tokens") && value == JsonToken.VALUE_NUMBER_INT) {
-        promptTokens = p.getIntValue();
-      } else {
-        p.skipChildren();
-      }
-    }
-    return promptTokens;
-  }
-
-  private static ApiException garbage(String why) {
-    return new ApiException(
-        ApiError.upstream("Upstream sent an invalid embeddings response: " + why));
   }
 }

@@ -249,7 +249,7 @@ public final class EmbeddingsResponseParser {
    * unread. With an escape, or a location that does not point at the token, it takes the text from
    * the parser; a non-ASCII character fails the decoder either way, as in the parser's text.
    */
-  private static ByteBuffer base64Text(JsonParser p, byte[] body) throws IOException {
+  static ByteBuffer base64Text(JsonParser p, byte[] body) throws IOException {
     long quote = p.currentTokenLocation().getByteOffset();
     if (quote >= 0 && quote < body.length && body[(int) quote] == '"') {
       int start = (int) quote + 1;
@@ -292,7 +292,7 @@ public final class EmbeddingsResponseParser {
     return ~(((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x | LOW_SEVEN_BITS);
   }
 
-  private static int readPromptTokens(JsonParser p, JsonToken token) throws IOException {
+  static int readPromptTokens(JsonParser p, JsonToken token) throws IOException {
     if (token != JsonToken.START_OBJECT) {
       p.skipChildren();
       return 0;
@@ -310,7 +310,7 @@ public final class EmbeddingsResponseParser {
     return promptTokens;
   }
 
-  private static ApiException garbage(String why) {
+  static ApiException garbage(String why) {
     return new ApiException(
         ApiError.upstream("Upstream sent an invalid embeddings response: " + why));
   }
