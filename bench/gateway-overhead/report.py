@@ -43,6 +43,8 @@ for n in rounds:
         "nginx_cpu_us": cpu_micros_per_request(x, "proxy_cpu_seconds"),
         "upstream_cpu_us_gateway": cpu_micros_per_request(g, "upstream_cpu_seconds"),
         "upstream_cpu_us_nginx": cpu_micros_per_request(x, "upstream_cpu_seconds"),
+        "load_cpu_us_gateway": cpu_micros_per_request(g, "load_cpu_seconds"),
+        "load_cpu_us_nginx": cpu_micros_per_request(x, "load_cpu_seconds"),
         "errors": g["errors"] + x["errors"] + pd["errors"] + pg["errors"] + px["errors"],
         "direct_p99": pd["p99Micros"], "gateway_p99": pg["p99Micros"], "nginx_p99": px["p99Micros"],
         "gateway_added_p99": pg["p99Micros"] - pd["p99Micros"],
@@ -110,6 +112,8 @@ lines = [
     f"| nginx CPU µs per request | {fmt(col('nginx_cpu_us'), '', 1)} | | |",
     f"| upstream CPU µs per request (during the proxies' runs) | "
     f"{fmt(col('upstream_cpu_us_gateway') + col('upstream_cpu_us_nginx'), '', 1)} | far below the proxies' | |",
+    f"| load tool (wrk) CPU µs per request, through the gateway / through nginx | "
+    f"{fmt(col('load_cpu_us_gateway'), '', 1)} / {fmt(col('load_cpu_us_nginx'), '', 1)} | | |",
     "", f"Errors (non-2xx, socket errors, probe failures) over all runs: {errors:.0f}"
     + ("" if errors == 0 else " — the figures above are NOT valid"), "",
     "## Per round", "",

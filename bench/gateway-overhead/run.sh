@@ -10,6 +10,7 @@
 #
 # Each round, in alternating order (gateway first in odd rounds, nginx first in even ones):
 # 1. Maximum throughput (closed loop): wrk -t THREADS -c CONNECTIONS -d SECONDS_RUN, base64 requests.
+#    wrk's own CPU (user + system, /usr/bin/time) is recorded per request beside the proxies'.
 #    CPU per request of each proxy = utime+stime deltas of its processes (/proc/PID/stat) over the run
 #    / requests answered; the upstream's CPU per request is recorded alongside to show it is small.
 # 2. Fixed rate (open loop, latency from the intended send time): FixedRateProbe.java at RATE req/s
@@ -212,17 +213,19 @@ run_wrk() {  # round name seconds
   local url="http://127.0.0.1:${ports[$2]}/v1/embeddings" proxy_before up_before line proxy_after up_after
   proxy_before="$(cpu_ticks "${proxy_pid[$2]}")"
   up_before="$(cpu_ticks "$upstream_pid")"
-  line="$(BODY_FILE="$body" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${3}s" -s "$here/post.lua" "$url" \
-    | grep '^WRK_RESULT')"
+  # The load tool's own CPU too: on shared cores it must cost less than the proxies it drives.
+  line="$(BODY_FILE="$body" /usr/bin/time -f "%U %S" -o "$tmp/wrk.cpu" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${3}s" -s "$here/post.lua" "$url" | grep '^WRK_RESULT')"
   proxy_after="$(cpu_ticks "${proxy_pid[$2]}")"
   up_after="$(cpu_ticks "$upstream_pid")"
   python3 - "$1" "$2" "$line" "$((proxy_after - proxy_before))" "$((up_after - up_before))" "$hz" \
-    >>"$results" <<'PY'
+    "$(cat "$tmp/wrk.cpu")" >>"$results" <<'PY'
 import json, sys
-rnd, name, line, proxy_ticks, up_ticks, hz = sys.argv[1:]
+rnd, name, line, proxy_ticks, up_ticks, hz, load_cpu = sys.argv[1:]
 r = {kv.split("=")[0]: float(kv.split("=")[1]) for kv in line.split()[1:]}
 r.update(kind="wrk", round=int(rnd), path=name, proxy_cpu_seconds=int(proxy_ticks) / int(hz),
-         upstream_cpu_seconds=int(up_ticks) / int(hz))
+         upstream_cpu_seconds=int(up_ticks) / int(hz),
+         load_cpu_seconds=sum(float(v) for v in load_cpu.split()))
 print(json.dumps(r))
 PY
   echo "  round $1 wrk $2: $(tail -1 "$results")" >&2
