@@ -2,6 +2,7 @@
 # A/B of two gateway builds (CLI jars) in front of the same static upstream, on 127.0.0.1 only.
 #
 #   bench/gateway-ab/run.sh BEFORE.jar AFTER.jar
+#   A_JAVA_OPTS='' B_JAVA_OPTS='-XX:+UseParallelGC' bench/gateway-ab/run.sh X.jar X.jar   # JVM flags A/B
 #
 # The upstream is nginx answering every POST /v1/embeddings with one fixed 1024-dimension base64
 # embedding from a file: it costs far less CPU than either gateway, so it is not the bottleneck.
@@ -61,7 +62,7 @@ NGINX
 nginx -c "$tmp/nginx/nginx.conf" -p "$tmp/nginx" & pids+=($!)
 
 started=""
-start_gateway() { # jar port
+start_gateway() { # jar port java-opts
   cat >"$tmp/gw-$2.yaml" <<YAML
 server: {host: 127.0.0.1, port: $2, access_log: false}
 routes:
@@ -70,11 +71,12 @@ routes:
       - {name: static-upstream, type: remote, url: "http://127.0.0.1:$UPSTREAM_PORT", max_connections: 32,
          max_concurrency: 4096, timeout: 10s, model: {name: bench-1024, dimensions: 1024, max_input_tokens: 8192}}
 YAML
-  java -Dai.djl.offline=true -jar "$1" serve --config "$tmp/gw-$2.yaml" --instances 2 >"$tmp/gw-$2.log" 2>&1 &
+  # shellcheck disable=SC2086  # $3 is a list of JVM flags
+  java -Dai.djl.offline=true $3 -jar "$1" serve --config "$tmp/gw-$2.yaml" --instances 2 >"$tmp/gw-$2.log" 2>&1 &
   started=$!; pids+=($!)
 }
-start_gateway "$before" "$A_PORT"; a_pid=$started
-start_gateway "$after" "$B_PORT"; b_pid=$started
+start_gateway "$before" "$A_PORT" "${A_JAVA_OPTS:-}"; a_pid=$started
+start_gateway "$after" "$B_PORT" "${B_JAVA_OPTS:-}"; b_pid=$started
 for url in "$UPSTREAM_PORT/health" "$A_PORT/ready" "$B_PORT/ready"; do
   for _ in $(seq 60); do curl -sf "http://127.0.0.1:$url" >/dev/null && break; sleep 1; done
 done
@@ -108,7 +110,7 @@ done
 mkdir -p "$root/bench/results"
 result="$root/bench/results/gateway-ab-$(date -u +%Y%m%dT%H%M%SZ).md"
 printf '%s\n' "${lines[@]}" >"$tmp/rounds.txt"
-python3 - "$tmp/rounds.txt" "$result" "$before" "$after" "$ROUNDS" "$SECONDS_RUN" "$CONNECTIONS" <<'PY'
+python3 - "$tmp/rounds.txt" "$result" "$before ${A_JAVA_OPTS:-}" "$after ${B_JAVA_OPTS:-}" "$ROUNDS" "$SECONDS_RUN" "$CONNECTIONS" <<'PY'
 import re, statistics, sys
 rounds_file, result, before, after, rounds, secs, conns = sys.argv[1:]
 rows = [dict(re.findall(r'(\w+)=(\S+)', line)) for line in open(rounds_file).read().splitlines()]
