@@ -6,6 +6,7 @@ import dev.embedbench.gateway.config.GatewayConfig;
 import dev.embedbench.gateway.config.ServerConfig;
 import dev.embedbench.gateway.http.EmbeddingService;
 import dev.embedbench.gateway.http.GatewayServer;
+import dev.embedbench.gateway.http.GatewayVertx;
 import dev.embedbench.gateway.routing.Gateway;
 import dev.embedbench.gateway.routing.ModelListing;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -108,9 +109,9 @@ public final class ServeCommand implements Callable<Integer> {
       throw new StartFailure(EXIT_CONFIG, "--instances must be >= 1, was " + instances);
     }
 
-    Vertx vertx = Vertx.vertx();
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ServerConfig server = gatewayConfig.server();
+    Vertx vertx = GatewayVertx.create(server.transport());
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Gateway gateway;
     GatewayServer gatewayServer;
     try {
@@ -130,7 +131,7 @@ public final class ServeCommand implements Callable<Integer> {
           "could not start on " + server.host() + ":" + server.port() + ": " + describe(e));
     }
     String url = "http://" + server.host() + ":" + gatewayServer.port();
-    printBanner(out, url, file, server, gateway.models());
+    printBanner(out, url, file, server, GatewayVertx.describeTransport(vertx), gateway.models());
     return new Started(vertx, gatewayServer, server.drainDelay(), server.shutdownDeadline(), url);
   }
 
@@ -175,8 +176,14 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private static void printBanner(
-      PrintWriter out, String url, Path file, ServerConfig server, List<ModelListing> models) {
+      PrintWriter out,
+      String url,
+      Path file,
+      ServerConfig server,
+      String transport,
+      List<ModelListing> models) {
     out.println("embedbench gateway listening on " + url + "  (config: " + file + ")");
+    out.println("Transport: " + transport);
     out.println("Routes:");
     for (ModelListing model : models) {
       out.printf(

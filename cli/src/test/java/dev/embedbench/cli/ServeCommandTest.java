@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.embedbench.gateway.http.GatewayVertx;
 import dev.embedbench.testsupport.env.RepositoryHome;
 import dev.embedbench.testsupport.env.SystemProperty;
 import dev.embedbench.testsupport.net.Loopback;
@@ -115,7 +116,7 @@ class ServeCommandTest {
       Files.writeString(
           file,
           "server: {host: 127.0.0.1, port: 8080, access_log: false,"
-              + " drain_delay: 400ms}\n"
+              + " drain_delay: 400ms, transport: nio}\n"
               + "routes:\n"
               + "  - name: remote-model\n"
               + "    aliases: [rm]\n"
@@ -134,6 +135,7 @@ class ServeCommandTest {
       try {
         String banner = out.toString();
         assertTrue(banner.contains("listening on " + started.url()), banner);
+        assertTrue(banner.contains("Transport: nio (native transport not asked for)\n"), banner);
         assertTrue(
             banner.matches(
                 "(?s).*remote-model\\s+16 dims, max 512 tokens per input, kind: remote.*"),
@@ -187,6 +189,10 @@ class ServeCommandTest {
     try {
       String banner = out.toString();
       assertTrue(banner.contains("configs/gateway-demo.yaml"), banner);
+      // The gateway ships epoll's library for Linux x86_64; elsewhere the banner says why not.
+      String transport =
+          isLinuxX86_64() ? "epoll (native)" : GatewayVertx.describeTransport(started.vertx());
+      assertTrue(banner.contains("Transport: " + transport + "\n"), banner);
       for (String model : new String[] {"qwen3-embedding-0.6b", "qwen3-embedding-8b", "bge-m3"}) {
         assertTrue(banner.matches("(?s).*" + model + " .*kind: EMULATED.*"), banner);
       }
@@ -207,5 +213,11 @@ class ServeCommandTest {
       started.stop(new PrintWriter(new StringWriter(), true));
       home.close();
     }
+  }
+
+  private static boolean isLinuxX86_64() {
+    String arch = System.getProperty("os.arch");
+    return System.getProperty("os.name").equals("Linux")
+        && (arch.equals("amd64") || arch.equals("x86_64"));
   }
 }

@@ -13,6 +13,7 @@ import dev.embedbench.gateway.config.ServerConfig;
 import dev.embedbench.gateway.config.TargetConfig;
 import dev.embedbench.gateway.http.EmbeddingService;
 import dev.embedbench.gateway.http.GatewayServer;
+import dev.embedbench.gateway.http.GatewayVertx;
 import dev.embedbench.gateway.routing.Gateway;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -65,7 +66,7 @@ public final class ComparisonGateway implements AutoCloseable {
                 Duration.ofSeconds(5),
                 false),
             routes(models, modelDirs));
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = GatewayVertx.create(config.server().transport());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try {
       Gateway gateway =

@@ -36,7 +36,8 @@ final class GatewayConfigLoader {
           "idle_timeout",
           "request_read_timeout",
           "max_connections",
-          "drain_delay");
+          "drain_delay",
+          "transport");
   private static final Set<String> ROUTE_KEYS =
       Set.of(
           "name",
@@ -117,7 +118,10 @@ final class GatewayConfigLoader {
         node.positiveDuration("idle_timeout", ServerConfig.DEFAULT_IDLE_TIMEOUT),
         node.positiveDuration("request_read_timeout", ServerConfig.DEFAULT_REQUEST_READ_TIMEOUT),
         (int) node.longValue("max_connections", ServerConfig.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000),
-        node.duration("drain_delay", ServerConfig.DEFAULT_DRAIN_DELAY));
+        node.duration("drain_delay", ServerConfig.DEFAULT_DRAIN_DELAY),
+        node.has("transport")
+            ? node.choice("transport", ServerTransport.class)
+            : ServerTransport.NATIVE);
   }
 
   private RouteConfig route(ConfigNode node) {

@@ -23,6 +23,8 @@ import java.util.Objects;
  *     accepted
  * @param drainDelay after a shutdown signal, how long the server keeps serving (with {@code /ready}
  *     503 and {@code Connection: close}) before it stops accepting
+ * @param transport the network transport to ask Vert.x for; the native one falls back to NIO where
+ *     it cannot load
  */
 public record ServerConfig(
     String host,
@@ -34,7 +36,8 @@ public record ServerConfig(
     Duration idleTimeout,
     Duration requestReadTimeout,
     int maxConnections,
-    Duration drainDelay) {
+    Duration drainDelay,
+    ServerTransport transport) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -88,11 +91,12 @@ public record ServerConfig(
     if (maxConnections < 1) {
       throw new IllegalArgumentException("maxConnections must be >= 1, was " + maxConnections);
     }
+    Objects.requireNonNull(transport, "transport");
   }
 
   /**
    * For a gateway embedded in another process (comparison runs, tests): the client limits at their
-   * defaults and no drain delay, since no load balancer probes it.
+   * defaults, no drain delay, since no load balancer probes it, and the native transport.
    */
   public ServerConfig(
       String host,
@@ -111,7 +115,8 @@ public record ServerConfig(
         DEFAULT_IDLE_TIMEOUT,
         DEFAULT_REQUEST_READ_TIMEOUT,
         DEFAULT_MAX_CONNECTIONS,
-        Duration.ZERO);
+        Duration.ZERO,
+        ServerTransport.NATIVE);
   }
 
   private static void requirePositive(Duration value, String name) {
@@ -133,7 +138,8 @@ public record ServerConfig(
         DEFAULT_IDLE_TIMEOUT,
         DEFAULT_REQUEST_READ_TIMEOUT,
         DEFAULT_MAX_CONNECTIONS,
-        DEFAULT_DRAIN_DELAY);
+        DEFAULT_DRAIN_DELAY,
+        ServerTransport.NATIVE);
   }
 
   /** A copy listening on another port, for {@code serve --port}. */
@@ -148,7 +154,8 @@ public record ServerConfig(
         idleTimeout,
         requestReadTimeout,
         maxConnections,
-        drainDelay);
+        drainDelay,
+        transport);
   }
 
   /** A copy with other client limits (tests, and embedders that build the config in code). */
@@ -164,7 +171,8 @@ public record ServerConfig(
         newIdleTimeout,
         newRequestReadTimeout,
         newMaxConnections,
-        drainDelay);
+        drainDelay,
+        transport);
   }
 
   /** A copy with another drain delay. */
@@ -179,7 +187,8 @@ public record ServerConfig(
         idleTimeout,
         requestReadTimeout,
         maxConnections,
-        newDrainDelay);
+        newDrainDelay,
+        transport);
   }
 
   /** Keeps keys out of logs and exception messages. */
@@ -205,6 +214,8 @@ public record ServerConfig(
         + maxConnections
         + ", drainDelay="
         + drainDelay
+        + ", transport="
+        + transport
         + "]";
   }
 }

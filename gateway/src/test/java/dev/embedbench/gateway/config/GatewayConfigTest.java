@@ -266,6 +266,32 @@ class GatewayConfigTest {
   }
 
   @Test
+  void transportIsNativeUnlessSetToNio() throws IOException {
+    String routes =
+        """
+        routes:
+          - name: r
+            targets:
+        """
+            + REMOTE_A;
+    assertEquals(
+        ServerTransport.NATIVE,
+        GatewayConfig.load(write("server: {port: 9090}\n" + routes)).server().transport());
+    assertEquals(
+        ServerTransport.NATIVE,
+        GatewayConfig.load(write("server: {transport: native}\n" + routes)).server().transport());
+    assertEquals(
+        ServerTransport.NIO,
+        GatewayConfig.load(write("server: {transport: nio}\n" + routes)).server().transport());
+
+    ConfigException epoll = fails("server: {transport: epoll}\n" + routes);
+    assertEquals("server.transport", epoll.key());
+    assertEquals("must be one of native, nio, was 'epoll'", epoll.reason());
+    ConfigException number = fails("server: {transport: 1}\n" + routes);
+    assertEquals("server.transport", number.key());
+  }
+
+  @Test
   void missingEnvironmentVariableIsNamed() throws IOException {
     ConfigException e =
         fails(
