@@ -7,16 +7,12 @@ import dev.embedbench.backends.wire.EmbeddingsRequest;
 import dev.embedbench.backends.wire.EmbeddingsResponse;
 import dev.embedbench.backends.wire.EncodingFormat;
 import dev.embedbench.gateway.routing.EmbeddingsOutcome;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufOutputStream;
-import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -110,11 +106,13 @@ final class EmbeddingsHandler implements Handler<RoutingContext> {
     return cpu(
         values > INLINE_ENCODE_MAX_VALUES,
         () -> {
-          // Encoded straight into the buffer that is sent, not into an array copied into it.
+          // Encoded straight into the buffer that is sent, not into an array copied into it. A
+          // Vert.x heap buffer needs no release and, unlike Netty's Unpooled allocator, updates no
+          // allocation counter (that LongAdder and the array were 4% of the gateway's CPU samples).
           EmbeddingsResponse response = outcome.response();
-          ByteBuf buffer = Unpooled.buffer(response.encodedSizeHint(format));
-          response.encode(format, new ByteBufOutputStream(buffer));
-          return BufferInternal.buffer(buffer);
+          Buffer buffer = Buffer.buffer(response.encodedSizeHint(format));
+          response.encode(format, new BufferOutputStream(buffer));
+          return buffer;
         });
   }
 
