@@ -30,6 +30,10 @@ abstract class GatewayHttpTestBase {
   static final long MAX_BODY_BYTES = 64 * 1024;
 
   Vertx vertx;
+
+  /** The Vert.x the server runs on: {@link #vertx} (NIO) unless a subclass picks a transport. */
+  Vertx serverVertx;
+
   FakeEmbeddingService service;
   GatewayServer server;
   PrometheusMeterRegistry registry;
@@ -38,6 +42,7 @@ abstract class GatewayHttpTestBase {
   @BeforeEach
   void setUp(Vertx vertx) {
     this.vertx = vertx;
+    this.serverVertx = serverVertx(vertx);
     this.service = new FakeEmbeddingService();
     this.client = WebClient.create(vertx);
   }
@@ -47,6 +52,14 @@ abstract class GatewayHttpTestBase {
     if (server != null) {
       await(server.shutdown());
     }
+    if (serverVertx != vertx) {
+      await(serverVertx.close());
+    }
+  }
+
+  /** The tests' own Vert.x; a subclass returns another to run the same tests on its transport. */
+  Vertx serverVertx(Vertx testVertx) {
+    return testVertx;
   }
 
   GatewayServer start(List<String> apiKeys, int instances) {
@@ -61,7 +74,7 @@ abstract class GatewayHttpTestBase {
 
   GatewayServer start(ServerConfig config, int instances) {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    server = await(GatewayServer.start(vertx, service, config, registry, instances));
+    server = await(GatewayServer.start(serverVertx, service, config, registry, instances));
     return server;
   }
 
