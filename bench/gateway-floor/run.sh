@@ -23,6 +23,8 @@
 # OUT_DIR/gateway-floor-<UTC>.md: every run, the median (range) per path, each path's ratios to
 # nginx in the same round (throughput and CPU per request), load averages, the command, the commit.
 # S and WARMUP are short for SECONDS_RUN and WARMUP_SECONDS. JAVA_OPTS goes to every JVM path.
+# JAR=path/to/embedbench.jar runs another CLI build (the floors compile against it too) instead of
+# building this checkout's.
 # Everything listens on 127.0.0.1. Needs: java (17+, with javac), wrk, nginx, python3, curl.
 set -euo pipefail
 
@@ -49,11 +51,15 @@ if ((ROUNDS < 1 || SECONDS_RUN < 1 || INSTANCES < 1 || UPSTREAM_CONNECTIONS < IN
   exit 2
 fi
 
-jar="$root/cli/target/embedbench.jar"
-"$root/embedbench" --version >/dev/null   # builds the jar when missing or stale
-# What the jar was built from, taken now: sources edited during the run do not change it.
-commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-git -C "$root" diff --quiet HEAD -- gateway backends cli 2>/dev/null || commit="$commit+uncommitted"
+if [ -n "${JAR:-}" ]; then
+  jar="$(realpath "$JAR")"; commit="given jar $jar"
+else
+  jar="$root/cli/target/embedbench.jar"
+  "$root/embedbench" --version >/dev/null   # builds the jar when missing or stale
+  # What the jar was built from, taken now: sources edited during the run do not change it.
+  commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  git -C "$root" diff --quiet HEAD -- gateway backends cli 2>/dev/null || commit="$commit+uncommitted"
+fi
 
 tmp="$(mktemp -d)"
 chmod 755 "$tmp"   # nginx workers (www-data when started as root) read the answer file from here
@@ -204,6 +210,7 @@ mkdir -p "$OUT_DIR"
 out="$OUT_DIR/gateway-floor-$(date -u +%Y%m%dT%H%M%SZ).md"
 command_line="ROUNDS=$ROUNDS SECONDS_RUN=$SECONDS_RUN WARMUP_SECONDS=$WARMUP_SECONDS CONNECTIONS=$CONNECTIONS THREADS=$THREADS INSTANCES=$INSTANCES UPSTREAM_CONNECTIONS=$UPSTREAM_CONNECTIONS bench/gateway-floor/run.sh"
 [ -n "$JAVA_OPTS" ] && command_line="JAVA_OPTS='$JAVA_OPTS' $command_line"
+[ -n "${JAR:-}" ] && command_line="JAR=$jar $command_line"
 python3 "$here/report.py" "$tmp/rounds.txt" "$out" "$command_line" "$commit" "$uptime_before" \
   "$uptime_after" "$transports" "$(nginx -v 2>&1)" "$(wrk -v 2>&1 | head -1)" \
   "$(java -version 2>&1 | head -1)"
