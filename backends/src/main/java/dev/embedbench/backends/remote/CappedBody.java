@@ -1,101 +1,78 @@
 package dev.embedbench.backends.remote;
 
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpHeaders;
+import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
 
 /**
  * An upstream answer's body read into one array, at most {@code limitBytes} of it. Chunks are
  * copied once, from the connection's buffers into the array (sized from {@code Content-Length} when
- * sent), which is what the JSON parser reads. Past the limit the request is reset, which closes the
- * connection instead of reading the rest: a 50 MB answer costs the limit, not 50 MB.
+ * sent), which is what the JSON parser reads. Past the limit the caller closes the connection
+ * instead of reading the rest: a 50 MB answer costs the limit, not 50 MB.
  */
 final class CappedBody {
 
   private static final int DEFAULT_INITIAL_BYTES = 8 * 1024;
 
-  private final HttpClientResponse response;
   private final long limitBytes;
   private final boolean keepPrefix;
-  private final Promise<byte[]> done = Promise.promise();
   private byte[] bytes;
   private int length;
 
-  private CappedBody(
-      HttpClientResponse response, long limitBytes, boolean keepPrefix, int initialBytes) {
-    this.response = response;
+  /**
+   * @param declaredBytes the {@code Content-Length}, or -1 when none was sent
+   * @param keepPrefix past the limit, keep the first {@code limitBytes} (enough to quote an error)
+   *     instead of failing with a 502
+   */
+  CappedBody(long limitBytes, boolean keepPrefix, long declaredBytes) {
     this.limitBytes = limitBytes;
     this.keepPrefix = keepPrefix;
-    this.bytes = new byte[initialBytes];
+    int initial =
+        (int)
+            (declaredBytes >= 0
+                ? Math.min(declaredBytes, limitBytes)
+                : Math.min(limitBytes, DEFAULT_INITIAL_BYTES));
+    this.bytes = new byte[initial];
+  }
+
+  /** Refuses an answer whose declared length is already over the limit (before any body byte). */
+  static TooLarge refuse(long declaredBytes, long limitBytes, boolean keepPrefix) {
+    return declaredBytes > limitBytes && !keepPrefix ? tooLarge(declaredBytes, limitBytes) : null;
   }
 
   /**
-   * @param keepPrefix past the limit, complete with the first {@code limitBytes} (enough to quote
-   *     an error) instead of failing with a 502
+   * Copies a chunk in. Returns false when the body is full: past the limit a kept prefix is
+   * complete, otherwise {@link #overflow} says how large the answer was at least.
    */
-  static Future<byte[]> read(HttpClientResponse response, long limitBytes, boolean keepPrefix) {
-    long declared = declaredLength(response);
-    if (declared > limitBytes && !keepPrefix) {
-      response.request().reset();
-      return Future.failedFuture(tooLarge(declared, limitBytes));
-    }
-    int initial =
-        (int)
-            (declared >= 0
-                ? Math.min(declared, limitBytes)
-                : Math.min(limitBytes, DEFAULT_INITIAL_BYTES));
-    CappedBody body = new CappedBody(response, limitBytes, keepPrefix, initial);
-    response.handler(body::append);
-    response.exceptionHandler(body.done::tryFail);
-    response.endHandler(v -> body.done.tryComplete(body.trimmed()));
-    return body.done.future();
-  }
-
-  private void append(Buffer chunk) {
-    if (done.future().isComplete()) {
-      return;
-    }
-    int n = chunk.length();
+  boolean append(ByteBuf chunk) {
+    int n = chunk.readableBytes();
     if (length + (long) n > limitBytes) {
       if (keepPrefix) {
-        n = (int) (limitBytes - length);
-        copy(chunk, n);
-        done.tryComplete(trimmed());
+        copy(chunk, (int) (limitBytes - length));
       } else {
-        done.tryFail(tooLarge(length + (long) n, limitBytes));
+        length += n;
       }
-      response.request().reset();
-      return;
+      return false;
     }
     copy(chunk, n);
+    return true;
   }
 
-  private void copy(Buffer chunk, int n) {
+  /** The answer's size so far as an error, after {@link #append} returned false. */
+  TooLarge overflow() {
+    return keepPrefix ? null : tooLarge(length, limitBytes);
+  }
+
+  byte[] bytes() {
+    return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+  }
+
+  private void copy(ByteBuf chunk, int n) {
     if (length + n > bytes.length) {
       long grown = Math.max((long) bytes.length * 2, (long) length + n);
       bytes = Arrays.copyOf(bytes, (int) Math.min(grown, limitBytes));
     }
-    chunk.getBytes(0, n, bytes, length);
+    chunk.getBytes(chunk.readerIndex(), bytes, length, n);
     length += n;
-  }
-
-  private byte[] trimmed() {
-    return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
-  }
-
-  private static long declaredLength(HttpClientResponse response) {
-    String header = response.getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (header == null) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(header.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 
   private static TooLarge tooLarge(long bytes, long limitBytes) {

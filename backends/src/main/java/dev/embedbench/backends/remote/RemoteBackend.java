@@ -12,21 +12,18 @@ import dev.embedbench.backends.wire.Base64Vectors;
 import dev.embedbench.backends.wire.EmbeddingsRequest;
 import dev.embedbench.backends.wire.EmbeddingsResponse;
 import dev.embedbench.backends.wire.EncodingFormat;
-import io.vertx.core.Context;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.net.ConnectException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -52,10 +49,10 @@ public final class RemoteBackend implements EmbeddingBackend {
 
   private final Vertx vertx;
   private final RemoteTarget target;
-  private final LoopClients clients;
+  private final UpstreamPools pools;
   private final InFlightLimit inFlight;
+  private final WebClient probeClient;
   private final HealthProbe probe;
-  private final RequestOptions requestTemplate;
   private volatile boolean closed;
 
   public RemoteBackend(Vertx vertx, RemoteTarget target) {
@@ -72,31 +69,18 @@ public final class RemoteBackend implements EmbeddingBackend {
       throw new IllegalArgumentException("probeInterval must be >= 1ms, was " + probeInterval);
     }
     Duration connectTimeout = min(target.timeout(), MAX_CONNECT_TIMEOUT);
-    HttpClientOptions options =
-        new HttpClientOptions()
-            .setKeepAlive(true)
-            .setTcpNoDelay(true)
-            .setConnectTimeout((int) connectTimeout.toMillis());
-    this.clients = new LoopClients(vertx, options, target.maxConnections());
+    this.pools =
+        new UpstreamPools(
+            vertx, URI.create(target.embeddingsUrl()), target.apiKey(), connectTimeout);
     this.inFlight = new InFlightLimit(target.maxConnections());
-    this.requestTemplate =
-        new RequestOptions()
-            .setMethod(HttpMethod.POST)
-            .setAbsoluteURI(target.embeddingsUrl())
-            .setIdleTimeout(target.timeout().toMillis())
-            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-            .putHeader(HttpHeaders.ACCEPT, "application/json")
-            .putHeader(HttpHeaders.USER_AGENT, "embedbench");
-    if (target.apiKey() != null) {
-      requestTemplate.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + target.apiKey());
-    }
-    this.probe =
-        new HealthProbe(
+    this.probeClient =
+        WebClient.create(
             vertx,
-            WebClient.wrap(clients.shared()),
-            target.healthUrl(),
-            probeInterval,
-            min(target.timeout(), MAX_CONNECT_TIMEOUT));
+            new WebClientOptions()
+                .setKeepAlive(true)
+                .setConnectTimeout((int) connectTimeout.toMillis()));
+    this.probe =
+        new HealthProbe(vertx, probeClient, target.healthUrl(), probeInterval, connectTimeout);
   }
 
   public RemoteTarget target() {
@@ -148,112 +132,175 @@ public final class RemoteBackend implements EmbeddingBackend {
       return Future.failedFuture(
           new ApiException(ApiError.unavailable("Target " + target.name() + " is closed.")));
     }
-    Context caller = Vertx.currentContext();
+    ContextInternal caller = (ContextInternal) Vertx.currentContext();
     byte[] body =
         new EmbeddingsRequest(
                 target.upstreamModel(), batch.inputs(), EncodingFormat.BASE64, null, null)
             .toJson();
-    Promise<EmbeddingResult> outcome = Promise.promise();
-    Call call = new Call(outcome);
-    // The request timeout watches for silence; this deadline also covers the wait for a permit or a
-    // pooled connection, and a server that trickles its answer.
-    long deadline =
-        vertx.setTimer(
-            target.timeout().toMillis(), id -> call.stop(new TimeoutException("deadline")));
+    // The call runs on one event loop with its connection: the caller's, or (for callers off any
+    // event loop: tests, tools) one of Vert.x's.
+    ContextInternal sending =
+        caller != null ? caller : (ContextInternal) vertx.getOrCreateContext();
+    Call call = new Call(sending, pools.forLoop(sending.nettyEventLoop()), body, batch, caller);
     abandoned.onComplete(gone -> call.stop(UpstreamErrors.cancelled(target.name())));
-    // The response's handlers must be set on the connection's own thread, before any of its body
-    // arrives; a caller off any event loop (tests, tools) sends from a context of its own.
-    Context sending = caller != null ? caller : vertx.getOrCreateContext();
-    Runnable send =
-        () ->
-            inFlight.submit(
-                sending,
-                () -> {
-                  if (outcome.future().isComplete()) {
-                    // The deadline passed, or the client left, while the request waited for a
-                    // permit: it is
-                    // never sent.
-                    inFlight.release();
-                    return;
-                  }
-                  clients
-                      .forCaller()
-                      .request(new RequestOptions(requestTemplate))
-                      .compose(
-                          request -> {
-                            call.sending(request);
-                            return request.send(Buffer.buffer(body));
-                          })
-                      .compose(response -> read(response, batch))
-                      .onComplete(
-                          result -> {
-                            inFlight.release();
-                            vertx.cancelTimer(deadline);
-                            if (result.succeeded()) {
-                              outcome.tryComplete(result.result());
-                            } else {
-                              outcome.tryFail(result.cause());
-                            }
-                          });
-                });
-    if (caller != null) {
-      send.run();
+    if (sending.nettyEventLoop().inEventLoop()) {
+      call.start();
     } else {
-      sending.runOnContext(v -> send.run());
+      sending.nettyEventLoop().execute(call::start);
     }
-    Future<EmbeddingResult> translated =
-        outcome
-            .future()
-            .recover(
-                cause -> {
-                  if (cause instanceof ConnectException) {
-                    probe.markDown(cause.getMessage());
-                  }
-                  return Future.failedFuture(
-                      UpstreamErrors.fromTransport(cause, target.name(), target.timeout()));
-                });
-    return onContext(caller, translated);
+    return call.outcome.future();
   }
 
   /**
-   * The request of one call once it is on the wire, so that a deadline or a client that left can
-   * reset it: closing the connection is the only way HTTP/1.1 has to tell the upstream to stop.
+   * One embeddings call, confined to its pool's event loop: it waits for a permit, takes a
+   * connection, and ends exactly once, when the answer is read, the connection fails, the deadline
+   * passes or the client leaves. The deadline also covers the wait for a permit or a connection and
+   * a server that trickles its answer; ending early closes the connection, the only way HTTP/1.1
+   * has to tell the upstream to stop.
    */
-  private static final class Call {
-    private final Promise<EmbeddingResult> outcome;
-    private HttpClientRequest request;
+  private final class Call implements UpstreamConnection.Listener {
+    private final Promise<EmbeddingResult> outcome = Promise.promise();
+    private final ContextInternal sending;
+    private final UpstreamPool pool;
+    private final byte[] body;
+    private final EmbeddingBatch batch;
+    private final ContextInternal caller;
+    private ScheduledFuture<?> deadline;
+    private UpstreamConnection connection;
+    private boolean holdsPermit;
+    private boolean ended;
 
-    Call(Promise<EmbeddingResult> outcome) {
-      this.outcome = outcome;
+    Call(
+        ContextInternal sending,
+        UpstreamPool pool,
+        byte[] body,
+        EmbeddingBatch batch,
+        ContextInternal caller) {
+      this.sending = sending;
+      this.pool = pool;
+      this.body = body;
+      this.batch = batch;
+      this.caller = caller;
     }
 
-    synchronized void sending(HttpClientRequest request) {
-      this.request = request;
-      if (outcome.future().isComplete()) {
-        request.reset();
+    void start() {
+      if (ended) {
+        return;
+      }
+      deadline =
+          pool.loop()
+              .schedule(
+                  () -> end(null, new TimeoutException("deadline")),
+                  target.timeout().toMillis(),
+                  TimeUnit.MILLISECONDS);
+      inFlight.submit(sending, this::permitted);
+    }
+
+    private void permitted() {
+      holdsPermit = true;
+      if (ended) {
+        // The deadline passed, or the client left, while the call waited: it is never sent.
+        releasePermit();
+        return;
+      }
+      pool.acquire(
+          (acquired, failure) -> {
+            if (failure != null) {
+              end(null, failure);
+            } else if (ended) {
+              pool.release(acquired);
+            } else {
+              connection = acquired;
+              acquired.send(body, maxSuccessBodyBytes(batch.size()), this);
+            }
+          });
+    }
+
+    /** Ends the call from any thread: the deadline or a client that left. */
+    void stop(Throwable why) {
+      if (pool.loop().inEventLoop()) {
+        end(null, why);
+      } else {
+        pool.loop().execute(() -> end(null, why));
       }
     }
 
-    synchronized void stop(Throwable why) {
-      if (outcome.tryFail(why) && request != null) {
-        request.reset();
+    @Override
+    public void answered(UpstreamAnswer answer) {
+      connection = null;
+      end(answer, null);
+    }
+
+    @Override
+    public void failed(Throwable cause) {
+      connection = null;
+      end(null, cause);
+    }
+
+    private void end(UpstreamAnswer answer, Throwable failure) {
+      if (ended) {
+        return;
+      }
+      ended = true;
+      if (deadline != null) {
+        deadline.cancel(false);
+      }
+      if (connection != null) {
+        connection.abort();
+        connection = null;
+      }
+      releasePermit();
+      EmbeddingResult result = null;
+      Throwable cause = failure;
+      if (cause == null) {
+        try {
+          result = read(answer, batch);
+        } catch (RuntimeException e) {
+          cause = e;
+        }
+      }
+      if (cause instanceof ConnectException) {
+        probe.markDown(cause.getMessage());
+      }
+      deliver(
+          result,
+          cause == null
+              ? null
+              : UpstreamErrors.fromTransport(cause, target.name(), target.timeout()));
+    }
+
+    private void releasePermit() {
+      if (holdsPermit) {
+        holdsPermit = false;
+        inFlight.release();
+      }
+    }
+
+    /** Completes on the caller's context, as the SPI promises. */
+    private void deliver(EmbeddingResult result, Throwable cause) {
+      Runnable complete =
+          () -> {
+            if (cause == null) {
+              outcome.complete(result);
+            } else {
+              outcome.fail(cause);
+            }
+          };
+      if (caller == null) {
+        complete.run();
+      } else if (caller.isEventLoopContext() && caller.nettyEventLoop().inEventLoop()) {
+        caller.dispatch(complete);
+      } else {
+        caller.runOnContext(v -> complete.run());
       }
     }
   }
 
-  private Future<EmbeddingResult> read(HttpClientResponse response, EmbeddingBatch batch) {
-    int status = response.statusCode();
-    boolean success = status / 100 == 2;
-    long limit = success ? maxSuccessBodyBytes(batch.size()) : UpstreamErrors.MAX_ERROR_BODY_BYTES;
-    return CappedBody.read(response, limit, !success)
-        .map(
-            bytes -> {
-              if (!success) {
-                throw UpstreamErrors.fromStatus(
-                    status, response.getHeader(HttpHeaders.RETRY_AFTER), bytes, target);
-              }
-              return toResult(bytes, batch);
-            });
+  private EmbeddingResult read(UpstreamAnswer answer, EmbeddingBatch batch) {
+    if (answer.status() / 100 != 2) {
+      throw UpstreamErrors.fromStatus(answer.status(), answer.retryAfter(), answer.body(), target);
+    }
+    return toResult(answer.body(), batch);
   }
 
   private EmbeddingResult toResult(byte[] bytes, EmbeddingBatch batch) {
@@ -299,23 +346,6 @@ public final class RemoteBackend implements EmbeddingBackend {
     return tokens;
   }
 
-  /** Completes on the caller's context, as the SPI promises, whichever thread the client used. */
-  private static <T> Future<T> onContext(Context caller, Future<T> future) {
-    if (caller == null) {
-      return future;
-    }
-    Promise<T> promise = Promise.promise();
-    future.onComplete(
-        result -> {
-          if (Vertx.currentContext() == caller) {
-            promise.handle(result);
-          } else {
-            caller.runOnContext(v -> promise.handle(result));
-          }
-        });
-    return promise.future();
-  }
-
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
   }
@@ -325,7 +355,8 @@ public final class RemoteBackend implements EmbeddingBackend {
     if (!closed) {
       closed = true;
       probe.stop();
-      clients.close();
+      probeClient.close();
+      pools.close();
     }
   }
 }

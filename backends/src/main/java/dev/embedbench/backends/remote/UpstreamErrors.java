@@ -2,7 +2,6 @@ package dev.embedbench.backends.remote;
 
 import dev.embedbench.backends.wire.ApiError;
 import dev.embedbench.backends.wire.ApiException;
-import io.vertx.core.http.HttpClosedException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -159,7 +158,7 @@ final class UpstreamErrors {
       return new ApiException(
           ApiError.unavailable("Target " + name + " is unreachable."), Duration.ofSeconds(1));
     }
-    if (cause instanceof HttpClosedException) {
+    if (cause instanceof UpstreamClosedException) {
       return new ApiException(
           ApiError.upstream("Target " + name + " closed the connection before answering."));
     }

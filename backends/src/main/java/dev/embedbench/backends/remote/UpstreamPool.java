@@ -1,0 +1,126 @@
+package dev.embedbench.backends.remote;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.handler.ssl.SslContext;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.function.BiConsumer;
+
+/**
+ * One event loop's keep-alive connections to one upstream: idle ones are reused newest first, and a
+ * new one is opened when none is idle. Used only from its loop, so it needs no locks. It needs no
+ * limit of its own either: a connection is opened only for a call that holds one of the target's
+ * {@link InFlightLimit} permits, so a loop never has more open than the target's {@code
+ * max_connections}.
+ */
+final class UpstreamPool {
+
+  private final EventLoop loop;
+  private final Bootstrap bootstrap;
+  private final InetSocketAddress address;
+  private final UpstreamRequests requests;
+  private final ArrayDeque<UpstreamConnection> idle = new ArrayDeque<>();
+  private boolean closed;
+
+  UpstreamPool(
+      EventLoop loop,
+      Bootstrap template,
+      InetSocketAddress address,
+      SslContext tls,
+      UpstreamRequests requests) {
+    this.loop = loop;
+    this.address = address;
+    this.requests = requests;
+    this.bootstrap =
+        template
+            .clone(loop)
+            .handler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel channel) {
+                    if (tls != null) {
+                      channel
+                          .pipeline()
+                          .addLast(
+                              tls.newHandler(
+                                  channel.alloc(), address.getHostString(), address.getPort()));
+                    }
+                    channel
+                        .pipeline()
+                        .addLast(
+                            new HttpResponseDecoder(), new UpstreamConnection(UpstreamPool.this));
+                  }
+                });
+  }
+
+  EventLoop loop() {
+    return loop;
+  }
+
+  UpstreamRequests requests() {
+    return requests;
+  }
+
+  /**
+   * Hands {@code ready} an idle connection at once, or a new one once connected (or the reason it
+   * could not connect); always on the loop.
+   */
+  void acquire(BiConsumer<UpstreamConnection, Throwable> ready) {
+    if (closed) {
+      ready.accept(null, new UpstreamClosedException("the target is closed"));
+      return;
+    }
+    UpstreamConnection connection;
+    while ((connection = idle.pollLast()) != null) {
+      if (connection.usable()) {
+        ready.accept(connection, null);
+        return;
+      }
+    }
+    bootstrap
+        .connect(address)
+        .addListener(
+            (ChannelFuture connected) -> {
+              if (!connected.isSuccess()) {
+                ready.accept(null, connected.cause());
+              } else if (closed) {
+                connected.channel().close();
+                ready.accept(null, new UpstreamClosedException("the target is closed"));
+              } else {
+                ready.accept(connected.channel().pipeline().get(UpstreamConnection.class), null);
+              }
+            });
+  }
+
+  /** A connection whose exchange ended cleanly, kept for the next call. */
+  void release(UpstreamConnection connection) {
+    if (closed) {
+      connection.abort();
+    } else {
+      idle.addLast(connection);
+    }
+  }
+
+  /** A connection that is closing: never handed out again. */
+  void discard(UpstreamConnection connection) {
+    idle.remove(connection);
+  }
+
+  /** Closes the idle connections and refuses new calls; busy ones close as their calls end. */
+  void close() {
+    if (!loop.inEventLoop()) {
+      loop.execute(this::close);
+      return;
+    }
+    closed = true;
+    UpstreamConnection connection;
+    while ((connection = idle.pollLast()) != null) {
+      connection.abort();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.embedbench.backends.remote;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLException;
+
+/**
+ * A target's connections, one {@link UpstreamPool} per event loop, so that a call and its upstream
+ * connection share a thread: no hand-off between threads on the way out or back. The connections
+ * are plain Netty channels on Vert.x's own loops and transport (epoll where Vert.x uses it), with
+ * Vert.x's name resolver, so a host name never blocks a loop. {@code https} URLs get TLS with the
+ * JVM's trust store and host name verification.
+ */
+final class UpstreamPools {
+
+  private final Bootstrap template;
+  private final InetSocketAddress address;
+  private final SslContext tls;
+  private final UpstreamRequests requests;
+  private final Map<EventLoop, UpstreamPool> byLoop = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  UpstreamPools(Vertx vertx, URI embeddingsUrl, String apiKey, Duration connectTimeout) {
+    VertxInternal internal = (VertxInternal) vertx;
+    boolean secure = "https".equals(embeddingsUrl.getScheme());
+    int port = embeddingsUrl.getPort() >= 0 ? embeddingsUrl.getPort() : secure ? 443 : 80;
+    this.address = InetSocketAddress.createUnresolved(embeddingsUrl.getHost(), port);
+    this.tls = secure ? clientTls() : null;
+    this.requests = new UpstreamRequests(embeddingsUrl, apiKey);
+    this.template =
+        new Bootstrap()
+            .channelFactory(internal.transport().channelFactory(false))
+            .resolver(internal.nameResolver().nettyAddressResolverGroup())
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.SO_KEEPALIVE, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis());
+  }
+
+  /** The pool of {@code loop}; once closed, a closed pool that refuses every call. */
+  UpstreamPool forLoop(EventLoop loop) {
+    UpstreamPool pool =
+        byLoop.computeIfAbsent(loop, l -> new UpstreamPool(l, template, address, tls, requests));
+    if (closed) {
+      pool.close();
+    }
+    return pool;
+  }
+
+  void close() {
+    closed = true;
+    List<UpstreamPool> all = new ArrayList<>(byLoop.values());
+    all.forEach(UpstreamPool::close);
+  }
+
+  private static SslContext clientTls() {
+    try {
+      return SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
+    } catch (SSLException e) {
+      throw new IllegalStateException(
+          "could not set up TLS for the upstream: " + e.getMessage(), e);
+    }
+  }
+}
