@@ -12,7 +12,6 @@ import dev.embedbench.backends.wire.Base64Vectors;
 import dev.embedbench.backends.wire.EmbeddingsRequest;
 import dev.embedbench.backends.wire.EmbeddingsResponse;
 import dev.embedbench.backends.wire.EncodingFormat;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -23,7 +22,6 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -71,7 +69,11 @@ public final class RemoteBackend implements EmbeddingBackend {
     Duration connectTimeout = min(target.timeout(), MAX_CONNECT_TIMEOUT);
     this.pools =
         new UpstreamPools(
-            vertx, URI.create(target.embeddingsUrl()), target.apiKey(), connectTimeout);
+            vertx,
+            URI.create(target.embeddingsUrl()),
+            target.apiKey(),
+            connectTimeout,
+            target.timeout());
     this.inFlight = new InFlightLimit(target.maxConnections());
     this.probeClient =
         WebClient.create(
@@ -158,14 +160,13 @@ public final class RemoteBackend implements EmbeddingBackend {
    * a server that trickles its answer; ending early closes the connection, the only way HTTP/1.1
    * has to tell the upstream to stop.
    */
-  private final class Call implements UpstreamConnection.Listener {
+  private final class Call extends CallDeadlines.Entry implements UpstreamConnection.Listener {
     private final Promise<EmbeddingResult> outcome = Promise.promise();
     private final ContextInternal sending;
     private final UpstreamPool pool;
     private final byte[] body;
     private final EmbeddingBatch batch;
     private final ContextInternal caller;
-    private ScheduledFuture<?> deadline;
     private UpstreamConnection connection;
     private boolean holdsPermit;
     private boolean ended;
@@ -187,12 +188,7 @@ public final class RemoteBackend implements EmbeddingBackend {
       if (ended) {
         return;
       }
-      deadline =
-          pool.loop()
-              .schedule(
-                  () -> end(null, new TimeoutException("deadline")),
-                  target.timeout().toMillis(),
-                  TimeUnit.MILLISECONDS);
+      pool.deadlines().add(this);
       inFlight.submit(sending, this::permitted);
     }
 
@@ -216,7 +212,12 @@ public final class RemoteBackend implements EmbeddingBackend {
           });
     }
 
-    /** Ends the call from any thread: the deadline or a client that left. */
+    @Override
+    void expire() {
+      end(null, new TimeoutException("deadline"));
+    }
+
+    /** Ends the call from any thread: a client that left. */
     void stop(Throwable why) {
       if (pool.loop().inEventLoop()) {
         end(null, why);
@@ -242,9 +243,7 @@ public final class RemoteBackend implements EmbeddingBackend {
         return;
       }
       ended = true;
-      if (deadline != null) {
-        deadline.cancel(false);
-      }
+      pool.deadlines().remove(this);
       if (connection != null) {
         connection.abort();
         connection = null;

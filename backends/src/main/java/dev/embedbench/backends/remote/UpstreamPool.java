@@ -8,6 +8,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.function.BiConsumer;
 
@@ -25,6 +26,7 @@ final class UpstreamPool {
   private final InetSocketAddress address;
   private final UpstreamRequests requests;
   private final ArrayDeque<UpstreamConnection> idle = new ArrayDeque<>();
+  private final CallDeadlines deadlines;
   private boolean closed;
 
   UpstreamPool(
@@ -32,8 +34,10 @@ final class UpstreamPool {
       Bootstrap template,
       InetSocketAddress address,
       SslContext tls,
-      UpstreamRequests requests) {
+      UpstreamRequests requests,
+      Duration callTimeout) {
     this.loop = loop;
+    this.deadlines = new CallDeadlines(loop, callTimeout);
     this.address = address;
     this.requests = requests;
     this.bootstrap =
@@ -64,6 +68,11 @@ final class UpstreamPool {
 
   UpstreamRequests requests() {
     return requests;
+  }
+
+  /** The deadlines of the calls on this loop. */
+  CallDeadlines deadlines() {
+    return deadlines;
   }
 
   /**

@@ -29,10 +29,20 @@ final class UpstreamPools {
   private final InetSocketAddress address;
   private final SslContext tls;
   private final UpstreamRequests requests;
+  private final Duration callTimeout;
   private final Map<EventLoop, UpstreamPool> byLoop = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  UpstreamPools(Vertx vertx, URI embeddingsUrl, String apiKey, Duration connectTimeout) {
+  /**
+   * @param callTimeout the longest one call may take, from its start to its answer's last byte
+   */
+  UpstreamPools(
+      Vertx vertx,
+      URI embeddingsUrl,
+      String apiKey,
+      Duration connectTimeout,
+      Duration callTimeout) {
+    this.callTimeout = callTimeout;
     VertxInternal internal = (VertxInternal) vertx;
     boolean secure = "https".equals(embeddingsUrl.getScheme());
     int port = embeddingsUrl.getPort() >= 0 ? embeddingsUrl.getPort() : secure ? 443 : 80;
@@ -51,7 +61,8 @@ final class UpstreamPools {
   /** The pool of {@code loop}; once closed, a closed pool that refuses every call. */
   UpstreamPool forLoop(EventLoop loop) {
     UpstreamPool pool =
-        byLoop.computeIfAbsent(loop, l -> new UpstreamPool(l, template, address, tls, requests));
+        byLoop.computeIfAbsent(
+            loop, l -> new UpstreamPool(l, template, address, tls, requests, callTimeout));
     if (closed) {
       pool.close();
     }

@@ -67,7 +67,11 @@ class UpstreamPoolsTest {
   private UpstreamPools pools(int port, String path) {
     pools =
         new UpstreamPools(
-            vertx, URI.create("http://127.0.0.1:" + port + path), "sk-test", Duration.ofSeconds(2));
+            vertx,
+            URI.create("http://127.0.0.1:" + port + path),
+            "sk-test",
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5));
     return pools;
   }
 
