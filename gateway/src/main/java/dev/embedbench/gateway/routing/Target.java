@@ -183,9 +183,12 @@ final class Target {
     for (List<EmbeddingInput> batch : batches) {
       calls.add(embedOne(batch, abandoned));
     }
+    // One batch (the common case) needs no composite futures to wait for.
+    Future<?> allDone = calls.size() == 1 ? calls.get(0) : Future.all(calls);
     // The slot is released only when every batch has really finished, not at the timeout; and
     // before the answer is delivered, so that the caller's next request sees it free.
-    Future.join(calls).onComplete(done -> inflight.decrementAndGet());
+    (calls.size() == 1 ? calls.get(0) : Future.join(calls))
+        .onComplete(done -> inflight.decrementAndGet());
     Promise<Answer> answer = Promise.promise();
     long timerId =
         vertx.setTimer(
@@ -199,20 +202,19 @@ final class Target {
                                 + " did not answer within "
                                 + config.timeout().toMillis()
                                 + " ms."))));
-    Future.all(calls)
-        .onComplete(
-            all -> {
-              vertx.cancelTimer(timerId);
-              if (all.succeeded()) {
-                try {
-                  answer.tryComplete(assemble(batches, calls));
-                } catch (ApiException e) {
-                  answer.tryFail(e);
-                }
-              } else {
-                answer.tryFail(all.cause());
-              }
-            });
+    allDone.onComplete(
+        all -> {
+          vertx.cancelTimer(timerId);
+          if (all.succeeded()) {
+            try {
+              answer.tryComplete(assemble(batches, calls));
+            } catch (ApiException e) {
+              answer.tryFail(e);
+            }
+          } else {
+            answer.tryFail(all.cause());
+          }
+        });
     return answer
         .future()
         .transform(
