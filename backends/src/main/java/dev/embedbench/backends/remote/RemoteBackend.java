@@ -189,7 +189,16 @@ public final class RemoteBackend implements EmbeddingBackend {
         return;
       }
       pool.deadlines().add(this);
-      inFlight.submit(sending, this::permitted);
+      inFlight.submit(sending, this::onLoopPermitted);
+    }
+
+    /** A waiting call resumes on its context's thread: a worker's, for a caller on a worker. */
+    private void onLoopPermitted() {
+      if (pool.loop().inEventLoop()) {
+        permitted();
+      } else {
+        pool.loop().execute(this::permitted);
+      }
     }
 
     private void permitted() {

@@ -80,6 +80,7 @@ final class UpstreamPool {
    * could not connect); always on the loop.
    */
   void acquire(BiConsumer<UpstreamConnection, Throwable> ready) {
+    assert loop.inEventLoop() : "a pool is used from its own event loop only";
     if (closed) {
       ready.accept(null, new UpstreamClosedException("the target is closed"));
       return;

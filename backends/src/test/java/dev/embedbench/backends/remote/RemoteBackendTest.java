@@ -152,6 +152,33 @@ class RemoteBackendTest {
   }
 
   @Test
+  void callersOnAWorkerWaitForPermitsAndGetTheirAnswersOnTheirWorkerContext() throws Exception {
+    RemoteBackend backend = backend("held");
+    ContextInternal worker = ((VertxInternal) vertx).createWorkerContext();
+    List<CompletableFuture<Boolean>> onWorker = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      CompletableFuture<Boolean> result = new CompletableFuture<>();
+      worker.runOnContext(
+          v ->
+              backend
+                  .embed(texts("x"))
+                  .onComplete(
+                      done -> {
+                        if (done.succeeded()) {
+                          result.complete(Vertx.currentContext() == worker);
+                        } else {
+                          result.completeExceptionally(done.cause());
+                        }
+                      }));
+      onWorker.add(result);
+    }
+    // 8 calls over 4 permits: half of them waited, and resumed on the pool's loop, not the worker.
+    for (CompletableFuture<Boolean> result : onWorker) {
+      assertTrue(result.get(10, TimeUnit.SECONDS), "completed off the caller's worker context");
+    }
+  }
+
+  @Test
   void teiBase64IsDecodedBitExactWithUpstreamUsage() throws Exception {
     EmbeddingResult result = await(backend("tei").embed(texts("a", "b")));
     assertArrayEquals(FakeUpstreams.vectors(2).get(1), result.vectors().get(1));
