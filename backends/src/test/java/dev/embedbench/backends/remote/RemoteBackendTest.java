@@ -126,27 +126,14 @@ class RemoteBackendTest {
     while (second.nettyEventLoop() == first.nettyEventLoop()) {
       second = ((VertxInternal) vertx).createEventLoopContext();
     }
-    List<CompletableFuture<EmbeddingResult>> results = new ArrayList<>();
+    List<CompletableFuture<Answered>> results = new ArrayList<>();
     for (ContextInternal context : List.of(first, second)) {
       for (int i = 0; i < 8; i++) {
-        CompletableFuture<EmbeddingResult> result = new CompletableFuture<>();
-        context.runOnContext(
-            v ->
-                backend
-                    .embed(texts("x"))
-                    .onComplete(
-                        done -> {
-                          if (done.succeeded()) {
-                            result.complete(done.result());
-                          } else {
-                            result.completeExceptionally(done.cause());
-                          }
-                        }));
-        results.add(result);
+        results.add(embedOn(context, backend));
       }
     }
-    for (CompletableFuture<EmbeddingResult> result : results) {
-      assertEquals(1, result.get(10, TimeUnit.SECONDS).vectors().size());
+    for (CompletableFuture<Answered> result : results) {
+      assertEquals(1, result.get(10, TimeUnit.SECONDS).result().vectors().size());
     }
     assertEquals(4, upstreams.maxHeld.get(), "most requests held by the upstream at once");
   }
@@ -155,27 +142,35 @@ class RemoteBackendTest {
   void callersOnAWorkerWaitForPermitsAndGetTheirAnswersOnTheirWorkerContext() throws Exception {
     RemoteBackend backend = backend("held");
     ContextInternal worker = ((VertxInternal) vertx).createWorkerContext();
-    List<CompletableFuture<Boolean>> onWorker = new ArrayList<>();
+    List<CompletableFuture<Answered>> onWorker = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      CompletableFuture<Boolean> result = new CompletableFuture<>();
-      worker.runOnContext(
-          v ->
-              backend
-                  .embed(texts("x"))
-                  .onComplete(
-                      done -> {
-                        if (done.succeeded()) {
-                          result.complete(Vertx.currentContext() == worker);
-                        } else {
-                          result.completeExceptionally(done.cause());
-                        }
-                      }));
-      onWorker.add(result);
+      onWorker.add(embedOn(worker, backend));
     }
     // 8 calls over 4 permits: half of them waited, and resumed on the pool's loop, not the worker.
-    for (CompletableFuture<Boolean> result : onWorker) {
-      assertTrue(result.get(10, TimeUnit.SECONDS), "completed off the caller's worker context");
+    for (CompletableFuture<Answered> result : onWorker) {
+      assertSame(worker, result.get(10, TimeUnit.SECONDS).context(), "completed off the worker");
     }
+  }
+
+  /** An answer and the context it was delivered on. */
+  private record Answered(EmbeddingResult result, Context context) {}
+
+  /** One call of one input sent from {@code context}. */
+  private static CompletableFuture<Answered> embedOn(Context context, RemoteBackend backend) {
+    CompletableFuture<Answered> answered = new CompletableFuture<>();
+    context.runOnContext(
+        v ->
+            backend
+                .embed(texts("x"))
+                .onComplete(
+                    done -> {
+                      if (done.succeeded()) {
+                        answered.complete(new Answered(done.result(), Vertx.currentContext()));
+                      } else {
+                        answered.completeExceptionally(done.cause());
+                      }
+                    }));
+    return answered;
   }
 
   @Test
