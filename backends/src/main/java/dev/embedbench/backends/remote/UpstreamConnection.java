@@ -27,6 +27,10 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
   }
 
   private final UpstreamPool pool;
+
+  /** When it was last handed back to its pool; the pool's own bookkeeping. */
+  long idleSinceNanos;
+
   private Channel channel;
   private Listener listener;
   private long successLimitBytes;

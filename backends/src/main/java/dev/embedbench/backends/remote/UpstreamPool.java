@@ -10,14 +10,15 @@ import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
  * One event loop's keep-alive connections to one upstream: idle ones are reused newest first, and a
- * new one is opened when none is idle. Used only from its loop, so it needs no locks. It needs no
- * limit of its own either: a connection is opened only for a call that holds one of the target's
- * {@link InFlightLimit} permits, so a loop never has more open than the target's {@code
- * max_connections}.
+ * new one is opened when none is idle; one idle for the idle timeout is closed. Used only from its
+ * loop, so it needs no locks. It needs no limit of its own either: a connection is opened only for
+ * a call that holds one of the target's {@link InFlightLimit} permits, so a loop never has more
+ * open than the target's {@code max_connections}.
  */
 final class UpstreamPool {
 
@@ -27,6 +28,8 @@ final class UpstreamPool {
   private final UpstreamRequests requests;
   private final ArrayDeque<UpstreamConnection> idle = new ArrayDeque<>();
   private final CallDeadlines deadlines;
+  private final long idleTimeoutNanos;
+  private boolean sweepScheduled;
   private boolean closed;
 
   UpstreamPool(
@@ -35,8 +38,10 @@ final class UpstreamPool {
       InetSocketAddress address,
       SslContext tls,
       UpstreamRequests requests,
-      Duration callTimeout) {
+      Duration callTimeout,
+      Duration idleTimeout) {
     this.loop = loop;
+    this.idleTimeoutNanos = idleTimeout.toNanos();
     this.deadlines = new CallDeadlines(loop, callTimeout);
     this.address = address;
     this.requests = requests;
@@ -111,8 +116,33 @@ final class UpstreamPool {
   void release(UpstreamConnection connection) {
     if (closed) {
       connection.abort();
-    } else {
-      idle.addLast(connection);
+      return;
+    }
+    connection.idleSinceNanos = System.nanoTime();
+    idle.addLast(connection);
+    if (!sweepScheduled) {
+      scheduleSweep(idleTimeoutNanos);
+    }
+  }
+
+  private void scheduleSweep(long delayNanos) {
+    sweepScheduled = true;
+    loop.schedule(this::sweep, delayNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Closes the connections idle for the idle timeout or longer, so that a burst's connections do
+   * not hold the upstream's sockets for ever; the oldest released are at the head.
+   */
+  private void sweep() {
+    sweepScheduled = false;
+    long now = System.nanoTime();
+    UpstreamConnection oldest;
+    while ((oldest = idle.peekFirst()) != null && now - oldest.idleSinceNanos >= idleTimeoutNanos) {
+      oldest.abort();
+    }
+    if (oldest != null) {
+      scheduleSweep(oldest.idleSinceNanos + idleTimeoutNanos - now);
     }
   }
 

@@ -25,11 +25,15 @@ import javax.net.ssl.SSLException;
  */
 final class UpstreamPools {
 
+  /** Idle connections are closed after this, as Vert.x's HTTP client did by default. */
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
   private final Bootstrap template;
   private final InetSocketAddress address;
   private final SslContext tls;
   private final UpstreamRequests requests;
   private final Duration callTimeout;
+  private final Duration idleTimeout;
   private final Map<EventLoop, UpstreamPool> byLoop = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -42,7 +46,21 @@ final class UpstreamPools {
       String apiKey,
       Duration connectTimeout,
       Duration callTimeout) {
+    this(vertx, embeddingsUrl, apiKey, connectTimeout, callTimeout, IDLE_TIMEOUT);
+  }
+
+  /**
+   * @param idleTimeout how long a connection may stay idle before it is closed
+   */
+  UpstreamPools(
+      Vertx vertx,
+      URI embeddingsUrl,
+      String apiKey,
+      Duration connectTimeout,
+      Duration callTimeout,
+      Duration idleTimeout) {
     this.callTimeout = callTimeout;
+    this.idleTimeout = idleTimeout;
     VertxInternal internal = (VertxInternal) vertx;
     boolean secure = "https".equals(embeddingsUrl.getScheme());
     int port = embeddingsUrl.getPort() >= 0 ? embeddingsUrl.getPort() : secure ? 443 : 80;
@@ -62,7 +80,8 @@ final class UpstreamPools {
   UpstreamPool forLoop(EventLoop loop) {
     UpstreamPool pool =
         byLoop.computeIfAbsent(
-            loop, l -> new UpstreamPool(l, template, address, tls, requests, callTimeout));
+            loop,
+            l -> new UpstreamPool(l, template, address, tls, requests, callTimeout, idleTimeout));
     if (closed) {
       pool.close();
     }

@@ -259,6 +259,28 @@ class UpstreamPoolsTest {
   }
 
   @Test
+  void aConnectionIdleForTheIdleTimeoutIsClosed() throws Exception {
+    CompletableFuture<Void> closedByGateway = new CompletableFuture<>();
+    HttpServer server =
+        Loopback.listen(
+            vertx
+                .createHttpServer()
+                .connectionHandler(
+                    connection -> connection.closeHandler(v -> closedByGateway.complete(null)))
+                .requestHandler(request -> request.response().end("ok")));
+    pools =
+        new UpstreamPools(
+            vertx,
+            URI.create("http://127.0.0.1:" + server.actualPort() + "/v1/embeddings"),
+            null,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            Duration.ofMillis(100));
+    assertEquals(200, one(loop(), 1024).status());
+    closedByGateway.get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
   void aClosedPoolRefusesCalls() throws Exception {
     int port = serve(request -> request.response().end("ok"));
     pools(port, "/v1/embeddings");
