@@ -78,10 +78,14 @@ final class UpstreamPools {
 
   /** The pool of {@code loop}; once closed, a closed pool that refuses every call. */
   UpstreamPool forLoop(EventLoop loop) {
-    UpstreamPool pool =
-        byLoop.computeIfAbsent(
-            loop,
-            l -> new UpstreamPool(l, template, address, tls, requests, callTimeout, idleTimeout));
+    // A plain read first: every call asks, and a loop's pool exists from its first call on.
+    UpstreamPool pool = byLoop.get(loop);
+    if (pool == null) {
+      pool =
+          byLoop.computeIfAbsent(
+              loop,
+              l -> new UpstreamPool(l, template, address, tls, requests, callTimeout, idleTimeout));
+    }
     if (closed) {
       pool.close();
     }

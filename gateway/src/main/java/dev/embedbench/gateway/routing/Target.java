@@ -183,12 +183,13 @@ final class Target {
     for (List<EmbeddingInput> batch : batches) {
       calls.add(embedOne(batch, abandoned));
     }
-    // One batch (the common case) needs no composite futures to wait for.
-    Future<?> allDone = calls.size() == 1 ? calls.get(0) : Future.all(calls);
+    // One batch (the common case) needs no composite futures: its own future is both.
+    boolean oneBatch = calls.size() == 1;
+    Future<?> allSucceeded = oneBatch ? calls.get(0) : Future.all(calls);
+    Future<?> allFinished = oneBatch ? calls.get(0) : Future.join(calls);
     // The slot is released only when every batch has really finished, not at the timeout; and
     // before the answer is delivered, so that the caller's next request sees it free.
-    (calls.size() == 1 ? calls.get(0) : Future.join(calls))
-        .onComplete(done -> inflight.decrementAndGet());
+    allFinished.onComplete(done -> inflight.decrementAndGet());
     Promise<Answer> answer = Promise.promise();
     long timerId =
         vertx.setTimer(
@@ -202,7 +203,7 @@ final class Target {
                                 + " did not answer within "
                                 + config.timeout().toMillis()
                                 + " ms."))));
-    allDone.onComplete(
+    allSucceeded.onComplete(
         all -> {
           vertx.cancelTimer(timerId);
           if (all.succeeded()) {
